@@ -1,0 +1,62 @@
+package dev.zoclone.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings every service shares, under {@code zo.platform}. */
+@ConfigMapping(prefix = "zo.platform")
+public interface PlatformConfig {
+
+  /**
+   * The secret the gateway sends in {@code X-Zo-Internal-Secret}; a service trusts the caller named
+   * in {@code X-Zo-User} only when the two match. Set from {@code ZO_INTERNAL_SECRET}.
+   */
+  String internalSecret();
+
+  /** Caller identity on inbound requests. */
+  Identity identity();
+
+  /** Kafka topics created at start-up. */
+  Kafka kafka();
+
+  /** The transactional outbox relay. */
+  Outbox outbox();
+
+  /** Caller identity on inbound requests. */
+  interface Identity {
+    /** Whether requests must carry the gateway's secret and a caller; off in the gateway. */
+    @WithDefault("true")
+    boolean enabled();
+  }
+
+  /** Kafka topics created at start-up. */
+  interface Kafka {
+    /** Partitions of each platform topic when this service creates it. */
+    @WithDefault("3")
+    int partitions();
+
+    /** Replication factor of each platform topic when this service creates it. */
+    @WithDefault("1")
+    short replicationFactor();
+
+    /** How long a broker call may take before readiness reports DOWN. */
+    @WithDefault("3s")
+    Duration timeout();
+  }
+
+  /** The transactional outbox relay. */
+  interface Outbox {
+    /** Whether the relay runs; a test stops it to simulate a crash before sending. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Most rows sent in one relay pass. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** Longest wait before a row that failed to send is tried again. */
+    @WithDefault("30s")
+    Duration maxBackoff();
+  }
+}

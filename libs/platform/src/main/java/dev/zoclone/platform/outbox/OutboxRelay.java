@@ -1,0 +1,184 @@
+package dev.zoclone.platform.outbox;
+
+import dev.zoclone.platform.config.PlatformConfig;
+import dev.zoclone.platform.kafka.KafkaSettings;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Sends outbox rows to Kafka and marks them sent. Rows are claimed with {@code FOR UPDATE SKIP
+ * LOCKED}, so replicas share the work; a row whose send fails stays unsent and is retried with
+ * capped exponential backoff. A crash between send and mark resends the row: delivery is at least
+ * once, and consumers dedupe on the event id.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "zo.kafka.enabled", stringValue = "true")
+public class OutboxRelay {
+  private static final long SEND_TIMEOUT_MS = 20_000;
+
+  private final AgroalDataSource dataSource;
+  private final PlatformConfig config;
+  private final KafkaSettings kafka;
+  private final ReentrantLock passLock = new ReentrantLock();
+  private volatile boolean running;
+  private Producer<String, String> producer;
+
+  public OutboxRelay(AgroalDataSource dataSource, PlatformConfig config, KafkaSettings kafka) {
+    this.dataSource = dataSource;
+    this.config = config;
+    this.kafka = kafka;
+    this.running = config.outbox().enabled();
+  }
+
+  @Scheduled(
+      every = "${zo.platform.outbox.interval:0.2s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void tick() {
+    if (running) {
+      try {
+        relayPending();
+      } catch (RuntimeException e) {
+        Log.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
+      }
+    }
+  }
+
+  /** Stops relaying, waiting for a pass under way; rows accumulate until {@link #start()}. */
+  public void stop() {
+    running = false;
+    passLock.lock();
+    passLock.unlock();
+  }
+
+  /** Resumes relaying. */
+  public void start() {
+    running = true;
+  }
+
+  /** Sends up to one batch of due rows; returns how many were sent. */
+  public int relayPending() {
+    passLock.lock();
+    try {
+      return QuarkusTransaction.requiringNew().call(this::relayBatch);
+    } finally {
+      passLock.unlock();
+    }
+  }
+
+  private int relayBatch() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      List<Row> rows = claim(connection);
+      if (rows.isEmpty()) {
+        return 0;
+      }
+      List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        sends.add(producer().send(row.toRecord()));
+      }
+      int sent = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        Row row = rows.get(i);
+        try {
+          sends.get(i).get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+          markSent(connection, row.id());
+          sent++;
+        } catch (Exception e) {
+          markFailed(connection, row, e);
+        }
+      }
+      return sent;
+    }
+  }
+
+  private List<Row> claim(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id, topic, record_key, payload, attempts FROM outbox"
+                + " WHERE sent_at IS NULL AND next_attempt_at <= now()"
+                + " ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      select.setInt(1, config.outbox().batchSize());
+      List<Row> rows = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new Row(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getInt(5)));
+        }
+      }
+      return rows;
+    }
+  }
+
+  private static void markSent(Connection connection, String id) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ?")) {
+      update.setString(1, id);
+      update.executeUpdate();
+    }
+  }
+
+  private void markFailed(Connection connection, Row row, Exception error) throws SQLException {
+    long backoffMs =
+        Math.min(config.outbox().maxBackoff().toMillis(), 100L << Math.min(row.attempts(), 20));
+    Log.warnf("outbox event %s not sent (attempt %d): %s", row.id(), row.attempts() + 1, error);
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?,"
+                + " next_attempt_at = clock_timestamp() + (? * interval '1 millisecond') WHERE id = ?")) {
+      update.setString(1, String.valueOf(error.getMessage()));
+      update.setLong(2, backoffMs);
+      update.setString(3, row.id());
+      update.executeUpdate();
+    }
+  }
+
+  private synchronized Producer<String, String> producer() {
+    if (producer == null) {
+      producer = new KafkaProducer<>(kafka.producerProperties());
+    }
+    return producer;
+  }
+
+  void close(@Observes ShutdownEvent event) {
+    running = false;
+    synchronized (this) {
+      if (producer != null) {
+        producer.close();
+      }
+    }
+  }
+
+  /** One claimed outbox row. */
+  private record Row(String id, String topic, String key, String payload, int attempts) {
+    ProducerRecord<String, String> toRecord() {
+      ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+      record.headers().add("zo-event-id", id.getBytes(StandardCharsets.UTF_8));
+      return record;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.zoclone.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.zoclone.contract.Problem;
+import dev.zoclone.contract.Problem.FieldError;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become problem+json responses in every service. */
+public class ProblemMappers {
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return ProblemResponses.of(e.toProblem(path(uri)));
+  }
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException e, UriInfo uri) {
+    List<FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldError(fieldName(v), v.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
+    String detail =
+        errors.stream()
+            .map(f -> f.field() + ": " + f.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid request");
+    return ProblemResponses.of(
+        new Problem(Problem.type("validation"), "Invalid request", 400, detail, path(uri), errors));
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    return ProblemResponses.of(
+        400,
+        "malformed-json",
+        "Malformed JSON",
+        "The request body is not valid JSON for this route: " + e.getOriginalMessage(),
+        path(uri));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return malformedJson(json, uri);
+    }
+    Response original = e.getResponse();
+    int status = original.getStatus();
+    Response.StatusType type = Response.Status.fromStatusCode(status);
+    String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+    String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return ProblemResponses.of(status, slug, title, e.getMessage(), path(uri));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e, UriInfo uri) {
+    String reference = UUID.randomUUID().toString();
+    Log.errorf(e, "unexpected error, reference %s", reference);
+    return ProblemResponses.of(
+        500,
+        "internal",
+        "Internal error",
+        "Unexpected error; quote reference " + reference + " when reporting it",
+        path(uri));
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+  }
+
+  /** {@code create.body.name} names the field {@code name}: drop method and parameter. */
+  private static String fieldName(ConstraintViolation<?> violation) {
+    String path = violation.getPropertyPath().toString();
+    String[] parts = path.split("\\.");
+    return parts.length > 2
+        ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+        : parts[parts.length - 1];
+  }
+}

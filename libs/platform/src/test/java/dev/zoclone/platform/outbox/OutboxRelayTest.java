@@ -1,0 +1,237 @@
+package dev.zoclone.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.zoclone.contract.EventEnvelope;
+import dev.zoclone.platform.events.EventJson;
+import dev.zoclone.platform.events.ProcessedEvents;
+import dev.zoclone.testing.infra.LocalInfra;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafkaResource.class)
+class OutboxRelayTest {
+  private static final String CONSUMER = "outbox-test-consumer";
+
+  @Inject Outbox outbox;
+  @Inject OutboxRelay relay;
+  @Inject ProcessedEvents processedEvents;
+  @Inject AgroalDataSource dataSource;
+
+  private String topic;
+  private KafkaConsumer<String, String> consumer;
+
+  @BeforeEach
+  void freshTopicAndConsumer() throws Exception {
+    relay.stop();
+    topic = "zo.test.outbox-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalInfra.KAFKA_BOOTSTRAP,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "outbox-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false"),
+            new StringDeserializer(),
+            new StringDeserializer());
+    consumer.subscribe(List.of(topic));
+  }
+
+  @AfterEach
+  void closeConsumer() {
+    consumer.close();
+    relay.start();
+  }
+
+  @Test
+  void stateAndEventCommittedTogetherArriveExactlyOnceAfterTheRelayRestarts() throws Exception {
+    EventEnvelope event = newEvent("order-1");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              execute("INSERT INTO test_order (id, status) VALUES ('order-1', 'PLACED')");
+              outbox.publish(topic, "order-1", event);
+            });
+
+    // The relay is stopped, as if the process died after the commit and before any send.
+    assertThat(poll(Duration.ofSeconds(2))).isEmpty();
+    assertThat(sentAt(event.id())).isNull();
+
+    relay.start();
+    await().atMost(Duration.ofSeconds(15)).until(() -> sentAt(event.id()) != null);
+
+    // A crash after the send but before the mark committed leaves the row unsent: it goes again.
+    relay.stop();
+    execute("UPDATE outbox SET sent_at = NULL WHERE id = '" + event.id() + "'");
+    assertThat(relay.relayPending()).isEqualTo(1);
+
+    List<ConsumerRecord<String, String>> records = pollUntil(2, Duration.ofSeconds(15));
+    assertThat(records).hasSize(2);
+    for (ConsumerRecord<String, String> record : records) {
+      assertThat(record.key()).isEqualTo("order-1");
+      consumeDeduplicated(EventJson.read(record.value()));
+    }
+
+    assertThat(handledCount(event.id())).isEqualTo(1);
+    assertThat(EventJson.read(records.get(0).value())).isEqualTo(event);
+  }
+
+  @Test
+  void rolledBackStateLeavesNoEvent() {
+    EventEnvelope event = newEvent("order-2");
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                execute("INSERT INTO test_order (id, status) VALUES ('order-2', 'PLACED')");
+                outbox.publish(topic, "order-2", event);
+                throw new IllegalStateException("business rule failed");
+              });
+    } catch (IllegalStateException expected) {
+      // the transaction rolled back
+    }
+    relay.start();
+    assertThat(poll(Duration.ofSeconds(2))).isEmpty();
+    assertThat(countRows("outbox WHERE id = '" + event.id() + "'")).isZero();
+  }
+
+  @Test
+  void aFailedSendStaysUnsentWithItsErrorAndABackoff() throws Exception {
+    EventEnvelope event = newEvent("order-3");
+    QuarkusTransaction.requiringNew()
+        .run(() -> outbox.publish("not a valid topic name!", "order-3", event));
+
+    assertThat(relay.relayPending()).isZero();
+
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT sent_at, attempts, last_error, next_attempt_at > created_at FROM outbox"
+                    + " WHERE id = ?")) {
+      select.setString(1, event.id());
+      try (ResultSet rs = select.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getTimestamp(1)).isNull();
+        assertThat(rs.getInt(2)).isEqualTo(1);
+        assertThat(rs.getString(3)).isNotBlank();
+        assertThat(rs.getBoolean(4)).isTrue();
+      }
+    }
+    execute("DELETE FROM outbox WHERE id = '" + event.id() + "'");
+  }
+
+  private void consumeDeduplicated(EventEnvelope event) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              if (processedEvents.firstDelivery(CONSUMER, event.id())) {
+                execute(
+                    "INSERT INTO test_delivery (event_id, handled) VALUES ('"
+                        + event.id()
+                        + "', 1) ON CONFLICT (event_id) DO UPDATE"
+                        + " SET handled = test_delivery.handled + 1");
+              }
+            });
+  }
+
+  private EventEnvelope newEvent(String orderId) {
+    return EventEnvelope.of(
+        "zo.test.order.placed",
+        "platform-test",
+        orderId,
+        JsonNodeFactory.instance.objectNode().put("order_id", orderId));
+  }
+
+  private List<ConsumerRecord<String, String>> poll(Duration duration) {
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    long end = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < end) {
+      consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    }
+    return records;
+  }
+
+  private List<ConsumerRecord<String, String>> pollUntil(int count, Duration max) {
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    long end = System.nanoTime() + max.toNanos();
+    while (records.size() < count && System.nanoTime() < end) {
+      consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    }
+    records.addAll(poll(Duration.ofSeconds(1)));
+    return records;
+  }
+
+  private Object sentAt(String id) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT sent_at FROM outbox WHERE id = ?")) {
+      select.setString(1, id);
+      try (ResultSet rs = select.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getTimestamp(1);
+      }
+    }
+  }
+
+  private int handledCount(String eventId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT handled FROM test_delivery WHERE event_id = ?")) {
+      select.setString(1, eventId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  private int countRows(String fromWhere) {
+    try (Connection connection = dataSource.getConnection();
+        ResultSet rs =
+            connection.createStatement().executeQuery("SELECT count(*) FROM " + fromWhere)) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void execute(String sql) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.createStatement().execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

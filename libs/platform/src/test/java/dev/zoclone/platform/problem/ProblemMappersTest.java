@@ -1,0 +1,87 @@
+package dev.zoclone.platform.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafkaResource.class)
+class ProblemMappersTest {
+
+  private static RequestSpecification fromGateway() {
+    return given().header("X-Zo-Internal-Secret", "test-internal-secret").header("X-Zo-User", "u1");
+  }
+
+  @Test
+  void invalidBodyIsA400ProblemNamingEachOffendingField() {
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"text\":\"\",\"times\":11}")
+        .when()
+        .post("/api/v1/echo")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/validation"))
+        .body("errors.field", hasItems("text", "times"));
+  }
+
+  @Test
+  void malformedJsonIsA400Problem() {
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"text\":")
+        .when()
+        .post("/api/v1/echo")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/malformed-json"));
+  }
+
+  @Test
+  void notFoundIsA404ProblemWithTheRequestPath() {
+    fromGateway()
+        .when()
+        .get("/api/v1/echo/widget")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/not-found"))
+        .body("detail", is("thing widget not found"))
+        .body("instance", is("/api/v1/echo/widget"));
+  }
+
+  @Test
+  void unknownRouteIsA404Problem() {
+    fromGateway()
+        .when()
+        .get("/api/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", is(404));
+  }
+
+  @Test
+  void unexpectedErrorIsA500ProblemWithoutInternals() {
+    fromGateway()
+        .when()
+        .get("/api/v1/echo/boom")
+        .then()
+        .statusCode(500)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/internal"))
+        .body("detail", containsString("reference"))
+        .body(not(containsString("secret internal detail")))
+        .body(not(containsString("at dev.zoclone")));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.zoclone.testing.fakemodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Writes one answer to an exchange: a JSON body, or server-sent events flushed one by one. */
+final class ResponseWriter {
+
+  private final HttpExchange exchange;
+  private boolean committed;
+
+  ResponseWriter(HttpExchange exchange) {
+    this.exchange = exchange;
+  }
+
+  boolean committed() {
+    return committed;
+  }
+
+  void json(int status, JsonNode body, Map<String, String> headers) throws IOException {
+    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+    headers.forEach(exchange.getResponseHeaders()::set);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    committed = true;
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** Sends the events with {@code pause} between consecutive ones, flushing each on its own. */
+  void events(List<SseEvent> events, Duration pause) throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    committed = true;
+    // Length 0 means chunked encoding, so each flush reaches the client as it happens.
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int i = 0; i < events.size(); i++) {
+        if (i > 0) {
+          Thread.sleep(pause.toMillis());
+        }
+        out.write(events.get(i).wireText().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+    }
+  }
+}
