@@ -1,0 +1,200 @@
+package dev.zoclone.gateway.client;
+
+import dev.zoclone.gateway.client.ForwardingException.Reason;
+import io.quarkus.logging.Log;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * One request relayed to a service and its response relayed back. Both bodies stream: nothing is
+ * buffered beyond what back-pressure holds, so uploads and server-sent events pass as they come.
+ * Runs on the request's event loop, so its state needs no locking.
+ */
+final class UpstreamExchange {
+  private final Vertx vertx;
+  private final HttpClient client;
+  private final HttpServerRequest in;
+  private final HttpServerResponse out;
+  private final RequestOptions options;
+  private final long maxRequestBytes;
+  private final long timeoutMillis;
+  private final Promise<Void> outcome = Promise.promise();
+
+  private HttpClientRequest outbound;
+  private long timer = -1;
+  private long received;
+
+  /** The service's response headers arrived: from here on the exchange only streams. */
+  private boolean relaying;
+
+  /** The exchange gave up: the rest of the request body is dropped. */
+  private boolean aborted;
+
+  UpstreamExchange(
+      Vertx vertx,
+      HttpClient client,
+      HttpServerRequest in,
+      RequestOptions options,
+      long maxRequestBytes,
+      long timeoutMillis) {
+    this.vertx = vertx;
+    this.client = client;
+    this.in = in;
+    this.out = in.response();
+    this.options = options;
+    this.maxRequestBytes = maxRequestBytes;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /**
+   * Starts relaying; the future succeeds once the service's response is on its way to the client
+   * (or the client has gone), and fails with a {@link ForwardingException} when the caller must
+   * answer instead.
+   */
+  Future<Void> start() {
+    // The timeout covers connecting and waiting for the response headers, not a long stream.
+    timer = vertx.setTimer(timeoutMillis, id -> abort(Reason.TIMEOUT, "no response in time", null));
+    out.closeHandler(v -> clientGone());
+    client.request(options).onComplete(this::connected);
+    return outcome.future();
+  }
+
+  private void connected(AsyncResult<HttpClientRequest> connection) {
+    if (connection.failed()) {
+      abort(Reason.UNREACHABLE, "cannot connect", connection.cause());
+      return;
+    }
+    outbound = connection.result();
+    if (aborted) {
+      outbound.reset();
+      return;
+    }
+    // Failures surface through the response future; this only keeps Vert.x from logging them.
+    outbound.exceptionHandler(e -> Log.debugf("request to %s failed: %s", options.getURI(), e));
+    outbound.response().onComplete(this::responded);
+    sendBody();
+  }
+
+  private void sendBody() {
+    String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length == null
+        && (in.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+            || in.version() == HttpVersion.HTTP_2)) {
+      outbound.setChunked(true);
+    }
+    if (ForwardedHeaders.expectsContinue(in)) {
+      out.writeContinue();
+    }
+    if (in.isEnded()) {
+      outbound.end();
+      return;
+    }
+    in.handler(this::relayChunk);
+    in.endHandler(
+        v -> {
+          if (!aborted) {
+            outbound.end();
+          }
+        });
+    in.exceptionHandler(e -> resetOutbound());
+    in.resume();
+  }
+
+  private void relayChunk(Buffer chunk) {
+    if (aborted) {
+      return;
+    }
+    received += chunk.length();
+    if (received > maxRequestBytes) {
+      if (relaying) {
+        // The service answered already; there is no clean way left to say 413.
+        aborted = true;
+        resetOutbound();
+        out.reset();
+      } else {
+        abort(Reason.TOO_LARGE, "request body over " + maxRequestBytes + " bytes", null);
+      }
+      return;
+    }
+    outbound.write(chunk);
+    if (outbound.writeQueueFull()) {
+      in.pause();
+      outbound.drainHandler(v -> in.resume());
+    }
+  }
+
+  private void responded(AsyncResult<HttpClientResponse> result) {
+    vertx.cancelTimer(timer);
+    if (aborted) {
+      return;
+    }
+    if (result.failed()) {
+      abort(Reason.UNREACHABLE, "no response", result.cause());
+      return;
+    }
+    HttpClientResponse response = result.result();
+    relaying = true;
+    out.setStatusCode(response.statusCode());
+    ForwardedHeaders.toClient(response.headers(), out.headers());
+    if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(response)) {
+      out.setChunked(true);
+    }
+    response
+        .pipe()
+        .endOnFailure(false)
+        .to(out)
+        .onFailure(
+            e -> {
+              // A stream cut short must not look complete to the client.
+              resetOutbound();
+              out.reset();
+            });
+    outcome.tryComplete();
+  }
+
+  private boolean mayHaveBody(HttpClientResponse response) {
+    int status = response.statusCode();
+    return in.method() != HttpMethod.HEAD && status != 204 && status != 304;
+  }
+
+  private void abort(Reason reason, String message, Throwable cause) {
+    if (aborted || relaying) {
+      return;
+    }
+    aborted = true;
+    vertx.cancelTimer(timer);
+    resetOutbound();
+    if (!in.isEnded()) {
+      // Whatever is left of the body is read and dropped, so the connection stays usable.
+      in.handler(chunk -> {});
+      in.resume();
+    }
+    outcome.tryFail(new ForwardingException(reason, message, cause));
+  }
+
+  /** The client disconnected: stop the service's work too; there is nobody left to answer. */
+  private void clientGone() {
+    aborted = true;
+    vertx.cancelTimer(timer);
+    resetOutbound();
+    outcome.tryComplete();
+  }
+
+  private void resetOutbound() {
+    if (outbound != null) {
+      outbound.reset();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.zoclone.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Settings of the gateway, under {@code zo.gateway}. */
+@ConfigMapping(prefix = "zo.gateway")
+public interface GatewayConfig {
+
+  /** The folder where the first start writes {@code admin-token}; {@code ZO_HOME}. */
+  Path home();
+
+  /**
+   * The services behind the gateway by name, e.g. {@code zo.gateway.services.agents.url}, set from
+   * {@code ZO_GATEWAY_SERVICES_AGENTS_URL}.
+   */
+  Map<String, Service> services();
+
+  /**
+   * Which service owns which path prefix, e.g. {@code zo.gateway.routes."/api/v1/ask"=agents}. The
+   * longest matching prefix wins; a prefix matches only at a path-segment boundary.
+   */
+  Map<String, String> routes();
+
+  /** Largest request body forwarded to a service; a larger one gets 413. */
+  @WithDefault("10485760")
+  long maxRequestBytes();
+
+  /** How long a service may take to send its response headers; then 504. */
+  @WithDefault("60s")
+  Duration timeout();
+
+  /** How long {@code GET /api/v1/status} waits for each service's readiness. */
+  @WithDefault("2s")
+  Duration statusTimeout();
+
+  /** One service behind the gateway. */
+  interface Service {
+    /** Base URL of the service, e.g. {@code http://127.0.0.1:8081}. */
+    URI url();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.zoclone.gateway.rest;
+
+import dev.zoclone.gateway.GatewayProblems;
+import dev.zoclone.gateway.client.ForwardingException;
+import dev.zoclone.gateway.client.ServiceForwarder;
+import dev.zoclone.gateway.config.GatewayConfig;
+import dev.zoclone.gateway.service.RouteTable;
+import dev.zoclone.gateway.service.RouteTable.Upstream;
+import io.quarkus.logging.Log;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sends requests for paths a service owns to that service (after {@link BearerAuthentication});
+ * everything else goes on to the gateway's own routes.
+ */
+@ApplicationScoped
+public class ForwardingRoute implements Handler<RoutingContext> {
+  private final RouteTable routes;
+  private final ServiceForwarder forwarder;
+  private final long maxRequestBytes;
+
+  public ForwardingRoute(RouteTable routes, ServiceForwarder forwarder, GatewayConfig config) {
+    this.routes = routes;
+    this.forwarder = forwarder;
+    this.maxRequestBytes = config.maxRequestBytes();
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    String path = context.normalizedPath();
+    Optional<Upstream> upstream = routes.resolve(path);
+    if (upstream.isEmpty()) {
+      context.next();
+      return;
+    }
+    String userId = BearerAuthentication.callerOf(context).id();
+    forwarder
+        .forward(context.request(), path, upstream.get(), userId)
+        .onFailure(failure -> answer(context, path, upstream.get(), failure));
+  }
+
+  private void answer(RoutingContext context, String path, Upstream upstream, Throwable failure) {
+    if (!(failure instanceof ForwardingException forwarding)) {
+      String reference = UUID.randomUUID().toString();
+      Log.errorf(failure, "cannot forward %s, reference %s", path, reference);
+      ProblemReplies.send(context, GatewayProblems.internal(reference, path));
+      return;
+    }
+    switch (forwarding.reason()) {
+      case TOO_LARGE ->
+          ProblemReplies.sendAndClose(
+              context, GatewayProblems.payloadTooLarge(maxRequestBytes, path));
+      case TIMEOUT -> {
+        Log.warnf("%s did not answer %s in time", upstream.service(), path);
+        ProblemReplies.send(context, GatewayProblems.upstreamTimeout(upstream.service(), path));
+      }
+      case UNREACHABLE -> {
+        Log.warnf(
+            "%s at %s is unreachable: %s",
+            upstream.service(),
+            upstream.url(),
+            forwarding.getCause() == null ? forwarding.getMessage() : forwarding.getCause());
+        ProblemReplies.send(context, GatewayProblems.upstreamUnavailable(upstream.service(), path));
+      }
+    }
+  }
+}

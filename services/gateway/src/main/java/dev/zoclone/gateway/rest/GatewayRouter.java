@@ -1,0 +1,30 @@
+package dev.zoclone.gateway.rest;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Puts authentication and forwarding on the HTTP router ahead of RESTEasy, and ahead of Quarkus's
+ * own body-size check, so that forwarded bodies stream and an oversized one gets the gateway's
+ * problem+json 413.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+  static final int AUTHENTICATION_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
+  static final int FORWARDING_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+
+  private final BearerAuthentication authentication;
+  private final ForwardingRoute forwarding;
+
+  public GatewayRouter(BearerAuthentication authentication, ForwardingRoute forwarding) {
+    this.authentication = authentication;
+    this.forwarding = forwarding;
+  }
+
+  void install(@Observes Router router) {
+    router.route().order(AUTHENTICATION_ORDER).handler(authentication);
+    router.route().order(FORWARDING_ORDER).handler(forwarding);
+  }
+}

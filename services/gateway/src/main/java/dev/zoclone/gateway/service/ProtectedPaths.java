@@ -1,0 +1,18 @@
+package dev.zoclone.gateway.service;
+
+/**
+ * Which paths need a bearer token: every one but Quarkus's own {@code /q/*} (health, OpenAPI). The
+ * rule fails closed: a path nobody thought of, or one spelled oddly ({@code /api/v1;x/me}), needs a
+ * token too.
+ */
+public final class ProtectedPaths {
+  /** The only public paths. */
+  public static final PathPrefix PUBLIC = new PathPrefix("/q");
+
+  private ProtectedPaths() {}
+
+  /** Whether a request to {@code path} (already normalized) must carry a token. */
+  public static boolean covers(String path) {
+    return !PUBLIC.matches(path);
+  }
+}
