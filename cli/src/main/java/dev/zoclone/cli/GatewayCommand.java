@@ -1,0 +1,49 @@
+package dev.zoclone.cli;
+
+import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.gateway.GatewayResponse;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every command that calls the gateway: it connects with the global options and prints the
+ * raw JSON instead of text when {@code --json} is given.
+ */
+public abstract class GatewayCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Override
+  public final Integer call() {
+    return execute(root().gateway());
+  }
+
+  /** Does the command's work against {@code gateway} and answers its exit code. */
+  protected abstract int execute(GatewayClient gateway);
+
+  /** Where the command's normal output goes. */
+  protected final PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  /** Whether {@code --json} was given. */
+  protected final boolean json() {
+    return root().options().json();
+  }
+
+  /** Prints the response's body as is when {@code --json} was given, and answers whether it did. */
+  protected final boolean printedAsJson(GatewayResponse response) {
+    if (!json()) {
+      return false;
+    }
+    if (!response.body().isBlank()) {
+      out().println(response.body().strip());
+    }
+    return true;
+  }
+
+  private ZoCli root() {
+    return (ZoCli) spec.root().userObject();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.zoclone.cli;
+
+import dev.zoclone.cli.gateway.GatewayClient;
+import java.net.URI;
+import java.net.URISyntaxException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Options every command accepts, before or after its name: where the gateway is, who calls it, how
+ * to print.
+ */
+public final class GlobalOptions {
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description = {"Gateway base URL. Env: ZO_URL.", "Default: " + Settings.DEFAULT_URL})
+  private String url;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      scope = ScopeType.INHERIT,
+      description = {
+        "Bearer token. Env: ZO_TOKEN.",
+        "Default: the contents of $ZO_HOME/admin-token (ZO_HOME defaults to ~/.zoclone)."
+      })
+  private String token;
+
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "Print the gateway's JSON response as is instead of text.")
+  private boolean json;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      scope = ScopeType.INHERIT,
+      description = "Show this help and exit.")
+  private boolean help;
+
+  /** Whether {@code --json} was given. */
+  public boolean json() {
+    return json;
+  }
+
+  /**
+   * A client for the gateway named by {@code --url} or {@code ZO_URL}, calling with the resolved
+   * token; without one, the gateway's demand for a token becomes the message on where to set it.
+   */
+  GatewayClient connect(Settings settings) {
+    URI baseUrl = baseUrl(url != null ? url : settings.gatewayUrl());
+    return TokenResolver.resolve(token, settings)
+        .map(t -> new GatewayClient(baseUrl, t))
+        .orElseGet(() -> GatewayClient.withoutToken(baseUrl, TokenResolver.missing(settings)));
+  }
+
+  private static URI baseUrl(String raw) {
+    String trimmed = raw.strip().replaceAll("/+$", "");
+    try {
+      URI uri = new URI(trimmed);
+      String scheme = uri.getScheme();
+      if (("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, like any other URL that is not http(s)://host
+    }
+    throw new CliFailure(
+        ExitCodes.USAGE,
+        "invalid gateway URL '" + raw + "': expected something like " + Settings.DEFAULT_URL);
+  }
+}

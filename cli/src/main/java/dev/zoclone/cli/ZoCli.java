@@ -1,0 +1,86 @@
+package dev.zoclone.cli;
+
+import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.identity.TokensCommand;
+import dev.zoclone.cli.identity.UsersCommand;
+import dev.zoclone.cli.identity.WhoamiCommand;
+import dev.zoclone.cli.status.StatusCommand;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code zo}, the command-line client of a ZoClone gateway; each subcommand is one class. */
+@Command(
+    name = "zo",
+    versionProvider = VersionProvider.class,
+    description = "Command-line client of a ZoClone gateway.",
+    subcommands = {
+      StatusCommand.class,
+      WhoamiCommand.class,
+      UsersCommand.class,
+      TokensCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "1:The gateway refused or failed the request, or a service is DOWN.",
+      "2:Usage error.",
+      "3:The gateway cannot be reached."
+    },
+    footer = {
+      "%nbin/zo runs this jar for every command it does not handle itself (up, down, logs)."
+    })
+public final class ZoCli {
+  @Mixin private GlobalOptions options;
+
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print the version and exit.")
+  private boolean version;
+
+  private final Settings settings;
+
+  /** A {@code zo} reading its defaults from the process environment. */
+  public ZoCli() {
+    this(Settings.fromSystem());
+  }
+
+  /** A {@code zo} reading its defaults from {@code settings}. */
+  public ZoCli(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The command line as {@link #main} runs it: one-line failures, zo's exit codes. */
+  public static CommandLine commandLine(Settings settings) {
+    return new CommandLine(new ZoCli(settings)).setExecutionExceptionHandler(new FailureHandler());
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = commandLine(Settings.fromSystem());
+    cli.setOut(utf8(System.out));
+    cli.setErr(utf8(System.err));
+    int exitCode = cli.execute(args);
+    cli.getOut().flush();
+    cli.getErr().flush();
+    System.exit(exitCode);
+  }
+
+  GlobalOptions options() {
+    return options;
+  }
+
+  GatewayClient gateway() {
+    return options.connect(settings);
+  }
+
+  // UTF-8 regardless of the locale, so names and the odd dash print the same in a bare container.
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.zoclone.cli.gateway;
+
+import dev.zoclone.cli.CliFailure;
+import dev.zoclone.cli.ExitCodes;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Calls the gateway's JSON API with a bearer token and turns every failure into a {@link
+ * CliFailure}.
+ */
+public final class GatewayClient {
+  /** How long to wait for a connection before calling the gateway unreachable. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How long a request may take unless a command asks for longer. */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private final URI baseUrl;
+  private final String token;
+  private final CliFailure missingToken;
+  private final Duration requestTimeout;
+  private final HttpClient http;
+
+  /** A client calling with {@code token}. */
+  public GatewayClient(URI baseUrl, String token) {
+    this(baseUrl, token, null, REQUEST_TIMEOUT);
+  }
+
+  private GatewayClient(
+      URI baseUrl, String token, CliFailure missingToken, Duration requestTimeout) {
+    this.baseUrl = baseUrl;
+    this.token = token;
+    this.missingToken = missingToken;
+    this.requestTimeout = requestTimeout;
+    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  }
+
+  /**
+   * A client without a token, which throws {@code missingToken} when the gateway asks for one; so
+   * an unreachable gateway is still reported as such, and public routes still work.
+   */
+  public static GatewayClient withoutToken(URI baseUrl, CliFailure missingToken) {
+    return new GatewayClient(baseUrl, null, missingToken, REQUEST_TIMEOUT);
+  }
+
+  /** The same client, but letting each request take up to {@code timeout}, for slow routes. */
+  public GatewayClient withRequestTimeout(Duration timeout) {
+    return new GatewayClient(baseUrl, token, missingToken, timeout);
+  }
+
+  /** {@code raw} escaped for use as one segment of a path, such as an id. */
+  public static String pathSegment(String raw) {
+    return URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  public GatewayResponse get(String path) {
+    return send("GET", path, null);
+  }
+
+  public GatewayResponse post(String path, Object body) {
+    return send("POST", path, body);
+  }
+
+  public GatewayResponse delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  /**
+   * Sends {@code body} (null for none) as JSON and answers the response when its status is below
+   * 400.
+   */
+  public GatewayResponse send(String method, String path, Object body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(requestTimeout)
+            .header("Accept", "application/json, application/problem+json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body == null) {
+      request.method(method, BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+    }
+    HttpResponse<String> response = exchange(request.build());
+    String responseBody = response.body() == null ? "" : response.body();
+    if (response.statusCode() == 401 && token == null) {
+      throw missingToken;
+    }
+    if (response.statusCode() >= 400) {
+      throw new CliFailure(
+          ExitCodes.FAILURE,
+          ProblemMessage.describe(
+              response.statusCode(), responseBody, response.headers().firstValue("Retry-After")));
+    }
+    return new GatewayResponse(response.statusCode(), responseBody);
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request) {
+    try {
+      return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
+      throw unreachable(e);
+    } catch (HttpTimeoutException e) {
+      throw new CliFailure(
+          ExitCodes.FAILURE,
+          "the gateway at "
+              + baseUrl
+              + " did not answer within "
+              + requestTimeout.toSeconds()
+              + "s",
+          e);
+    } catch (IOException e) {
+      if (e.getCause() instanceof UnresolvedAddressException) {
+        throw unreachable(e);
+      }
+      throw new CliFailure(
+          ExitCodes.FAILURE, "the request to the gateway at " + baseUrl + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure(ExitCodes.FAILURE, "interrupted while waiting for the gateway", e);
+    }
+  }
+
+  private CliFailure unreachable(Exception cause) {
+    return new CliFailure(
+        ExitCodes.UNREACHABLE,
+        "cannot reach the gateway at " + baseUrl + " — is it running? try: bin/zo up",
+        cause);
+  }
+}

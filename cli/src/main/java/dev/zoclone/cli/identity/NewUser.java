@@ -1,0 +1,4 @@
+package dev.zoclone.cli.identity;
+
+/** Body of {@code POST /api/v1/users}. */
+public record NewUser(String name) {}

@@ -1,0 +1,10 @@
+package dev.zoclone.cli.identity;
+
+import picocli.CommandLine.Command;
+
+/** {@code zo users}: the group of user commands. */
+@Command(
+    name = "users",
+    description = "Manage users (needs the admin token).",
+    subcommands = {CreateUserCommand.class})
+public final class UsersCommand {}

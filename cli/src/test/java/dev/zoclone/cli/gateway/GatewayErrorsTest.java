@@ -1,0 +1,125 @@
+package dev.zoclone.cli.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zoclone.cli.FakeGateway;
+import dev.zoclone.cli.Zo;
+import dev.zoclone.cli.Zo.Run;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayErrorsTest {
+  @TempDir Path home;
+  private FakeGateway gateway;
+
+  @BeforeEach
+  void startGateway() throws Exception {
+    gateway = FakeGateway.start();
+  }
+
+  @AfterEach
+  void stopGateway() {
+    gateway.close();
+  }
+
+  @Test
+  void problemResponseBecomesTitleAndDetailOnOneLineWithExitOne() {
+    gateway.answerProblem(
+        "GET",
+        "/api/v1/status",
+        401,
+        """
+        {"type":"https://zoclone.dev/problems/unauthenticated","title":"Unauthenticated",
+         "status":401,"detail":"the bearer token is missing or invalid","instance":"/api/v1/status"}
+        """);
+
+    Run run = Zo.against(gateway, home, "status");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("Unauthenticated: the bearer token is missing or invalid\n");
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void problemWithoutDetailListsTheOffendingFields() {
+    gateway.answerProblem(
+        "POST",
+        "/api/v1/users",
+        400,
+        """
+        {"title":"Invalid request","status":400,
+         "errors":[{"field":"name","message":"must not be blank"}]}
+        """);
+
+    Run run = Zo.against(gateway, home, "users", "create", " ");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("Invalid request: name: must not be blank\n");
+  }
+
+  @Test
+  void rateLimitedProblemSaysWhenToRetry() {
+    gateway.answerProblem(
+        "GET",
+        "/api/v1/me",
+        429,
+        "{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"slow down\"}",
+        Map.of("Retry-After", "30"));
+
+    Run run = Zo.against(gateway, home, "whoami");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("Too Many Requests: slow down (retry after 30s)\n");
+  }
+
+  @Test
+  void errorThatIsNotAProblemShowsTheStatusAndTheStartOfTheBody() {
+    gateway.answerText("GET", "/api/v1/status", 502, "upstream exploded\nsecond line");
+
+    Run run = Zo.against(gateway, home, "status");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("HTTP 502 from the gateway: upstream exploded\n");
+  }
+
+  @Test
+  void unreachableGatewayExitsThreeAndSuggestsStartingIt() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closedPort;
+
+    Run run = Zo.run(Map.of("ZO_TOKEN", "t0k"), home, "status", "--url", url);
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err())
+        .isEqualTo("cannot reach the gateway at " + url + " — is it running? try: bin/zo up\n");
+  }
+
+  @Test
+  void unknownHostCountsAsUnreachable() {
+    Run run =
+        Zo.run(Map.of("ZO_TOKEN", "t0k"), home, "status", "--url", "http://zo-gateway.invalid");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).startsWith("cannot reach the gateway at http://zo-gateway.invalid");
+  }
+
+  @Test
+  void answerThatIsNotTheExpectedJsonFailsWithOneLine() {
+    gateway.answerJson("GET", "/api/v1/me", 200, "<html>proxy login</html>");
+
+    Run run = Zo.against(gateway, home, "whoami");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("the gateway answered with something zo cannot read");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+}
