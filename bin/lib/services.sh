@@ -1,0 +1,171 @@
+# shellcheck shell=bash
+# The eight ZoClone services as local processes (Quarkus fast-jars), plus the build that makes
+# their jars and the CLI jar. Sourced by bin/zo.
+
+# name:port, in start order.
+ZO_SERVICES=(gateway:8080 agents:8081 memory:8082 skills:8083 scheduler:8084 pool:8085 browser:8086 supervisor:8087)
+ZO_UP_TIMEOUT="${ZO_UP_TIMEOUT:-180}"
+CLI_JAR="$ZO_ROOT/cli/target/zo.jar"
+
+service_names() { local s; for s in "${ZO_SERVICES[@]}"; do printf '%s\n' "${s%%:*}"; done; }
+service_port() {
+  local s
+  for s in "${ZO_SERVICES[@]}"; do
+    if [[ "${s%%:*}" == "$1" ]]; then printf '%s' "${s##*:}"; return 0; fi
+  done
+  return 1
+}
+service_jar() { printf '%s/services/%s/target/quarkus-app/quarkus-run.jar' "$ZO_ROOT" "$1"; }
+is_service() { service_port "$1" >/dev/null; }
+
+# True when the jar is missing or older than any source of its module, the libs or the poms.
+jar_stale() {
+  local jar="$1" module="$2"
+  [[ -f "$jar" ]] || return 0
+  local -a inputs=("$ZO_ROOT/pom.xml" "$ZO_ROOT/$module/pom.xml" "$ZO_ROOT/$module/src")
+  local lib
+  for lib in "$ZO_ROOT"/libs/*/; do
+    inputs+=("${lib}pom.xml" "${lib}src")
+  done
+  [[ -n "$(find "${inputs[@]}" -newer "$jar" -print -quit 2>/dev/null)" ]]
+}
+
+build_needed() {
+  local name
+  jar_stale "$CLI_JAR" cli && return 0
+  for name in $(service_names); do
+    jar_stale "$(service_jar "$name")" "services/$name" && return 0
+  done
+  return 1
+}
+
+build_all() {
+  local log="$ZO_LOGS/build.log"
+  say "building ZoClone (./mvnw -B -q -DskipTests package; log: $log)"
+  maven -B -q -DskipTests package >"$log" 2>&1 || die "the build failed; see $log"
+}
+
+build_cli() {
+  local log="$ZO_LOGS/build-cli.log"
+  say "building the CLI (log: $log)"
+  maven -B -q -DskipTests -pl cli -am package >"$log" 2>&1 || die "building the CLI failed; see $log"
+  [[ -f "$CLI_JAR" ]] || die "the CLI build finished but $CLI_JAR is missing; see $log"
+}
+
+ensure_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  apt_install chromium
+}
+
+# Fails when a service port is held by anything but that service's recorded process.
+services_check_ports() {
+  local name port pid owner listeners
+  listeners="$(listening_ports)"
+  for name in $(service_names); do
+    port="$(service_port "$name")"
+    port_open "$port" || continue
+    owner="$(awk -v p="$port" '$1 == p { print $2; exit }' <<<"$listeners")"
+    if pid="$(running_pid "$name")" && [[ -z "$owner" || "$owner" == "$pid" ]]; then
+      continue
+    fi
+    die "port $port ($name) is already in use by $(describe_pid "$owner"); stop that process or free the port, then retry."
+  done
+}
+
+service_start() {
+  local name="$1" port jar
+  port="$(service_port "$name")"
+  jar="$(service_jar "$name")"
+  local -a opts
+  read -r -a opts <<<"${ZO_JAVA_OPTS:--Xmx384m}"
+  say "starting $name on port $port (log: $ZO_LOGS/$name.log)"
+  (
+    cd "$ZO_ROOT" || exit 1
+    export ZO_HOME
+    export ZO_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB"
+    export ZO_DB_USER="$PG_USER" ZO_DB_PASSWORD="$PG_PASSWORD"
+    export ZO_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+    ZO_INTERNAL_SECRET="$(cat "$ZO_HOME/internal-secret")"
+    ZO_MASTER_KEY="$(cat "$ZO_HOME/master-key")"
+    export ZO_INTERNAL_SECRET ZO_MASTER_KEY
+    export QUARKUS_HTTP_PORT="$port"
+    if [[ "$name" == browser ]]; then export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; fi
+    spawn_detached "$name" java "-Dzo.name=$name" "${opts[@]}" -jar "$jar"
+  )
+}
+
+# Starts the services that are not running; restarts those whose jar was rebuilt since.
+services_start() {
+  local name
+  for name in $(service_names); do
+    if running_pid "$name" >/dev/null; then
+      [[ "$(service_jar "$name")" -nt "$ZO_RUN/$name.pid" ]] || continue
+      say "restarting $name: its jar was rebuilt"
+      stop_pids 20 "$name"
+    fi
+    service_start "$name"
+  done
+}
+
+# GET a local URL path; prints the body, fails unless the status is 200.
+http_get_local() {
+  local port="$1" path="$2"
+  if command -v curl >/dev/null; then
+    curl -fsS -m 3 "http://127.0.0.1:$port$path" 2>/dev/null
+    return
+  fi
+  local response
+  # shellcheck disable=SC2016 # $1/$2 are expanded by the inner bash.
+  response="$(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" "$2" >&3; cat <&3' _ "$port" "$path" 2>/dev/null)" || return 1
+  [[ "${response%%$'\r'*}" == *" 200"* ]] || return 1
+  printf '%s' "${response#*$'\r\n\r\n'}"
+}
+
+service_ready() {
+  local body
+  body="$(http_get_local "$1" /q/health/ready)" || return 1
+  [[ "$body" == *'"status"'*'"UP"'* ]]
+}
+
+services_wait_ready() {
+  local deadline=$((SECONDS + ZO_UP_TIMEOUT)) name port
+  local -a pending
+  mapfile -t pending < <(service_names)
+  while ((${#pending[@]} > 0)); do
+    local -a still=()
+    for name in "${pending[@]}"; do
+      port="$(service_port "$name")"
+      service_ready "$port" && continue
+      running_pid "$name" >/dev/null \
+        || die "service $name (port $port) exited during start-up; see $ZO_LOGS/$name.log"
+      still+=("$name")
+    done
+    pending=("${still[@]+"${still[@]}"}")
+    ((${#pending[@]} == 0)) && break
+    if ((SECONDS >= deadline)); then
+      name="${pending[0]}"
+      die "service $name is not ready on http://127.0.0.1:$(service_port "$name")/q/health/ready after ${ZO_UP_TIMEOUT} s (not ready: ${pending[*]}); see $ZO_LOGS/$name.log"
+    fi
+    sleep 1
+  done
+}
+
+services_up() {
+  if build_needed; then
+    build_all
+  fi
+  local name
+  for name in $(service_names); do
+    [[ -f "$(service_jar "$name")" ]] || die "the build did not produce $(service_jar "$name"); see $ZO_LOGS/build.log"
+  done
+  services_check_ports
+  services_start
+  services_wait_ready
+}
+
+services_down() {
+  local -a names
+  mapfile -t names < <(service_names)
+  stop_pids 20 "${names[@]}"
+}
