@@ -23,7 +23,7 @@ public class CallerIdentityFilter {
     this.caller = caller;
   }
 
-  @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+  @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
   public Response authenticate(ContainerRequestContext request) {
     String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
     if (!config.identity().enabled() || path.startsWith("/q/") || path.equals("/q")) {

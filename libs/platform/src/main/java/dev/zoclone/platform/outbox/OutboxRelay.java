@@ -56,7 +56,10 @@ public class OutboxRelay {
   void tick() {
     if (running) {
       try {
-        relayPending();
+        // A full batch means more rows are waiting: keep draining instead of waiting a tick.
+        while (running && relayPending() == config.outbox().batchSize()) {
+          Log.debug("outbox relay drained a full batch, continuing");
+        }
       } catch (RuntimeException e) {
         Log.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
       }

@@ -59,6 +59,17 @@ class CallerIdentityFilterTest {
   }
 
   @Test
+  void unknownRoutesAreRefusedBeforeTheyAreMatched() {
+    given()
+        .header("X-Zo-User", "alice")
+        .when()
+        .get("/api/v1/no-such-route")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void healthStaysOpen() {
     given().when().get("/q/health/live").then().statusCode(200);
   }
