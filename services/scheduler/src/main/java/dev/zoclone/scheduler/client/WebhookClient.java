@@ -1,0 +1,75 @@
+package dev.zoclone.scheduler.client;
+
+import dev.zoclone.scheduler.config.SchedulerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * POSTs a fired event to a user's webhook, signed with HMAC-SHA256. The URL differs per automation,
+ * so this is a plain JDK client rather than a typed REST client.
+ *
+ * <p>Receivers verify {@code X-Zo-Signature: sha256=<hex>} over {@code <X-Zo-Timestamp>.<body>}
+ * with their secret, and dedupe on {@code X-Zo-Event-Id}.
+ */
+@ApplicationScoped
+public class WebhookClient {
+  /** Header carrying the signature. */
+  public static final String SIGNATURE = "X-Zo-Signature";
+
+  /** Header carrying the signing time, in Unix seconds. */
+  public static final String TIMESTAMP = "X-Zo-Timestamp";
+
+  /** Header carrying the event id, the same on every retry. */
+  public static final String EVENT_ID = "X-Zo-Event-Id";
+
+  private final HttpClient http;
+  private final SchedulerConfig config;
+
+  public WebhookClient(SchedulerConfig config) {
+    this.config = config;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.webhook().timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** Sends {@code body}; answers the HTTP status. */
+  public int post(URI url, String body, String secret, String eventId, Instant now)
+      throws IOException, InterruptedException {
+    String timestamp = Long.toString(now.getEpochSecond());
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(config.webhook().timeout())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "zoclone-scheduler")
+            .header(EVENT_ID, eventId)
+            .header(TIMESTAMP, timestamp)
+            .header(SIGNATURE, signature(secret, timestamp, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** {@code sha256=} and the hex HMAC-SHA256 of {@code timestamp.body} under {@code secret}. */
+  public static String signature(String secret, String timestamp, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+      return "sha256=" + HexFormat.of().formatHex(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+}

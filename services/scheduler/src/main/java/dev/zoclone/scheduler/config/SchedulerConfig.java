@@ -1,0 +1,79 @@
+package dev.zoclone.scheduler.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the scheduler service, under {@code zo.scheduler}. */
+@ConfigMapping(prefix = "zo.scheduler")
+public interface SchedulerConfig {
+
+  /** How many upcoming occurrences an automation shows as {@code next_runs}. */
+  @WithDefault("5")
+  int nextRuns();
+
+  /** Largest {@code count} a preview may ask for. */
+  @WithDefault("1000")
+  int maxPreviewCount();
+
+  /**
+   * How late an occurrence may fire and still count as on time; older ones are "missed" and handled
+   * by the automation's catch-up policy.
+   */
+  @WithDefault("60s")
+  Duration misfireGrace();
+
+  /** Most missed occurrences fired in one pass for {@code catch_up=all}; the rest follow. */
+  @WithDefault("1000")
+  int maxCatchUp();
+
+  /** Bounds on rule expansion. */
+  Expansion expansion();
+
+  /** The ticker that fires due occurrences. */
+  Ticker ticker();
+
+  /** Webhook delivery. */
+  Webhook webhook();
+
+  /** Bounds on rule expansion. */
+  interface Expansion {
+    /** Raw instances one expansion may step through before the request is refused. */
+    @WithDefault("1000000")
+    long maxSteps();
+  }
+
+  /** The ticker that fires due occurrences. */
+  interface Ticker {
+    /** Whether the ticker runs; tests drive it by hand with an explicit clock instead. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often it looks for due automations ({@code zo.scheduler.ticker.interval}). */
+    @WithDefault("1s")
+    Duration interval();
+
+    /** Automations claimed per transaction. */
+    @WithDefault("200")
+    int batchSize();
+  }
+
+  /** Webhook delivery. */
+  interface Webhook {
+    /** Delivery attempts before a run is FAILED. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Wait before the second attempt; doubles with each further attempt. */
+    @WithDefault("2s")
+    Duration initialBackoff();
+
+    /** Longest a webhook call may take. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Pending deliveries claimed per pass. */
+    @WithDefault("20")
+    int batchSize();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.zoclone.scheduler.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/** One automation row; the REST layer never sees it. */
+@Entity
+@Table(name = "automation")
+public class AutomationEntity extends PanacheEntityBase {
+  @Id public UUID id;
+  public String owner;
+  public String title;
+  public String rrule;
+  public LocalDateTime dtstart;
+  public String tzid;
+
+  /** Excluded local date-times, comma-separated ISO values. */
+  public String exdates;
+
+  /** The action as JSON, secret included. */
+  public String action;
+
+  public boolean active;
+
+  @Column(name = "catch_up")
+  public String catchUp;
+
+  @Column(name = "next_run_at")
+  public Instant nextRunAt;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+}

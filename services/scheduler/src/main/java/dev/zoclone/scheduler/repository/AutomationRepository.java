@@ -1,0 +1,39 @@
+package dev.zoclone.scheduler.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Automations, always read through their owner except by the ticker. */
+@ApplicationScoped
+public class AutomationRepository implements PanacheRepositoryBase<AutomationEntity, UUID> {
+
+  /** The automation when {@code owner} owns it. */
+  public Optional<AutomationEntity> findOwned(UUID id, String owner) {
+    return find("id = ?1 and owner = ?2", id, owner).firstResultOptional();
+  }
+
+  /** The owner's automations, oldest first. */
+  public List<AutomationEntity> listOwned(String owner) {
+    return list("owner = ?1 order by createdAt, id", owner);
+  }
+
+  /**
+   * Locks up to {@code limit} active automations due at {@code now}, skipping rows another
+   * transaction holds, so concurrent tickers never claim the same automation.
+   */
+  @SuppressWarnings("unchecked") // a native query typed by the entity class returns entities
+  public List<AutomationEntity> claimDue(Instant now, int limit) {
+    return getEntityManager()
+        .createNativeQuery(
+            "SELECT * FROM automation WHERE active AND next_run_at <= ?1"
+                + " ORDER BY next_run_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+            AutomationEntity.class)
+        .setParameter(1, now)
+        .setParameter(2, limit)
+        .getResultList();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.zoclone.scheduler;
+
+import dev.zoclone.contract.scheduler.AutomationAction;
+import dev.zoclone.contract.scheduler.NewAutomation;
+import dev.zoclone.scheduler.service.AutomationService;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Test helper: creates automations through the service and reads runs straight from the tables. */
+@ApplicationScoped
+public class Automations {
+  private final AutomationService service;
+  private final AgroalDataSource dataSource;
+
+  public Automations(AutomationService service, AgroalDataSource dataSource) {
+    this.service = service;
+    this.dataSource = dataSource;
+  }
+
+  /** Creates an active automation for a fresh owner; answers its id. */
+  public String create(String rrule, String dtstart, String catchUp, AutomationAction action) {
+    return service
+        .create(
+            "owner-" + UUID.randomUUID(),
+            new NewAutomation("test", rrule, dtstart, "UTC", null, action, true, catchUp))
+        .id();
+  }
+
+  /** The stored next occurrence. */
+  public Instant nextRunAt(String id) {
+    List<Instant> values =
+        query(
+            "SELECT next_run_at FROM automation WHERE id = ?::uuid",
+            id,
+            rs -> rs.getTimestamp(1).toInstant());
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Moves the stored next occurrence, as if the service had been down since {@code at}. */
+  public void setNextRunAt(String id, Instant at) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement update =
+            c.prepareStatement("UPDATE automation SET next_run_at = ? WHERE id = ?::uuid")) {
+      update.setTimestamp(1, Timestamp.from(at));
+      update.setString(2, id);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The automation's run occurrences, oldest first. */
+  public List<Instant> runOccurrences(String id) {
+    return query(
+        "SELECT occurrence_at FROM automation_run WHERE automation_id = ?::uuid ORDER BY occurrence_at",
+        id,
+        rs -> rs.getTimestamp(1).toInstant());
+  }
+
+  /** The automation's run ids, oldest first. */
+  public List<String> runIds(String id) {
+    return query(
+        "SELECT id FROM automation_run WHERE automation_id = ?::uuid ORDER BY occurrence_at",
+        id,
+        rs -> rs.getString(1));
+  }
+
+  /** Status, attempts and detail of one run. */
+  public List<String> run(String runId) {
+    return query(
+        "SELECT status || '|' || attempts || '|' || coalesce(detail, '') FROM automation_run WHERE id = ?::uuid",
+        runId,
+        rs -> rs.getString(1));
+  }
+
+  /** Reads one column per row. */
+  public interface Column<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, String parameter, Column<T> column) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setString(1, parameter);
+      List<T> values = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          values.add(column.read(rs));
+        }
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.zoclone.scheduler.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.zoclone.contract.scheduler.AutomationAction;
+import dev.zoclone.platform.events.EventJson;
+import dev.zoclone.scheduler.Automations;
+import dev.zoclone.scheduler.client.WebhookClient;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafkaResource.class)
+class WebhookDeliveryTest {
+  private static final String SECRET = "webhook-secret-of-the-test";
+
+  @Inject FiringService firing;
+  @Inject WebhookDelivery delivery;
+  @Inject Automations automations;
+
+  private HttpServer server;
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+
+  /** One request as the receiver saw it. */
+  private record Received(
+      String path, String signature, String timestamp, String eventId, String body) {}
+
+  @BeforeEach
+  void startReceiver() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          received.add(
+              new Received(
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestHeaders().getFirst(WebhookClient.SIGNATURE),
+                  exchange.getRequestHeaders().getFirst(WebhookClient.TIMESTAMP),
+                  exchange.getRequestHeaders().getFirst(WebhookClient.EVENT_ID),
+                  body));
+          boolean fail =
+              exchange.getRequestURI().getPath().equals("/down")
+                  || failuresLeft.getAndDecrement() > 0;
+          exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    server.stop(0);
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** A fired webhook run and the instant it became due for delivery. */
+  private record Fired(String run, Instant at) {}
+
+  private Fired fireWebhook(String path) {
+    String id =
+        automations.create(
+            "FREQ=DAILY",
+            "2026-01-01T05:00",
+            "skip",
+            new AutomationAction("webhook", null, null, url(path), SECRET, null));
+    Instant due = automations.nextRunAt(id);
+    firing.fireDue(due.plusSeconds(2));
+    List<String> runs = automations.runIds(id);
+    assertThat(runs).hasSize(1);
+    return new Fired(runs.get(0), due.plusSeconds(2));
+  }
+
+  @Test
+  void failedDeliveriesAreRetriedWithBackoffUntilTheReceiverAcceptsASignedBody() {
+    failuresLeft.set(2);
+    Fired fired = fireWebhook("/hook");
+    String run = fired.run();
+    assertThat(automations.run(run)).containsExactly("PENDING|0|");
+
+    Instant now = fired.at();
+    delivery.deliverDue(now);
+    assertThat(automations.run(run)).containsExactly("PENDING|1|HTTP 503");
+    delivery.deliverDue(now); // the backoff has not elapsed: no attempt
+    assertThat(received).hasSize(1);
+    delivery.deliverDue(now.plus(Duration.ofSeconds(1)));
+    delivery.deliverDue(now.plus(Duration.ofSeconds(2)));
+    assertThat(automations.run(run)).containsExactly("SUCCEEDED|3|HTTP 204");
+
+    assertThat(received).hasSize(3).extracting(Received::eventId).containsOnly(run);
+    Received last = received.get(2);
+    assertThat(last.signature())
+        .isEqualTo(WebhookClient.signature(SECRET, last.timestamp(), last.body()))
+        .isNotEqualTo(
+            WebhookClient.signature("another-secret-entirely", last.timestamp(), last.body()));
+    assertThat(EventJson.read(last.body()).data().path("run_id").asText()).isEqualTo(run);
+  }
+
+  @Test
+  void aReceiverThatStaysDownFailsTheRunAfterTheLastAttempt() {
+    Fired fired = fireWebhook("/down");
+    String run = fired.run();
+    Instant now = fired.at();
+    for (int i = 0; i < 8; i++) {
+      delivery.deliverDue(now.plus(Duration.ofMinutes(i)));
+    }
+    assertThat(automations.run(run)).containsExactly("FAILED|5|HTTP 503");
+    assertThat(received.stream().filter(r -> r.path().equals("/down"))).hasSize(5);
+  }
+}
