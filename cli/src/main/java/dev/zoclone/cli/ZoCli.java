@@ -4,6 +4,9 @@ import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.identity.TokensCommand;
 import dev.zoclone.cli.identity.UsersCommand;
 import dev.zoclone.cli.identity.WhoamiCommand;
+import dev.zoclone.cli.pool.JobsCommand;
+import dev.zoclone.cli.pool.NodeCommand;
+import dev.zoclone.cli.pool.NodesCommand;
 import dev.zoclone.cli.status.StatusCommand;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -23,7 +26,10 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       WhoamiCommand.class,
       UsersCommand.class,
-      TokensCommand.class
+      TokensCommand.class,
+      JobsCommand.class,
+      NodesCommand.class,
+      NodeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,246 @@
+package dev.zoclone.cli.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.contract.pool.HeartbeatResponse;
+import dev.zoclone.contract.pool.LeasedJob;
+import dev.zoclone.contract.pool.RegisteredNode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code zo node} worker: registers, heartbeats, long-polls for as many jobs as it has free
+ * slots, runs them, reports each result under its lease token. Outages are waited out with backoff;
+ * a result that cannot be delivered is retried until the pool answers, and a stale lease's result
+ * is dropped (the job was given to another node). {@link #shutdown} stops leasing, lets running
+ * jobs finish within the grace period, then fails the rest as retryable.
+ */
+public final class PoolWorker {
+  /** Kinds this worker runs; agent and skill jobs are left to services that run them. */
+  public static final List<String> KINDS = List.of("shell", "http");
+
+  private static final long LONG_POLL_MS = 20_000;
+  private static final long MAX_BACKOFF_MS = 15_000;
+
+  private final PoolApi pool;
+  private final String name;
+  private final Map<String, String> labels;
+  private final int slots;
+  private final PrintWriter log;
+  private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+  private final Semaphore freeSlots;
+  private final ExecutorService jobThreads;
+  private final ScheduledExecutorService heartbeats =
+      Executors.newSingleThreadScheduledExecutor(daemon("zo-node-heartbeat"));
+  private volatile boolean stopping;
+  private volatile String nodeId;
+  private volatile Thread leaseThread;
+
+  public PoolWorker(
+      PoolApi pool, String name, Map<String, String> labels, int slots, PrintWriter log) {
+    this.pool = pool;
+    this.name = name;
+    this.labels = Map.copyOf(labels);
+    this.slots = slots;
+    this.log = log;
+    this.freeSlots = new Semaphore(slots);
+    this.jobThreads = Executors.newFixedThreadPool(slots, daemon("zo-node-job"));
+  }
+
+  /** The node's id once registered. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** How many jobs run now. */
+  public int runningJobs() {
+    return running.size();
+  }
+
+  /** Registers and leases until {@link #shutdown} is called; returns when leasing stopped. */
+  public void run() throws InterruptedException {
+    leaseThread = Thread.currentThread();
+    RegisteredNode node = retrying("register", () -> pool.register(name, labels, slots));
+    if (node == null) {
+      return;
+    }
+    nodeId = node.nodeId();
+    say("node " + name + " registered as " + nodeId + " with " + slots + " slots " + labels);
+    long interval = Math.max(100, node.heartbeatIntervalMs());
+    heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
+    long backoff = 0;
+    while (!stopping) {
+      freeSlots.acquire();
+      int free = 1 + freeSlots.drainPermits();
+      List<LeasedJob> jobs;
+      try {
+        jobs = pool.lease(nodeId, free, LONG_POLL_MS, KINDS).jobs();
+        backoff = 0;
+      } catch (PoolApi.Unavailable e) {
+        freeSlots.release(free);
+        backoff = nextBackoff(backoff);
+        say("pool unavailable (" + e.getMessage() + "); retrying in " + backoff + " ms");
+        sleep(backoff);
+        continue;
+      } catch (PoolApi.Refused e) {
+        freeSlots.release(free);
+        say("pool refused to lease: " + e.getMessage());
+        sleep(nextBackoff(backoff));
+        continue;
+      }
+      freeSlots.release(free - jobs.size());
+      if (stopping) {
+        // leased as the node was stopping: hand them straight back for another node
+        jobs.forEach(
+            job -> report(job, JobOutcome.failure("node " + name + " shut down", true, null)));
+        break;
+      }
+      for (LeasedJob job : jobs) {
+        RunningJob runningJob = new RunningJob(job);
+        running.put(job.id(), runningJob);
+        runningJob.attach(jobThreads.submit(() -> execute(runningJob)));
+      }
+    }
+  }
+
+  /**
+   * Stops leasing, waits up to {@code grace} for running jobs, then kills the rest and reports them
+   * as retryable failures.
+   */
+  public void shutdown(Duration grace) throws InterruptedException {
+    stopping = true;
+    Thread leaser = leaseThread;
+    if (leaser != null) {
+      leaser.interrupt();
+    }
+    jobThreads.shutdown();
+    if (!jobThreads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      say("grace period over: stopping " + running.size() + " jobs");
+      running.values().forEach(job -> job.cancel(false));
+      jobThreads.awaitTermination(30, TimeUnit.SECONDS);
+    }
+    heartbeats.shutdownNow();
+  }
+
+  private void execute(RunningJob runningJob) {
+    LeasedJob job = runningJob.job();
+    JobOutcome outcome;
+    try {
+      outcome =
+          switch (job.kind()) {
+            case "shell" -> ShellJobRunner.run(job.payload(), job.timeoutS(), runningJob);
+            case "http" -> HttpJobRunner.run(job.payload(), job.timeoutS());
+            default ->
+                JobOutcome.failure("this node does not run " + job.kind() + " jobs", true, null);
+          };
+    } catch (InterruptedException e) {
+      outcome = JobOutcome.failure("interrupted", true, null);
+    } catch (RuntimeException e) {
+      outcome = JobOutcome.failure("node error: " + e, true, null);
+    }
+    try {
+      if (runningJob.stoppedByServer()) {
+        say("job " + job.id() + " stopped as the pool asked");
+      } else if (runningJob.cancelled()) {
+        report(job, JobOutcome.failure("node " + name + " shut down", true, outcome.result()));
+      } else {
+        report(job, outcome);
+      }
+    } finally {
+      running.remove(job.id());
+      freeSlots.release();
+    }
+  }
+
+  private void report(LeasedJob job, JobOutcome outcome) {
+    JsonNode result = outcome.result();
+    Boolean delivered =
+        retrying(
+            "report job " + job.id(),
+            () -> {
+              if (outcome.succeeded()) {
+                pool.complete(job.id(), nodeId, job.leaseToken(), result);
+              } else {
+                pool.fail(
+                    job.id(),
+                    nodeId,
+                    job.leaseToken(),
+                    outcome.error(),
+                    outcome.retryable(),
+                    result);
+              }
+              return true;
+            });
+    if (delivered != null) {
+      say("job " + job.id() + (outcome.succeeded() ? " succeeded" : " failed: " + outcome.error()));
+    }
+  }
+
+  private void heartbeat() {
+    try {
+      HeartbeatResponse reply = pool.heartbeat(nodeId, new ArrayList<>(running.keySet()));
+      for (String id : reply.cancel()) {
+        RunningJob job = running.get(id);
+        if (job != null) {
+          job.cancel(true);
+        }
+      }
+    } catch (RuntimeException e) {
+      say("heartbeat failed: " + e.getMessage());
+    }
+  }
+
+  /** Calls until it works, waiting out outages; null when refused or interrupted by a shutdown. */
+  private <T> T retrying(String what, java.util.function.Supplier<T> call) {
+    long backoff = 0;
+    while (true) {
+      try {
+        return call.get();
+      } catch (PoolApi.Refused e) {
+        say(what + " refused: " + e.getMessage());
+        return null;
+      } catch (PoolApi.Unavailable e) {
+        backoff = nextBackoff(backoff);
+        say(what + ": pool unavailable, retrying in " + backoff + " ms");
+        if (!sleep(backoff) && stopping && nodeId == null) {
+          return null;
+        }
+      }
+    }
+  }
+
+  private static long nextBackoff(long previous) {
+    return Math.min(MAX_BACKOFF_MS, previous == 0 ? 250 : previous * 2);
+  }
+
+  /** Sleeps; false when interrupted. */
+  private static boolean sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+      return true;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  private synchronized void say(String line) {
+    log.println(line);
+    log.flush();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

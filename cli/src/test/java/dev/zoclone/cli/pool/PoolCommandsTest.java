@@ -1,0 +1,180 @@
+package dev.zoclone.cli.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zoclone.cli.FakeGateway;
+import dev.zoclone.cli.FakeGateway.Request;
+import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo.Run;
+import dev.zoclone.cli.ZoCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs {@code zo} as main wires it, adding the pool commands when ZoCli does not list them yet. */
+class PoolCommandsTest {
+  @TempDir Path home;
+  private FakeGateway gateway;
+
+  @BeforeEach
+  void startGateway() throws Exception {
+    gateway = FakeGateway.start();
+  }
+
+  @AfterEach
+  void stopGateway() {
+    gateway.close();
+  }
+
+  @Test
+  void submitShellSendsTheCommandAndArgsWithoutAShellAndPrintsTheId() {
+    gateway.answerJson("POST", "/api/v1/jobs", 201, "{\"id\":\"j1\",\"status\":\"PENDING\"}");
+
+    Run run =
+        zo(
+            gateway,
+            home,
+            "jobs",
+            "submit",
+            "shell",
+            "--priority",
+            "5",
+            "--require",
+            "os=linux",
+            "--",
+            "echo",
+            "a b");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Submitted job j1 (PENDING).\n");
+    assertThat(gateway.onlyRequest().body())
+        .isEqualTo(
+            "{\"kind\":\"shell\",\"payload\":{\"command\":\"echo\",\"args\":[\"a b\"]},"
+                + "\"priority\":5,\"requirements\":{\"os\":\"linux\"}}");
+  }
+
+  @Test
+  void submitHttpSendsMethodUrlAndHeaders() {
+    gateway.answerJson("POST", "/api/v1/jobs", 200, "{\"id\":\"j1\",\"status\":\"RUNNING\"}");
+
+    Run run =
+        zo(
+            gateway,
+            home,
+            "jobs",
+            "submit",
+            "http",
+            "get",
+            "https://example.com",
+            "--header",
+            "Accept=text/html",
+            "--idempotency-key",
+            "k");
+
+    assertThat(run.out()).isEqualTo("Already submitted: job j1 (RUNNING).\n");
+    assertThat(gateway.onlyRequest().body())
+        .isEqualTo(
+            "{\"kind\":\"http\",\"payload\":{\"method\":\"GET\",\"url\":\"https://example.com\","
+                + "\"headers\":{\"Accept\":\"text/html\"}},\"idempotency_key\":\"k\"}");
+  }
+
+  @Test
+  void submitAgentWithoutAPayloadIsAUsageError() {
+    Run run = zo(gateway, home, "jobs", "submit", "agent");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void lsPrintsATableOfJobsFilteredByStatus() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/jobs",
+        200,
+        "{\"jobs\":[{\"id\":\"j1\",\"kind\":\"shell\",\"status\":\"DEAD\",\"priority\":3,"
+            + "\"attempts\":3,\"max_attempts\":3,\"node_id\":\"n1\"}]}");
+
+    Run run = zo(gateway, home, "jobs", "ls", "--status", "DEAD");
+
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            ID  KIND   STATUS  PRIORITY  ATTEMPTS  NODE
+            j1  shell  DEAD    3         3/3       n1
+            """);
+  }
+
+  @Test
+  void showCancelAndRetryPrintTheJob() {
+    String job =
+        "{\"id\":\"j1\",\"kind\":\"shell\",\"status\":\"CANCELLED\",\"priority\":0,"
+            + "\"attempts\":1,\"max_attempts\":3,\"error\":\"cancelled by its owner\"}";
+    gateway.answerJson("POST", "/api/v1/jobs/j1/cancel", 200, job);
+    gateway.answerProblem(
+        "POST",
+        "/api/v1/jobs/j1/retry",
+        409,
+        "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"job j1 is CANCELLED\"}");
+
+    Run cancel = zo(gateway, home, "jobs", "cancel", "j1");
+    Run retry = zo(gateway, home, "jobs", "retry", "j1");
+
+    assertThat(cancel.out())
+        .isEqualTo(
+            """
+            Job j1 (shell)
+              status:   CANCELLED
+              priority: 0
+              attempts: 1/3
+              error:    cancelled by its owner
+            """);
+    assertThat(retry.exitCode()).isEqualTo(1);
+    assertThat(retry.err()).isEqualTo("Conflict: job j1 is CANCELLED\n");
+    assertThat(gateway.requests()).extracting(Request::method).containsOnly("POST");
+  }
+
+  @Test
+  void nodesLsPrintsStatusSlotsAndLabels() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/nodes",
+        200,
+        "{\"nodes\":[{\"id\":\"n1\",\"name\":\"rig\",\"status\":\"ONLINE\",\"slots\":8,"
+            + "\"active_jobs\":2,\"labels\":{\"os\":\"linux\",\"gpu\":\"a100\"}}]}");
+
+    Run run = zo(gateway, home, "nodes", "ls");
+
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            ID  NAME  STATUS  SLOTS  ACTIVE  LABELS
+            n1  rig   ONLINE  8      2       gpu=a100,os=linux
+            """);
+  }
+
+  private Run zo(FakeGateway gateway, Path home, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
+    Map<String, Class<?>> pool =
+        Map.of("jobs", JobsCommand.class, "nodes", NodesCommand.class, "node", NodeCommand.class);
+    pool.forEach(
+        (name, command) -> {
+          if (!cli.getSubcommands().containsKey(name)) {
+            cli.addSubcommand(name, command);
+          }
+        });
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exitCode = cli.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,35 @@
+package dev.zoclone.contract.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One job as its owner sees it ({@code GET /api/v1/jobs/{id}}).
+ *
+ * @param status PENDING, LEASED, RUNNING, SUCCEEDED, FAILED, DEAD or CANCELLED
+ * @param attempts attempts started so far
+ * @param nodeId the node holding or last holding the job
+ * @param runAt the earliest time the job may be leased (later than now while backing off)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record JobView(
+    String id,
+    String kind,
+    String status,
+    int priority,
+    int attempts,
+    int maxAttempts,
+    Integer timeoutS,
+    Map<String, String> requirements,
+    String idempotencyKey,
+    String nodeId,
+    JsonNode payload,
+    JsonNode result,
+    String error,
+    Instant createdAt,
+    Instant runAt,
+    Instant startedAt,
+    Instant finishedAt) {}

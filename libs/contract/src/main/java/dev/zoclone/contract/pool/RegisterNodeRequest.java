@@ -1,0 +1,12 @@
+package dev.zoclone.contract.pool;
+
+import java.util.Map;
+
+/**
+ * Body of {@code POST /api/v1/nodes}: a worker introduces itself.
+ *
+ * @param name a name to recognise the machine by
+ * @param labels what the node offers, matched against jobs' requirements
+ * @param slots how many jobs it runs at once
+ */
+public record RegisterNodeRequest(String name, Map<String, String> labels, Integer slots) {}

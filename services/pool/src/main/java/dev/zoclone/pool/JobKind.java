@@ -1,0 +1,23 @@
+package dev.zoclone.pool;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a job runs: a command, an HTTP request, an agent prompt or a skill. */
+public enum JobKind {
+  SHELL,
+  HTTP,
+  AGENT,
+  SKILL;
+
+  /** The kind named {@code name} in the API's lower case, if there is one. */
+  public static Optional<JobKind> parse(String name) {
+    return Arrays.stream(values()).filter(k -> k.wireName().equals(name)).findFirst();
+  }
+
+  /** The kind's name in the API. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,350 @@
+package dev.zoclone.pool.repository;
+
+import dev.zoclone.contract.pool.JobView;
+import dev.zoclone.contract.pool.LeasedJob;
+import dev.zoclone.pool.JobStatus;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The job queue's SQL. Every method runs in the caller's transaction; leasing claims rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so concurrent leasers never block on, or share, a job.
+ */
+@ApplicationScoped
+public class JobRepository {
+  /** The channel that announces ready jobs; the payload is the owner. */
+  public static final String READY_CHANNEL = "zo_pool_job_ready";
+
+  private static final String VIEW_COLUMNS =
+      "id, kind, status, priority, attempts, max_attempts, timeout_s, requirements::text,"
+          + " idempotency_key, node_id, payload::text, result::text, error, created_at, run_at,"
+          + " started_at, finished_at";
+
+  private static final String STATE_COLUMNS =
+      "id, owner, status, attempts, max_attempts, node_id, lease_token,"
+          + " coalesce(lease_expires_at > now(), false), coalesce(deadline_at < now(), false),"
+          + " timeout_s";
+
+  private final AgroalDataSource dataSource;
+
+  public JobRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Inserts the job unless its owner already used its idempotency key; answers whether it did. */
+  public boolean insert(NewJob job) {
+    return update(
+            "INSERT INTO job (id, owner, kind, payload, priority, requirements, idempotency_key,"
+                + " max_attempts, timeout_s, status)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, 'PENDING')"
+                + " ON CONFLICT (owner, idempotency_key) DO NOTHING",
+            job.id(),
+            job.owner(),
+            job.kind(),
+            job.payloadJson(),
+            job.priority(),
+            job.requirementsJson(),
+            job.idempotencyKey(),
+            job.maxAttempts(),
+            job.timeoutS())
+        == 1;
+  }
+
+  /** The owner's job with this idempotency key. */
+  public Optional<JobView> findByIdempotencyKey(String owner, String key) {
+    return views("WHERE owner = ? AND idempotency_key = ?", owner, key).stream().findFirst();
+  }
+
+  /** The owner's job with this id. */
+  public Optional<JobView> find(String owner, String id) {
+    return views("WHERE owner = ? AND id = ?", owner, id).stream().findFirst();
+  }
+
+  /** The owner's newest jobs, optionally only those in {@code status}. */
+  public List<JobView> list(String owner, JobStatus status, int limit) {
+    if (status == null) {
+      return views("WHERE owner = ? ORDER BY created_at DESC, seq DESC LIMIT ?", owner, limit);
+    }
+    return views(
+        "WHERE owner = ? AND status = ? ORDER BY created_at DESC, seq DESC LIMIT ?",
+        owner,
+        status.name(),
+        limit);
+  }
+
+  /** Locks the owner's job for a state change. */
+  public Optional<JobState> lock(String owner, String id) {
+    return states("WHERE owner = ? AND id = ? FOR UPDATE", owner, id).stream().findFirst();
+  }
+
+  /**
+   * Leases up to {@code limit} ready jobs of {@code owner} whose requirements the labels satisfy,
+   * highest priority first and FIFO within a priority, to {@code nodeId}.
+   */
+  public List<LeasedJob> lease(
+      String owner,
+      String nodeId,
+      String labelsJson,
+      List<String> kinds,
+      int limit,
+      long leaseTtlMs,
+      long timeoutGraceMs) {
+    String sql =
+        "WITH ready AS (SELECT id FROM job"
+            + " WHERE owner = ? AND status = 'PENDING' AND run_at <= now()"
+            + " AND requirements <@ ?::jsonb"
+            + (kinds == null ? "" : " AND kind = ANY (?)")
+            + " ORDER BY priority DESC, seq LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " UPDATE job j SET status = 'LEASED', node_id = ?, attempts = j.attempts + 1,"
+            + " lease_token = nextval('lease_token_seq'),"
+            + " lease_expires_at = now() + ? * interval '1 millisecond',"
+            + " deadline_at = now() + (j.timeout_s * 1000 + ?) * interval '1 millisecond',"
+            + " started_at = clock_timestamp()"
+            + " FROM ready WHERE j.id = ready.id"
+            + " RETURNING j.id, j.kind, j.payload::text, j.priority, j.attempts, j.lease_token,"
+            + " j.timeout_s, j.seq";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      int i = 1;
+      statement.setString(i++, owner);
+      statement.setString(i++, labelsJson);
+      if (kinds != null) {
+        Array array = connection.createArrayOf("text", kinds.toArray());
+        statement.setArray(i++, array);
+      }
+      statement.setInt(i++, limit);
+      statement.setString(i++, nodeId);
+      statement.setLong(i++, leaseTtlMs);
+      statement.setLong(i, timeoutGraceMs);
+      List<Leased> leased = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          leased.add(
+              new Leased(
+                  new LeasedJob(
+                      rs.getString(1),
+                      rs.getString(2),
+                      JdbcJson.tree(rs.getString(3)),
+                      rs.getInt(4),
+                      rs.getInt(5),
+                      rs.getLong(6),
+                      (Integer) rs.getObject(7)),
+                  rs.getLong(8)));
+        }
+      }
+      // RETURNING keeps no order: restore the queue's.
+      leased.sort(
+          Comparator.comparingInt((Leased l) -> -l.job().priority())
+              .thenComparingLong(Leased::seq));
+      return leased.stream().map(Leased::job).toList();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot lease jobs for node " + nodeId, e);
+    }
+  }
+
+  /** Marks the jobs {@code nodeId} holds and reports running as RUNNING; answers those changed. */
+  public List<String> markRunning(String nodeId, List<String> running) {
+    if (running.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "UPDATE job SET status = 'RUNNING' WHERE node_id = ? AND status = 'LEASED'"
+            + " AND id = ANY (?) AND lease_expires_at > now() RETURNING id";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, nodeId);
+      statement.setArray(2, connection.createArrayOf("text", running.toArray()));
+      List<String> started = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          started.add(rs.getString(1));
+        }
+      }
+      return started;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot mark the jobs of node " + nodeId + " running", e);
+    }
+  }
+
+  /** Renews the live leases of every job {@code nodeId} holds; an expired one stays expired. */
+  public int renewLeases(String nodeId, long leaseTtlMs) {
+    return update(
+        "UPDATE job SET lease_expires_at = now() + ? * interval '1 millisecond'"
+            + " WHERE node_id = ? AND status IN ('LEASED', 'RUNNING') AND lease_expires_at > now()",
+        leaseTtlMs,
+        nodeId);
+  }
+
+  /** Of the jobs {@code nodeId} says it runs, those it no longer holds under a live lease. */
+  public List<String> notHeldBy(String nodeId, List<String> running) {
+    if (running.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "SELECT r.id FROM unnest(?::text[]) AS r(id) WHERE NOT EXISTS (SELECT 1 FROM job j"
+            + " WHERE j.id = r.id AND j.node_id = ? AND j.status IN ('LEASED', 'RUNNING')"
+            + " AND j.lease_expires_at > now())";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setArray(1, connection.createArrayOf("text", running.toArray()));
+      statement.setString(2, nodeId);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot check the jobs of node " + nodeId, e);
+    }
+  }
+
+  /** Locks up to {@code limit} held jobs whose lease expired or whose deadline passed. */
+  public List<JobState> lockOverdue(int limit) {
+    return states(
+        "WHERE status IN ('LEASED', 'RUNNING') AND (lease_expires_at <= now()"
+            + " OR deadline_at < now()) LIMIT ? FOR UPDATE SKIP LOCKED",
+        limit);
+  }
+
+  /**
+   * Ends the current attempt: the job enters {@code status}, leaves its node's lease, and, when
+   * PENDING again, becomes ready after {@code delayMs}.
+   */
+  public void release(String id, JobStatus status, long delayMs, String error, String resultJson) {
+    update(
+        "UPDATE job SET status = ?, lease_token = NULL, lease_expires_at = NULL,"
+            + " deadline_at = NULL, error = ?, result = coalesce(?::jsonb, result),"
+            + " run_at = now() + ? * interval '1 millisecond',"
+            + " finished_at = CASE WHEN ? THEN clock_timestamp() END WHERE id = ?",
+        status.name(),
+        error,
+        resultJson,
+        delayMs,
+        status != JobStatus.PENDING,
+        id);
+  }
+
+  /** Makes a dead or failed job ready again with a fresh set of attempts. */
+  public void revive(String id) {
+    update(
+        "UPDATE job SET status = 'PENDING', attempts = 0, run_at = now(), finished_at = NULL,"
+            + " result = NULL, node_id = NULL WHERE id = ?",
+        id);
+  }
+
+  /** Tells every replica's long-polling nodes of {@code owner} that a job is ready (at commit). */
+  public void announceReady(String owner) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+      statement.setString(1, READY_CHANNEL);
+      statement.setString(2, owner);
+      statement.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot announce a ready job", e);
+    }
+  }
+
+  private List<JobView> views(String where, Object... params) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT " + VIEW_COLUMNS + " FROM job " + where)) {
+      bind(statement, params);
+      List<JobView> views = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          views.add(
+              new JobView(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  rs.getInt(5),
+                  rs.getInt(6),
+                  (Integer) rs.getObject(7),
+                  JdbcJson.labels(rs.getString(8)),
+                  rs.getString(9),
+                  rs.getString(10),
+                  JdbcJson.tree(rs.getString(11)),
+                  JdbcJson.tree(rs.getString(12)),
+                  rs.getString(13),
+                  instant(rs.getTimestamp(14)),
+                  instant(rs.getTimestamp(15)),
+                  instant(rs.getTimestamp(16)),
+                  instant(rs.getTimestamp(17))));
+        }
+      }
+      return views;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read jobs", e);
+    }
+  }
+
+  private List<JobState> states(String where, Object... params) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT " + STATE_COLUMNS + " FROM job " + where)) {
+      bind(statement, params);
+      List<JobState> states = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          states.add(
+              new JobState(
+                  rs.getString(1),
+                  rs.getString(2),
+                  JobStatus.valueOf(rs.getString(3)),
+                  rs.getInt(4),
+                  rs.getInt(5),
+                  rs.getString(6),
+                  (Long) rs.getObject(7),
+                  rs.getBoolean(8),
+                  rs.getBoolean(9),
+                  (Integer) rs.getObject(10)));
+        }
+      }
+      return states;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot lock jobs", e);
+    }
+  }
+
+  private int update(String sql, Object... params) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, params);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot update jobs", e);
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object value = params[i];
+      if (value == null) {
+        statement.setNull(i + 1, Types.NULL);
+      } else {
+        statement.setObject(i + 1, value);
+      }
+    }
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private record Leased(LeasedJob job, long seq) {}
+}

@@ -1,0 +1,116 @@
+package dev.zoclone.pool.repository;
+
+import dev.zoclone.contract.pool.NodeView;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The node registry's SQL; every method runs in the caller's transaction. */
+@ApplicationScoped
+public class NodeRepository {
+  private final AgroalDataSource dataSource;
+
+  public NodeRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A node's capacity at the moment of a lease. */
+  public record Capacity(Map<String, String> labels, String labelsJson, int freeSlots) {}
+
+  /** Registers a node. */
+  public void insert(String id, String owner, String name, Map<String, String> labels, int slots) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "INSERT INTO node (id, owner, name, labels, slots) VALUES (?, ?, ?, ?::jsonb, ?)")) {
+      statement.setString(1, id);
+      statement.setString(2, owner);
+      statement.setString(3, name);
+      statement.setString(4, JdbcJson.write(labels));
+      statement.setInt(5, slots);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot register node " + id, e);
+    }
+  }
+
+  /** Records that the owner's node is alive; false when it has no such node. */
+  public boolean touch(String owner, String id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "UPDATE node SET last_seen_at = now() WHERE id = ? AND owner = ?")) {
+      statement.setString(1, id);
+      statement.setString(2, owner);
+      return statement.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot touch node " + id, e);
+    }
+  }
+
+  /**
+   * Records that the owner's node is alive and locks it, so one node's leases do not race each
+   * other past its slots; answers its labels and free slots.
+   */
+  public Optional<Capacity> lockCapacity(String owner, String id) {
+    String sql =
+        "UPDATE node n SET last_seen_at = now() WHERE id = ? AND owner = ?"
+            + " RETURNING labels::text, slots - (SELECT count(*) FROM job j WHERE j.node_id = n.id"
+            + " AND j.status IN ('LEASED', 'RUNNING'))";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, id);
+      statement.setString(2, owner);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String labels = rs.getString(1);
+        return Optional.of(new Capacity(JdbcJson.labels(labels), labels, rs.getInt(2)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot lock node " + id, e);
+    }
+  }
+
+  /** The owner's nodes, oldest first, ONLINE when seen within {@code onlineWithinMs}. */
+  public List<NodeView> list(String owner, long onlineWithinMs) {
+    String sql =
+        "SELECT id, name, labels::text, slots,"
+            + " CASE WHEN last_seen_at > now() - ? * interval '1 millisecond'"
+            + " THEN 'ONLINE' ELSE 'OFFLINE' END,"
+            + " (SELECT count(*) FROM job j WHERE j.node_id = n.id"
+            + " AND j.status IN ('LEASED', 'RUNNING')), registered_at, last_seen_at"
+            + " FROM node n WHERE owner = ? ORDER BY registered_at, id";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, onlineWithinMs);
+      statement.setString(2, owner);
+      List<NodeView> nodes = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          nodes.add(
+              new NodeView(
+                  rs.getString(1),
+                  rs.getString(2),
+                  JdbcJson.labels(rs.getString(3)),
+                  rs.getInt(4),
+                  rs.getString(5),
+                  rs.getInt(6),
+                  rs.getTimestamp(7).toInstant(),
+                  rs.getTimestamp(8).toInstant()));
+        }
+      }
+      return nodes;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list nodes", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.zoclone.pool.service;
+
+import dev.zoclone.contract.pool.HeartbeatRequest;
+import dev.zoclone.contract.pool.HeartbeatResponse;
+import dev.zoclone.contract.pool.NodeView;
+import dev.zoclone.contract.pool.RegisterNodeRequest;
+import dev.zoclone.contract.pool.RegisteredNode;
+import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.pool.JobStatus;
+import dev.zoclone.pool.config.PoolConfig;
+import dev.zoclone.pool.repository.JobRepository;
+import dev.zoclone.pool.repository.NodeRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The node registry: registration, heartbeats that renew leases and carry cancellations. */
+@ApplicationScoped
+public class NodeService {
+  private static final int MAX_SLOTS = 1024;
+  private static final int MAX_NAME = 200;
+
+  private final NodeRepository nodes;
+  private final JobRepository jobs;
+  private final JobEvents events;
+  private final PoolConfig config;
+
+  public NodeService(
+      NodeRepository nodes, JobRepository jobs, JobEvents events, PoolConfig config) {
+    this.nodes = nodes;
+    this.jobs = jobs;
+    this.events = events;
+    this.config = config;
+  }
+
+  /** Registers a node of {@code owner}; it will take only that owner's jobs. */
+  @Transactional
+  public RegisteredNode register(String owner, RegisterNodeRequest request) {
+    if (request == null) {
+      throw ProblemException.badRequest("body", "name and slots are required");
+    }
+    if (request.name() == null || request.name().isBlank() || request.name().length() > MAX_NAME) {
+      throw ProblemException.badRequest("name", "must be 1 to " + MAX_NAME + " characters");
+    }
+    int slots = request.slots() == null ? 1 : request.slots();
+    if (slots < 1 || slots > MAX_SLOTS) {
+      throw ProblemException.badRequest("slots", "must be between 1 and " + MAX_SLOTS);
+    }
+    Map<String, String> labels = request.labels() == null ? Map.of() : request.labels();
+    if (labels.entrySet().stream().anyMatch(e -> e.getKey().isBlank() || e.getValue() == null)) {
+      throw ProblemException.badRequest("labels", "labels need a name and a value");
+    }
+    String id = "node-" + UUID.randomUUID();
+    nodes.insert(id, owner, request.name().strip(), labels, slots);
+    return new RegisteredNode(
+        id, config.heartbeatInterval().toMillis(), config.leaseTtl().toMillis());
+  }
+
+  /**
+   * Records that the node is alive, renews the leases of the jobs it holds, marks the ones it runs
+   * RUNNING, and answers which of those it must stop.
+   */
+  @Transactional
+  public HeartbeatResponse heartbeat(String owner, String nodeId, HeartbeatRequest request) {
+    if (!nodes.touch(owner, nodeId)) {
+      throw ProblemException.notFound("node " + nodeId);
+    }
+    List<String> running =
+        request == null || request.running() == null ? List.of() : request.running();
+    jobs.renewLeases(nodeId, config.leaseTtl().toMillis());
+    for (String started : jobs.markRunning(nodeId, running)) {
+      jobs.find(owner, started)
+          .ifPresent(
+              job ->
+                  events.changed(job.id(), owner, JobStatus.RUNNING, job.attempts(), nodeId, null));
+    }
+    return new HeartbeatResponse(jobs.notHeldBy(nodeId, running));
+  }
+
+  /** The owner's nodes. */
+  @Transactional
+  public List<NodeView> list(String owner) {
+    return nodes.list(owner, config.nodeOfflineAfter().toMillis());
+  }
+}

@@ -1,0 +1,154 @@
+package dev.zoclone.pool.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.zoclone.cli.pool.PoolWorker;
+import dev.zoclone.pool.PoolCaller;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code zo node}'s worker end to end against the running pool service, over real HTTP. */
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafkaResource.class)
+class NodeWorkerTest {
+  @TestHTTPResource("/")
+  URI base;
+
+  private final PoolCaller ada = PoolCaller.fresh();
+  private final StringWriter log = new StringWriter();
+  private PoolWorker worker;
+  private Thread workerThread;
+
+  @BeforeEach
+  void startWorker() {
+    worker =
+        new PoolWorker(
+            new DirectPoolApi(base, ada.user()),
+            "test-node",
+            Map.of("os", "linux"),
+            2,
+            new PrintWriter(log, true));
+    workerThread =
+        new Thread(
+            () -> {
+              try {
+                worker.run();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    workerThread.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> worker.nodeId() != null);
+  }
+
+  @AfterEach
+  void stopWorker() throws InterruptedException {
+    worker.shutdown(Duration.ofSeconds(5));
+    workerThread.join(10_000);
+  }
+
+  @Test
+  void theNodeRunsShellJobsWithoutAShellAndReportsTheirOutput() {
+    String plain =
+        ada.submit(
+            Map.of(
+                "kind",
+                "shell",
+                "payload",
+                Map.of("command", "echo", "args", List.of("$HOME", "a b"))));
+    String withShell =
+        ada.submit(
+            Map.of(
+                "kind",
+                "shell",
+                "payload",
+                Map.of(
+                    "command",
+                    "echo \"$GREETING\" from $(pwd)",
+                    "shell",
+                    true,
+                    "env",
+                    Map.of("GREETING", "hello"),
+                    "workdir",
+                    "/tmp")));
+
+    JsonPath first = awaitStatus(plain, "SUCCEEDED");
+    JsonPath second = awaitStatus(withShell, "SUCCEEDED");
+
+    assertThat(first.getString("result.stdout")).isEqualTo("$HOME a b\n");
+    assertThat(first.getInt("result.exit_code")).isZero();
+    assertThat(second.getString("result.stdout")).isEqualTo("hello from /tmp\n");
+    assertThat(first.getString("node_id")).isEqualTo(worker.nodeId());
+  }
+
+  @Test
+  void aFailingCommandIsRetriedUntilDeadWithItsStderrKept() {
+    String id =
+        ada.submit(
+            Map.of(
+                "kind",
+                "shell",
+                "payload",
+                Map.of("command", "sh", "args", List.of("-c", "echo nope >&2; exit 3")),
+                "max_attempts",
+                2));
+
+    JsonPath job = awaitStatus(id, "DEAD");
+
+    assertThat(job.getInt("attempts")).isEqualTo(2);
+    assertThat(job.getString("error")).isEqualTo("exit code 3");
+    assertThat(job.getString("result.stderr")).isEqualTo("nope\n");
+  }
+
+  @Test
+  void cancellingARunningShellJobKillsItOnTheNode() {
+    String id =
+        ada.submit(
+            Map.of("kind", "shell", "payload", Map.of("command", "sleep", "args", List.of("60"))));
+    await().atMost(Duration.ofSeconds(20)).until(() -> worker.runningJobs() == 1);
+
+    ada.post("/api/v1/jobs/" + id + "/cancel", "").then().statusCode(200);
+
+    // the heartbeat (every 0.5 s in tests) carries the cancellation; the node kills the process
+    await().atMost(Duration.ofSeconds(15)).until(() -> worker.runningJobs() == 0);
+    assertThat(ada.status(id)).isEqualTo("CANCELLED");
+    assertThat(log.toString()).contains("job " + id + " stopped as the pool asked");
+  }
+
+  @Test
+  void theNodeRunsHttpJobsAgainstARealServer() {
+    String id =
+        ada.submit(
+            Map.of(
+                "kind",
+                "http",
+                "payload",
+                Map.of("method", "GET", "url", base.resolve("/q/health/live").toString())));
+
+    JsonPath job = awaitStatus(id, "SUCCEEDED");
+
+    assertThat(job.getInt("result.status")).isEqualTo(200);
+    assertThat(job.getString("result.body")).contains("UP");
+  }
+
+  private JsonPath awaitStatus(String id, String status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> ada.status(id).equals(status));
+    return ada.job(id);
+  }
+}
