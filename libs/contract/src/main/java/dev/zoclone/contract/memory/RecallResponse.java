@@ -1,0 +1,6 @@
+package dev.zoclone.contract.memory;
+
+import java.util.List;
+
+/** Memories found by recall, best first. */
+public record RecallResponse(List<RecalledMemory> results) {}
