@@ -4,6 +4,9 @@ import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.identity.TokensCommand;
 import dev.zoclone.cli.identity.UsersCommand;
 import dev.zoclone.cli.identity.WhoamiCommand;
+import dev.zoclone.cli.memory.ConversationsCommand;
+import dev.zoclone.cli.memory.MemoryCommand;
+import dev.zoclone.cli.memory.RecallCommand;
 import dev.zoclone.cli.pool.JobsCommand;
 import dev.zoclone.cli.pool.NodeCommand;
 import dev.zoclone.cli.pool.NodesCommand;
@@ -29,7 +32,10 @@ import picocli.CommandLine.Option;
       TokensCommand.class,
       JobsCommand.class,
       NodesCommand.class,
-      NodeCommand.class
+      NodeCommand.class,
+      MemoryCommand.class,
+      RecallCommand.class,
+      ConversationsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

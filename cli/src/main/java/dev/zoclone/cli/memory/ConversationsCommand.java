@@ -1,0 +1,14 @@
+package dev.zoclone.cli.memory;
+
+import picocli.CommandLine.Command;
+
+/** {@code zo conversations}: the group of commands on the caller's conversations. */
+@Command(
+    name = "conversations",
+    description = "List, show and delete conversations.",
+    subcommands = {
+      ListConversationsCommand.class,
+      ShowConversationCommand.class,
+      RemoveConversationCommand.class
+    })
+public final class ConversationsCommand {}

@@ -1,0 +1,34 @@
+package dev.zoclone.cli.memory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.cli.ExitCodes;
+import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.gateway.GatewayResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code zo memory get ID}: one memory with its metadata and version. */
+@Command(name = "get", description = "Show a memory.")
+public final class GetMemoryCommand extends GatewayCommand {
+  @Parameters(paramLabel = "ID", description = "The memory's id.")
+  private String id;
+
+  @Override
+  protected int execute(GatewayClient gateway) {
+    GatewayResponse response = gateway.get("/api/v1/memories/" + GatewayClient.pathSegment(id));
+    if (!printedAsJson(response)) {
+      JsonNode memory = response.read(JsonNode.class);
+      out().println("Memory " + memory.path("id").asText());
+      out().println("  version: " + memory.path("version").asInt());
+      out().println("  updated: " + memory.path("updated_at").asText());
+      memory
+          .path("meta")
+          .fields()
+          .forEachRemaining(e -> out().println("  " + e.getKey() + ": " + e.getValue().asText()));
+      out().println();
+      out().println(memory.path("content").asText());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.zoclone.cli.memory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.cli.ExitCodes;
+import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.TextTable;
+import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.gateway.GatewayResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zo conversations ls}: a page of the caller's conversations, newest first. */
+@Command(name = "ls", description = "List your conversations, newest first.")
+public final class ListConversationsCommand extends GatewayCommand {
+  @Option(names = "--limit", paramLabel = "N", description = "Page size, 1..100. Default: 20.")
+  private int limit = 20;
+
+  @Option(names = "--cursor", paramLabel = "CURSOR", description = "Where the last page ended.")
+  private String cursor;
+
+  @Override
+  protected int execute(GatewayClient gateway) {
+    String path =
+        "/api/v1/conversations?limit="
+            + limit
+            + (cursor == null ? "" : "&cursor=" + GatewayClient.pathSegment(cursor));
+    GatewayResponse response = gateway.get(path);
+    if (!printedAsJson(response)) {
+      JsonNode page = response.read(JsonNode.class);
+      TextTable table = new TextTable("ID", "TITLE", "MESSAGES", "UPDATED");
+      for (JsonNode conversation : page.path("conversations")) {
+        table.row(
+            conversation.path("id").asText(),
+            conversation.path("title").asText(null),
+            conversation.path("message_count").asText(),
+            conversation.path("updated_at").asText());
+      }
+      out().print(table.render());
+      if (page.hasNonNull("next_cursor")) {
+        out().println("More: zo conversations ls --cursor " + page.get("next_cursor").asText());
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

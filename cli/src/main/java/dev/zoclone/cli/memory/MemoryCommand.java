@@ -1,0 +1,10 @@
+package dev.zoclone.cli.memory;
+
+import picocli.CommandLine.Command;
+
+/** {@code zo memory}: the group of commands on the caller's memories. */
+@Command(
+    name = "memory",
+    description = "Save, show and forget memories (find them with zo recall).",
+    subcommands = {AddMemoryCommand.class, GetMemoryCommand.class, RemoveMemoryCommand.class})
+public final class MemoryCommand {}

@@ -1,0 +1,183 @@
+package dev.zoclone.cli.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zoclone.cli.FakeGateway;
+import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo.Run;
+import dev.zoclone.cli.ZoCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs {@code zo} as main wires it, adding the memory commands when ZoCli does not list them. */
+class MemoryCommandsTest {
+  @TempDir Path home;
+  private FakeGateway gateway;
+
+  @BeforeEach
+  void startGateway() throws Exception {
+    gateway = FakeGateway.start();
+  }
+
+  @AfterEach
+  void stopGateway() {
+    gateway.close();
+  }
+
+  @Test
+  void memoryAddSendsContentAndMetaAndPrintsTheId() {
+    gateway.answerJson("POST", "/api/v1/memories", 201, "{\"id\":\"m1\"}");
+
+    Run run = zo("memory", "add", "our SQL server is db1", "--meta", "topic=infra");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Saved memory m1.\n");
+    assertThat(gateway.onlyRequest().body())
+        .isEqualTo("{\"content\":\"our SQL server is db1\",\"meta\":{\"topic\":\"infra\"}}");
+  }
+
+  @Test
+  void memoryAddOfANearDuplicateNamesTheExistingMemory() {
+    gateway.answerJson(
+        "POST", "/api/v1/memories", 200, "{\"id\":\"m1\",\"deduplicated_of\":\"m1\"}");
+
+    assertThat(zo("memory", "add", "our SQL server is db1").out())
+        .isEqualTo("Already remembered as m1.\n");
+  }
+
+  @Test
+  void memoryGetPrintsMetaAndContent() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/memories/m1",
+        200,
+        "{\"id\":\"m1\",\"content\":\"tea, not coffee\",\"meta\":{\"topic\":\"food\"},"
+            + "\"version\":2,\"updated_at\":\"2026-11-24T06:00:00Z\"}");
+
+    Run run = zo("memory", "get", "m1");
+
+    assertThat(run.out())
+        .isEqualTo(
+            "Memory m1\n  version: 2\n  updated: 2026-11-24T06:00:00Z\n  topic: food\n\n"
+                + "tea, not coffee\n");
+  }
+
+  @Test
+  void memoryRmOfAnUnknownIdFailsWithTheProblemDetail() {
+    gateway.answerProblem(
+        "DELETE",
+        "/api/v1/memories/nope",
+        404,
+        "{\"type\":\"https://zoclone.dev/problems/not-found\",\"title\":\"Not found\","
+            + "\"status\":404,\"detail\":\"memory nope not found\"}");
+
+    Run run = zo("memory", "rm", "nope");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("memory nope not found");
+  }
+
+  @Test
+  void recallPrintsScoresIdsAndShortenedContentBestFirst() {
+    gateway.answerJson(
+        "POST",
+        "/api/v1/memories/recall",
+        200,
+        "{\"results\":[{\"id\":\"m1\",\"content\":\"Our SQL server is PostgreSQL\",\"meta\":{},"
+            + "\"score\":0.0164},{\"id\":\"m2\",\"content\":\""
+            + "x".repeat(100)
+            + "\",\"meta\":{},\"score\":0.008}]}");
+
+    Run run = zo("recall", "database", "-k", "2", "--filter", "topic=infra");
+
+    assertThat(run.out())
+        .isEqualTo(
+            "SCORE   ID  CONTENT\n"
+                + "0.0164  m1  Our SQL server is PostgreSQL\n"
+                + "0.0080  m2  "
+                + "x".repeat(79)
+                + "…\n");
+    assertThat(gateway.onlyRequest().body())
+        .isEqualTo("{\"query\":\"database\",\"top_k\":2,\"filter\":{\"topic\":\"infra\"}}");
+  }
+
+  @Test
+  void recallWithNoMatchSaysSo() {
+    gateway.answerJson("POST", "/api/v1/memories/recall", 200, "{\"results\":[]}");
+
+    assertThat(zo("recall", "anything").out()).isEqualTo("No memories match.\n");
+  }
+
+  @Test
+  void conversationsLsPrintsAPageAndHowToGetTheNext() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/conversations",
+        200,
+        "{\"conversations\":[{\"id\":\"c2\",\"title\":\"trip\",\"message_count\":4,"
+            + "\"updated_at\":\"2026-11-24T06:00:00Z\"}],\"next_cursor\":\"c2\"}");
+
+    Run run = zo("conversations", "ls", "--limit", "1");
+
+    assertThat(run.out())
+        .isEqualTo(
+            "ID  TITLE  MESSAGES  UPDATED\n"
+                + "c2  trip   4         2026-11-24T06:00:00Z\n"
+                + "More: zo conversations ls --cursor c2\n");
+  }
+
+  @Test
+  void conversationsShowPrintsSummaryAndTurns() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/conversations/c1",
+        200,
+        "{\"id\":\"c1\",\"title\":\"trip\",\"summary\":\"Planning Oslo.\",\"messages\":["
+            + "{\"role\":\"user\",\"content\":\"when do I fly?\"},"
+            + "{\"role\":\"assistant\",\"content\":\"at seven\"}]}");
+
+    assertThat(zo("conversations", "show", "c1").out())
+        .isEqualTo(
+            "Conversation c1 (trip)\n  summary: Planning Oslo.\nuser: when do I fly?\n"
+                + "assistant: at seven\n");
+  }
+
+  @Test
+  void conversationsRmDeletesIt() {
+    gateway.answerEmpty("DELETE", "/api/v1/conversations/c1", 204);
+
+    Run run = zo("conversations", "rm", "c1");
+
+    assertThat(run.out()).isEqualTo("Deleted conversation c1.\n");
+    assertThat(gateway.onlyRequest().method()).isEqualTo("DELETE");
+  }
+
+  private Run zo(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
+    Map<String, Class<?>> memory =
+        Map.of(
+            "memory", MemoryCommand.class,
+            "recall", RecallCommand.class,
+            "conversations", ConversationsCommand.class);
+    memory.forEach(
+        (name, command) -> {
+          if (!cli.getSubcommands().containsKey(name)) {
+            cli.addSubcommand(name, command);
+          }
+        });
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exitCode = cli.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,224 @@
+package dev.zoclone.memory.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zoclone.contract.memory.ConversationMessage;
+import dev.zoclone.contract.memory.ConversationSummary;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Conversations and their turns; every read is scoped to an owner. */
+@ApplicationScoped
+public class ConversationRepository {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CONVERSATION_COLUMNS =
+      "id, owner, title, summary, summary_covers_until, created_at, updated_at";
+
+  private final AgroalDataSource dataSource;
+
+  public ConversationRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public void create(String id, String owner, String title) {
+    execute("INSERT INTO conversation (id, owner, title) VALUES (?, ?, ?)", id, owner, title);
+  }
+
+  /** The owner's conversation; empty when it is someone else's or does not exist. */
+  public Optional<StoredConversation> find(String owner, String id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT "
+                    + CONVERSATION_COLUMNS
+                    + " FROM conversation WHERE id = ? AND owner = ?")) {
+      select.setString(1, id);
+      select.setString(2, owner);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(conversation(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read conversation " + id, e);
+    }
+  }
+
+  /** Appends turns in order and answers them with their ids and times. */
+  public List<ConversationMessage> append(String conversationId, List<ConversationMessage> turns) {
+    List<ConversationMessage> stored = new ArrayList<>(turns.size());
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO message (id, conversation_id, role, content, tool_calls, tool_call_id)"
+                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?) RETURNING created_at")) {
+      for (ConversationMessage turn : turns) {
+        String id = java.util.UUID.randomUUID().toString();
+        insert.setString(1, id);
+        insert.setString(2, conversationId);
+        insert.setString(3, turn.role());
+        insert.setString(4, turn.content() == null ? "" : turn.content());
+        insert.setString(5, turn.toolCalls() == null ? null : turn.toolCalls().toString());
+        insert.setString(6, turn.toolCallId());
+        try (ResultSet rs = insert.executeQuery()) {
+          rs.next();
+          stored.add(
+              new ConversationMessage(
+                  id,
+                  turn.role(),
+                  turn.content(),
+                  turn.toolCalls(),
+                  turn.toolCallId(),
+                  rs.getTimestamp(1).toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot append to conversation " + conversationId, e);
+    }
+    execute("UPDATE conversation SET updated_at = clock_timestamp() WHERE id = ?", conversationId);
+    return stored;
+  }
+
+  /** The conversation's turns after sequence {@code afterSeq}, oldest first. */
+  public List<StoredMessage> messagesAfter(String conversationId, long afterSeq) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT seq, id, role, content, tool_calls::text, tool_call_id, created_at"
+                    + " FROM message WHERE conversation_id = ? AND seq > ? ORDER BY seq")) {
+      select.setString(1, conversationId);
+      select.setLong(2, afterSeq);
+      List<StoredMessage> messages = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          messages.add(
+              new StoredMessage(
+                  rs.getLong(1),
+                  new ConversationMessage(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5) == null ? null : JSON.readTree(rs.getString(5)),
+                      rs.getString(6),
+                      rs.getTimestamp(7).toInstant())));
+        }
+      }
+      return messages;
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException("cannot read conversation " + conversationId, e);
+    }
+  }
+
+  /** The sequence of a turn of this conversation. */
+  public Optional<Long> seqOf(String conversationId, String messageId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT seq FROM message WHERE conversation_id = ? AND id = ?")) {
+      select.setString(1, conversationId);
+      select.setString(2, messageId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read message " + messageId, e);
+    }
+  }
+
+  /** Whether the turn still exists (its conversation was not deleted). */
+  public boolean messageExists(String owner, String conversationId, String messageId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT 1 FROM message m JOIN conversation c ON c.id = m.conversation_id"
+                    + " WHERE c.owner = ? AND c.id = ? AND m.id = ?")) {
+      select.setString(1, owner);
+      select.setString(2, conversationId);
+      select.setString(3, messageId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read message " + messageId, e);
+    }
+  }
+
+  public void updateSummary(String conversationId, String summary, long coversUntil) {
+    execute(
+        "UPDATE conversation SET summary = ?, summary_covers_until = ?,"
+            + " updated_at = clock_timestamp() WHERE id = ?",
+        summary,
+        coversUntil,
+        conversationId);
+  }
+
+  /** A page of the owner's conversations, newest first, after the conversation {@code cursor}. */
+  public List<ConversationSummary> list(String owner, int limit, String cursor) {
+    String sql =
+        "SELECT c.id, c.title, (SELECT count(*) FROM message m WHERE m.conversation_id = c.id),"
+            + " c.created_at, c.updated_at FROM conversation c WHERE c.owner = ?"
+            + (cursor == null
+                ? ""
+                : " AND (c.created_at, c.id) < (SELECT created_at, id FROM conversation"
+                    + " WHERE id = ? AND owner = ?)")
+            + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      int p = 1;
+      select.setString(p++, owner);
+      if (cursor != null) {
+        select.setString(p++, cursor);
+        select.setString(p++, owner);
+      }
+      select.setInt(p, limit);
+      List<ConversationSummary> page = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          page.add(
+              new ConversationSummary(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getInt(3),
+                  rs.getTimestamp(4).toInstant(),
+                  rs.getTimestamp(5).toInstant()));
+        }
+      }
+      return page;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list conversations", e);
+    }
+  }
+
+  /** Deletes the conversation with its turns. */
+  public void delete(String owner, String id) {
+    execute("DELETE FROM conversation WHERE id = ? AND owner = ?", id, owner);
+  }
+
+  private static StoredConversation conversation(ResultSet rs) throws SQLException {
+    return new StoredConversation(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getTimestamp(6).toInstant(),
+        rs.getTimestamp(7).toInstant());
+  }
+
+  private void execute(String sql, Object... params) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot run " + sql.split(" ")[0] + ": " + e.getMessage(), e);
+    }
+  }
+}

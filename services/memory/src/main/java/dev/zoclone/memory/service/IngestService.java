@@ -1,0 +1,92 @@
+package dev.zoclone.memory.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.zoclone.contract.EventEnvelope;
+import dev.zoclone.contract.memory.IngestItem;
+import dev.zoclone.memory.repository.ConversationRepository;
+import dev.zoclone.memory.repository.NewChunk;
+import dev.zoclone.platform.events.EventJson;
+import dev.zoclone.platform.events.ProcessedEvents;
+import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Embeds a batch of ingested items in one model pass, then stores them in one transaction together
+ * with the record of their event ids, so a redelivered event is never stored twice.
+ */
+@ApplicationScoped
+public class IngestService {
+  /** The consumer name under which handled event ids are recorded. */
+  public static final String CONSUMER = "memory-ingest";
+
+  private final MemoryService memories;
+  private final ConversationRepository conversations;
+  private final ProcessedEvents processed;
+  private final ContentRules rules;
+
+  public IngestService(
+      MemoryService memories,
+      ConversationRepository conversations,
+      ProcessedEvents processed,
+      ContentRules rules) {
+    this.memories = memories;
+    this.conversations = conversations;
+    this.processed = processed;
+    this.rules = rules;
+  }
+
+  /** Stores each valid, not yet handled event of the batch; answers how many were stored. */
+  public int ingest(List<EventEnvelope> events) {
+    List<EventEnvelope> valid = new ArrayList<>();
+    List<IngestItem> items = new ArrayList<>();
+    for (EventEnvelope event : events) {
+      try {
+        IngestItem item = EventJson.mapper().treeToValue(event.data(), IngestItem.class);
+        if (item == null || item.user() == null || item.user().isBlank()) {
+          throw ProblemException.badRequest("user", "must not be empty");
+        }
+        rules.checkContent("content", item.content());
+        rules.checkMeta("meta", item.meta());
+        valid.add(event);
+        items.add(item);
+      } catch (JsonProcessingException | IllegalArgumentException | ProblemException e) {
+        Log.warnf("ingest event %s skipped: %s", event.id(), e.getMessage());
+      }
+    }
+    if (valid.isEmpty()) {
+      return 0;
+    }
+    List<List<NewChunk>> chunks =
+        memories.embedAll(items.stream().map(IngestItem::content).toList());
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              int stored = 0;
+              for (int i = 0; i < valid.size(); i++) {
+                IngestItem item = items.get(i);
+                if (!processed.firstDelivery(CONSUMER, valid.get(i).id())) {
+                  continue;
+                }
+                if (item.messageId() != null
+                    && !conversations.messageExists(
+                        item.user(), item.conversationId(), item.messageId())) {
+                  continue; // its conversation was deleted before the turn was embedded
+                }
+                memories.save(
+                    item.user(),
+                    MemoryService.Kind.ofIngested(item.kind()),
+                    item.content(),
+                    item.meta(),
+                    item.conversationId(),
+                    item.messageId(),
+                    chunks.get(i));
+                stored++;
+              }
+              return stored;
+            });
+  }
+}
