@@ -1,6 +1,7 @@
 package dev.zoclone.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.zoclone.contract.Problem;
 import dev.zoclone.contract.Problem.FieldError;
 import io.quarkus.logging.Log;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place where exceptions become problem+json responses in every service. */
@@ -36,6 +38,27 @@ public class ProblemMappers {
             .orElse("invalid request");
     return ProblemResponses.of(
         new Problem(Problem.type("validation"), "Invalid request", 400, detail, path(uri), errors));
+  }
+
+  /**
+   * JSON of the wrong shape (a string where a number belongs, a list where a map belongs) names the
+   * field; the priority puts it ahead of Quarkus's own mapper, which answers plain JSON.
+   */
+  @ServerExceptionMapper(priority = 1)
+  public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+    String field =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."));
+    String name = field.isEmpty() ? "body" : field;
+    return ProblemResponses.of(
+        new Problem(
+            Problem.type("validation"),
+            "Invalid request",
+            400,
+            name + ": has the wrong JSON type",
+            path(uri),
+            List.of(new FieldError(name, "has the wrong JSON type"))));
   }
 
   @ServerExceptionMapper

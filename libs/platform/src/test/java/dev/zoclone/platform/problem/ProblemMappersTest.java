@@ -35,6 +35,20 @@ class ProblemMappersTest {
   }
 
   @Test
+  void wrongJsonTypeIsA400ProblemNamingTheField() {
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"text\":\"a\",\"times\":[1]}")
+        .when()
+        .post("/api/v1/echo")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/validation"))
+        .body("errors[0].field", is("times"));
+  }
+
+  @Test
   void malformedJsonIsA400Problem() {
     fromGateway()
         .contentType("application/json")
