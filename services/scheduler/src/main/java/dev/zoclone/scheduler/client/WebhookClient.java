@@ -39,6 +39,8 @@ public class WebhookClient {
     this.config = config;
     this.http =
         HttpClient.newBuilder()
+            // plain HTTP/1.1: no h2c upgrade dance with receivers that do not speak HTTP/2
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(config.webhook().timeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

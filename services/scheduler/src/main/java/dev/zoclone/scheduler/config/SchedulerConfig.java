@@ -49,12 +49,19 @@ public interface SchedulerConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often it looks for due automations ({@code zo.scheduler.ticker.interval}). */
+    /**
+     * Longest wait between firing passes; between them the ticker wakes at the earliest stored next
+     * run, so this only bounds how late a newly created or edited automation is noticed.
+     */
     @WithDefault("1s")
     Duration interval();
 
-    /** Automations claimed per transaction. */
-    @WithDefault("200")
+    /**
+     * Automations claimed per transaction; the ticker relays each batch's events as soon as it
+     * commits. 50 measured best with 10,000 minutely automations on 2 cores (p99 due-to-Kafka 0.6
+     * s, against 1.3 s with 200 and falling behind with 20): see SchedulerBenchmark.
+     */
+    @WithDefault("50")
     int batchSize();
   }
 
@@ -71,6 +78,10 @@ public interface SchedulerConfig {
     /** Longest a webhook call may take. */
     @WithDefault("10s")
     Duration timeout();
+
+    /** How often pending deliveries are looked for ({@code zo.scheduler.webhook.interval}). */
+    @WithDefault("1s")
+    Duration interval();
 
     /** Pending deliveries claimed per pass. */
     @WithDefault("20")

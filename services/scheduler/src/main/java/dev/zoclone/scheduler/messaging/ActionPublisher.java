@@ -53,7 +53,8 @@ public class ActionPublisher {
       case "ask" -> {
         ObjectNode request = EventJson.mapper().createObjectNode();
         request.put("request_id", fired.runId());
-        request.put("user_id", fired.owner());
+        // field names of the agents' request record (contract agents.AgentRequestEvent)
+        request.put("user", fired.owner());
         request.put("prompt", action.prompt());
         request.put("automation_id", fired.automationId());
         request.put("occurrence", fired.occurrence());
@@ -68,7 +69,8 @@ public class ActionPublisher {
       case "job" -> {
         ObjectNode job = action.payload().deepCopy();
         job.put("idempotency_key", JOB_KEY_PREFIX + fired.runId());
-        job.put("user_id", fired.owner());
+        // the pool's consumer (JobSubmissionConsumer) submits the job on behalf of data.owner
+        job.put("owner", fired.owner());
         outbox.publish(
             Topics.POOL_JOBS,
             fired.runId(),

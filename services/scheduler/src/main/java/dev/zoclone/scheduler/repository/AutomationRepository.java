@@ -21,6 +21,16 @@ public class AutomationRepository implements PanacheRepositoryBase<AutomationEnt
     return list("owner = ?1 order by createdAt, id", owner);
   }
 
+  /** The earliest next run of an active automation, if any. */
+  public Optional<Instant> nextDue() {
+    return Optional.ofNullable(
+        getEntityManager()
+            .createQuery(
+                "select min(a.nextRunAt) from AutomationEntity a where a.active = true",
+                Instant.class)
+            .getSingleResult());
+  }
+
   /**
    * Locks up to {@code limit} active automations due at {@code now}, skipping rows another
    * transaction holds, so concurrent tickers never claim the same automation.

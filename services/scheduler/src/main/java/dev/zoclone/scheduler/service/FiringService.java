@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,14 +49,32 @@ public class FiringService {
 
   /** Fires everything due at {@code now}; answers how many runs were recorded. */
   public int fireDue(Instant now) {
+    return fireDue(now, () -> {});
+  }
+
+  /**
+   * Fires everything due at {@code now}, one transaction per batch, running {@code afterEachBatch}
+   * after each committed batch that fired something (the ticker relays its events right away, so
+   * the first of a large burst reach Kafka before the last are fired). Answers how many runs were
+   * recorded.
+   */
+  public int fireDue(Instant now, Runnable afterEachBatch) {
     int fired = 0;
     while (true) {
       Pass pass = QuarkusTransaction.requiringNew().call(() -> firePass(now));
       fired += pass.fired();
+      if (pass.fired() > 0) {
+        afterEachBatch.run();
+      }
       if (pass.claimed() < config.ticker().batchSize()) {
         return fired;
       }
     }
+  }
+
+  /** The earliest stored next run of an active automation, if any. */
+  public Optional<Instant> nextDue() {
+    return QuarkusTransaction.requiringNew().call(automations::nextDue);
   }
 
   private Pass firePass(Instant now) {

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -33,6 +34,11 @@ import org.junit.jupiter.api.Test;
 class FiredEventsReachTopicsTest {
   @Inject FiringService firing;
   @Inject Automations automations;
+
+  @BeforeEach
+  void pauseOtherTestsAutomations() {
+    automations.pauseAll();
+  }
 
   @Test
   void eachActionTypeReachesItsTopicOnTheBrokerThroughTheOutbox() throws Exception {
@@ -95,10 +101,13 @@ class FiredEventsReachTopicsTest {
       EventEnvelope request = only(received.get(Topics.AGENT_REQUESTS), askRun);
       assertThat(request.data().path("prompt").asText()).isEqualTo("good morning");
       assertThat(request.data().path("request_id").asText()).isEqualTo(askRun);
+      assertThat(request.data().path("user").asText()).startsWith("owner-");
       EventEnvelope submitted = only(received.get(Topics.POOL_JOBS), jobRun);
       assertThat(submitted.data().path("kind").asText()).isEqualTo("shell");
       assertThat(submitted.data().path("idempotency_key").asText())
           .isEqualTo("automation-run:" + jobRun);
+      // the pool's consumer submits on behalf of data.owner and ignores records without one
+      assertThat(submitted.data().path("owner").asText()).startsWith("owner-");
       EventEnvelope custom = only(received.get(customTopic), kafka);
       assertThat(custom.data().path("payload").path("note").asText()).isEqualTo("hello");
       assertThat(custom.data().path("occurrence").asText()).isEqualTo(due.toString());

@@ -19,6 +19,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,6 +31,11 @@ class FiringServiceTest {
   @Inject FiringService firing;
   @Inject AutomationService service;
   @Inject Automations automations;
+
+  @BeforeEach
+  void pauseOtherTestsAutomations() {
+    automations.pauseAll();
+  }
 
   /**
    * An hourly automation whose next run is stored, then a pass three hours and ten minutes late.

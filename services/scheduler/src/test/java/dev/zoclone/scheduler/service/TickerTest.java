@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.Test;
 class TickerTest {
   @Inject Ticker ticker;
   @Inject Automations automations;
+
+  @BeforeEach
+  void pauseOtherTestsAutomations() {
+    automations.pauseAll();
+  }
 
   @Test
   void theRunningTickerFiresADueOccurrenceOnTimeByTheWallClock() {

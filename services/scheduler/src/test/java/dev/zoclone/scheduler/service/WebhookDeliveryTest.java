@@ -31,6 +31,11 @@ class WebhookDeliveryTest {
   @Inject WebhookDelivery delivery;
   @Inject Automations automations;
 
+  @BeforeEach
+  void pauseOtherTestsAutomations() {
+    automations.pauseAll();
+  }
+
   private HttpServer server;
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final List<Received> received = new CopyOnWriteArrayList<>();

@@ -1,0 +1,30 @@
+package dev.zoclone.cli.schedule;
+
+import dev.zoclone.cli.ExitCodes;
+import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.gateway.GatewayResponse;
+import dev.zoclone.contract.scheduler.AutomationView;
+import dev.zoclone.contract.scheduler.NewAutomation;
+import picocli.CommandLine.Parameters;
+
+/** Base of {@code pause} and {@code resume}: a PATCH that only sets {@code active}. */
+abstract class ActiveSwitch extends GatewayCommand {
+  @Parameters(paramLabel = "ID", description = "The automation's id.")
+  private String id;
+
+  /** The value of {@code active} to send. */
+  abstract boolean active();
+
+  @Override
+  protected int execute(GatewayClient gateway) {
+    NewAutomation patch = new NewAutomation(null, null, null, null, null, null, active(), null);
+    GatewayResponse response =
+        gateway.send(
+            "PATCH", ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(id), patch);
+    if (!printedAsJson(response)) {
+      AutomationPrinter.print(out(), response.read(AutomationView.class));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.zoclone.cli.schedule;
+
+import dev.zoclone.cli.ExitCodes;
+import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.TextTable;
+import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.gateway.GatewayResponse;
+import dev.zoclone.contract.scheduler.Occurrence;
+import dev.zoclone.contract.scheduler.PreviewRequest;
+import dev.zoclone.contract.scheduler.PreviewResponse;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zo schedule preview}: the first occurrences of a rule, local and UTC, nothing stored. */
+@Command(
+    name = "preview",
+    description = {
+      "List the first occurrences of a rule without creating anything, e.g.:",
+      "  zo schedule preview --rrule 'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13'"
+          + " --tz Europe/Berlin --dtstart 2026-01-01T09:00 --count 5"
+    })
+public final class PreviewCommand extends GatewayCommand {
+  @Option(names = "--rrule", required = true, paramLabel = "RULE", description = "RFC 5545 rule.")
+  private String rrule;
+
+  @Option(
+      names = {"--tz", "--tzid"},
+      required = true,
+      paramLabel = "ZONE",
+      description = "IANA time zone, e.g. Europe/Berlin.")
+  private String tzid;
+
+  @Option(
+      names = "--dtstart",
+      required = true,
+      paramLabel = "LOCAL",
+      description = "First start, local in --tz, e.g. 2026-01-01T09:00.")
+  private String dtstart;
+
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "How many occurrences. Default: ${DEFAULT-VALUE}.")
+  private int count;
+
+  @Option(
+      names = "--exdate",
+      paramLabel = "LOCAL",
+      description = "A local date-time to leave out; repeatable.")
+  private List<String> exdates;
+
+  @Override
+  protected int execute(GatewayClient gateway) {
+    PreviewRequest request = new PreviewRequest(rrule, dtstart, tzid, exdates, count);
+    GatewayResponse response = gateway.post(ScheduleCommand.AUTOMATIONS + "/preview", request);
+    if (!printedAsJson(response)) {
+      TextTable table = new TextTable("DAY", "LOCAL (" + tzid + ")", "UTC");
+      List<Occurrence> occurrences = response.read(PreviewResponse.class).occurrences();
+      if (occurrences != null) {
+        for (Occurrence o : occurrences) {
+          table.row(AutomationPrinter.weekday(o.local()), o.local(), o.utc());
+        }
+      }
+      out().print(table.render());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,14 @@
+package dev.zoclone.cli.schedule;
+
+import picocli.CommandLine.Command;
+
+/** {@code zo schedule resume ID}: fires again from now on; what was missed while paused is not. */
+@Command(
+    name = "resume",
+    description = "Fire again from now on; occurrences missed while paused are skipped.")
+public final class ResumeAutomationCommand extends ActiveSwitch {
+  @Override
+  boolean active() {
+    return true;
+  }
+}
