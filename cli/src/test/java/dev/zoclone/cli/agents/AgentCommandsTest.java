@@ -1,0 +1,150 @@
+package dev.zoclone.cli.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zoclone.cli.FakeGateway;
+import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo.Run;
+import dev.zoclone.cli.ZoCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AgentCommandsTest {
+  @TempDir Path home;
+  private FakeGateway gateway;
+
+  @BeforeEach
+  void startGateway() throws Exception {
+    gateway = FakeGateway.start();
+  }
+
+  @AfterEach
+  void stopGateway() {
+    gateway.close();
+  }
+
+  /** Runs {@code zo} against the fake gateway. */
+  private Run zo(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void keysSetSendsTheProviderKeyAndBaseUrlAndPrintsTheMask() {
+    gateway.answerJson(
+        "PUT",
+        "/api/v1/keys/openai",
+        200,
+        "{\"name\":\"openai\",\"provider\":\"openai\",\"masked\":\"sk-...abcd\"}");
+
+    Run run =
+        zo(
+            "keys",
+            "set",
+            "openai",
+            "--key",
+            "sk-secret-abcd",
+            "--base-url",
+            "http://127.0.0.1:9/v1");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("key openai stored (openai, sk-...abcd)\n");
+    assertThat(gateway.onlyRequest().body())
+        .contains("\"provider\":\"openai\"")
+        .contains("\"api_key\":\"sk-secret-abcd\"")
+        .contains("\"base_url\":\"http://127.0.0.1:9/v1\"");
+  }
+
+  @Test
+  void keysLsPrintsTheMaskedKeys() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/keys",
+        200,
+        "{\"keys\":[{\"name\":\"openai\",\"provider\":\"openai\",\"masked\":\"sk-...abcd\",\"default_model\":\"gpt-4o-mini\"}]}");
+
+    Run run = zo("keys", "ls");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("openai").contains("sk-...abcd").contains("gpt-4o-mini");
+  }
+
+  @Test
+  void keysTestExitsOneWhenTheProviderRefusesTheKey() {
+    gateway.answerJson(
+        "POST",
+        "/api/v1/keys/openai/test",
+        200,
+        "{\"ok\":false,\"latency_ms\":12,\"error\":\"HTTP 401 bad key\"}");
+
+    Run run = zo("keys", "test", "openai");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("failed after 12 ms: HTTP 401 bad key\n");
+  }
+
+  @Test
+  void keysRmDeletesTheKey() {
+    gateway.answerEmpty("DELETE", "/api/v1/keys/lab", 204);
+
+    Run run = zo("keys", "rm", "lab");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(gateway.onlyRequest().method()).isEqualTo("DELETE");
+  }
+
+  @Test
+  void askPrintsTheAnswerAndTheConversation() {
+    gateway.answerJson(
+        "POST",
+        "/api/v1/ask",
+        200,
+        "{\"output\":\"Hello!\",\"conversation_id\":\"c1\",\"model_name\":\"openai:gpt-4o-mini\"}");
+
+    Run run = zo("ask", "hello", "--model", "openai:gpt-4o-mini");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Hello!\n(conversation c1)\n");
+    assertThat(gateway.onlyRequest().body())
+        .contains("\"input\":\"hello\"")
+        .contains("\"model_name\":\"openai:gpt-4o-mini\"");
+  }
+
+  @Test
+  void spawnAllSendsTheFileAndPrintsOneLinePerAgentInOrder() throws Exception {
+    Path file = home.resolve("agents.json");
+    Files.writeString(
+        file,
+        "{\"agents\":[{\"id\":\"a\",\"prompt\":\"one\"},{\"id\":\"b\",\"prompt\":\"two\"}],\"max_concurrency\":2}");
+    gateway.answerJson(
+        "POST",
+        "/api/v1/agents/spawn-all",
+        200,
+        "{\"results\":[{\"agent_id\":\"a\",\"status\":\"SUCCEEDED\",\"output\":\"done\",\"duration_ms\":5},"
+            + "{\"agent_id\":\"b\",\"status\":\"FAILED\",\"error\":\"no key\",\"duration_ms\":1}]}");
+
+    Run run = zo("agents", "spawn-all", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    String[] lines = run.out().split("\n");
+    assertThat(lines[1]).startsWith("a").contains("SUCCEEDED").contains("done");
+    assertThat(lines[2]).startsWith("b").contains("FAILED").contains("no key");
+    assertThat(gateway.onlyRequest().body())
+        .contains("\"max_concurrency\":2")
+        .contains("\"prompt\":\"one\"");
+  }
+}

@@ -1,0 +1,27 @@
+package dev.zoclone.contract.agents;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Body of {@code POST /api/v1/ask}.
+ *
+ * @param input the user's message
+ * @param conversationId the conversation to continue; a new one when null
+ * @param modelName {@code <key name>:<model>}, or just a key name
+ * @param personaId a persona whose system prompt leads the context
+ * @param outputFormat a JSON Schema the answer must validate against
+ * @param stream answer as server-sent events
+ * @param tools names of the tools the model may call; all when null
+ * @param fallbacks model names tried in order when the first fails
+ */
+public record AskRequest(
+    String input,
+    @JsonProperty("conversation_id") String conversationId,
+    @JsonProperty("model_name") String modelName,
+    @JsonProperty("persona_id") String personaId,
+    @JsonProperty("output_format") JsonNode outputFormat,
+    Boolean stream,
+    List<String> tools,
+    List<String> fallbacks) {}

@@ -1,0 +1,72 @@
+package dev.zoclone.agents.client;
+
+import dev.zoclone.contract.ZoHeaders;
+import dev.zoclone.contract.memory.AppendMessages;
+import dev.zoclone.contract.memory.ContextRequest;
+import dev.zoclone.contract.memory.ContextResponse;
+import dev.zoclone.contract.memory.ConversationRef;
+import dev.zoclone.contract.memory.MemorizeRequest;
+import dev.zoclone.contract.memory.MemorizeResponse;
+import dev.zoclone.contract.memory.MemoryApi;
+import dev.zoclone.contract.memory.NewConversation;
+import dev.zoclone.contract.memory.RecallRequest;
+import dev.zoclone.contract.memory.RecallResponse;
+import dev.zoclone.contract.memory.SummaryUpdate;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The memory service's routes, as {@link MemoryApi} names them; used only by {@link MemoryClient}.
+ */
+@RegisterRestClient(configKey = "memory")
+interface MemoryRestApi {
+
+  @POST
+  @Path(MemoryApi.CONVERSATIONS)
+  ConversationRef createConversation(
+      @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
+      @HeaderParam(ZoHeaders.USER) String user,
+      NewConversation body);
+
+  @POST
+  @Path(MemoryApi.MESSAGES)
+  void append(
+      @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
+      @HeaderParam(ZoHeaders.USER) String user,
+      @PathParam("id") String conversationId,
+      AppendMessages body);
+
+  @POST
+  @Path(MemoryApi.CONTEXT)
+  ContextResponse context(
+      @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
+      @HeaderParam(ZoHeaders.USER) String user,
+      @PathParam("id") String conversationId,
+      ContextRequest body);
+
+  @PUT
+  @Path(MemoryApi.SUMMARY)
+  void summary(
+      @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
+      @HeaderParam(ZoHeaders.USER) String user,
+      @PathParam("id") String conversationId,
+      SummaryUpdate body);
+
+  @POST
+  @Path(MemoryApi.MEMORIES)
+  MemorizeResponse memorize(
+      @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
+      @HeaderParam(ZoHeaders.USER) String user,
+      MemorizeRequest body);
+
+  @POST
+  @Path(MemoryApi.RECALL)
+  RecallResponse recall(
+      @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
+      @HeaderParam(ZoHeaders.USER) String user,
+      RecallRequest body);
+}

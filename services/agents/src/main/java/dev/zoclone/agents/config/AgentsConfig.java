@@ -1,0 +1,78 @@
+package dev.zoclone.agents.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the agents service, under {@code zo.agents}. */
+@ConfigMapping(prefix = "zo.agents")
+public interface AgentsConfig {
+
+  /**
+   * Base64 of the 32-byte AES-256 master key that encrypts provider keys ({@code ZO_MASTER_KEY}).
+   */
+  String masterKey();
+
+  /**
+   * The model name used when neither the request nor the key names one, e.g. {@code
+   * openai:gpt-4o-mini}.
+   */
+  Optional<String> defaultModel();
+
+  /** Most model calls one ask may make while the model keeps calling tools. */
+  @WithDefault("6")
+  int maxToolSteps();
+
+  /** Tokens the recent turns of a conversation may take in the context. */
+  @WithDefault("3000")
+  int contextTokenBudget();
+
+  /** Memories recalled for each new message. */
+  @WithDefault("5")
+  int recallTopK();
+
+  /** Most model objects kept built; the least recently used is dropped first. */
+  @WithDefault("200")
+  int modelCacheSize();
+
+  /** Provider calls. */
+  Provider provider();
+
+  /** Parallel agents. */
+  Runs runs();
+
+  /** Provider calls. */
+  interface Provider {
+    /** How long one provider call may take. */
+    @WithDefault("60s")
+    Duration timeout();
+
+    /** Attempts per model on a 429 or 5xx, the first included. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** Wait before the first retry; doubles each retry. */
+    @WithDefault("200ms")
+    Duration initialBackoff();
+
+    /** Longest wait between retries, whatever Retry-After says. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+  }
+
+  /** Parallel agents. */
+  interface Runs {
+    /** Agents running at once in this replica. */
+    @WithDefault("128")
+    int maxConcurrency();
+
+    /** Agents one user may run at once in this replica. */
+    @WithDefault("100")
+    int maxConcurrencyPerUser();
+
+    /** How long an agent may run when the request names no timeout. */
+    @WithDefault("120s")
+    Duration defaultTimeout();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.zoclone.agents.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A named system prompt a user can ask with. */
+@Entity
+@Table(name = "persona")
+public class PersonaEntity {
+  @Id public String id;
+  public String owner;
+  public String name;
+
+  @Column(name = "system_prompt")
+  public String systemPrompt;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+}

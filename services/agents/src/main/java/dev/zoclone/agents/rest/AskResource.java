@@ -1,0 +1,90 @@
+package dev.zoclone.agents.rest;
+
+import dev.zoclone.agents.service.AskService;
+import dev.zoclone.contract.agents.AskRequest;
+import dev.zoclone.contract.agents.AskResponse;
+import dev.zoclone.platform.identity.CurrentCaller;
+import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code POST /api/v1/ask} and Zo's {@code POST /zo/ask}: JSON, or SSE when {@code stream}. */
+@Path("/")
+public class AskResource {
+  private final AskService asks;
+  private final CurrentCaller caller;
+
+  public AskResource(AskService asks, CurrentCaller caller) {
+    this.asks = asks;
+    this.caller = caller;
+  }
+
+  @POST
+  @Path("api/v1/ask")
+  @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+  public Response ask(AskRequest request) {
+    String owner = caller.userId();
+    AskRequest body = requireBody(request);
+    if (Boolean.TRUE.equals(body.stream())) {
+      return stream(owner, body);
+    }
+    return Response.ok(asks.ask(owner, body, null), MediaType.APPLICATION_JSON).build();
+  }
+
+  @POST
+  @Path("zo/ask")
+  @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+  public Response zoAsk(AskRequest request) {
+    String owner = caller.userId();
+    AskRequest body = requireBody(request);
+    if (Boolean.TRUE.equals(body.stream())) {
+      return stream(owner, body);
+    }
+    AskResponse answer = asks.ask(owner, body, null);
+    Map<String, Object> zo = new LinkedHashMap<>();
+    zo.put("output", answer.output());
+    zo.put("conversation_id", answer.conversationId());
+    return Response.ok(zo, MediaType.APPLICATION_JSON).build();
+  }
+
+  private Response stream(String owner, AskRequest body) {
+    StreamingOutput output =
+        out -> {
+          SseWriter events = new SseWriter(out);
+          try {
+            AskResponse answer =
+                asks.ask(
+                    owner,
+                    body,
+                    piece -> events.send("FrontendModelResponse", Map.of("content", piece)));
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("output", answer.output());
+            end.put("conversation_id", answer.conversationId());
+            events.send("End", end);
+          } catch (ProblemException e) {
+            events.send("Error", Map.of("message", e.getMessage()));
+          } catch (RuntimeException e) {
+            Log.warnf("streamed ask failed: %s", e.toString());
+            events.send("Error", Map.of("message", "the ask failed"));
+          }
+        };
+    return Response.ok(output, MediaType.SERVER_SENT_EVENTS)
+        .header("Cache-Control", "no-cache")
+        .header("X-Accel-Buffering", "no")
+        .build();
+  }
+
+  private static AskRequest requireBody(AskRequest request) {
+    if (request == null) {
+      throw ProblemException.badRequest("input", "is required");
+    }
+    return request;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.zoclone.agents.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.agents.service.OpenAiCompatibility;
+import dev.zoclone.platform.identity.CurrentCaller;
+import dev.zoclone.platform.problem.ProblemException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Map;
+
+/** {@code POST /v1/chat/completions}: OpenAI-compatible, with the caller's own keys. */
+@Path("/v1/chat/completions")
+public class ChatCompletionsResource {
+  private final OpenAiCompatibility openAi;
+  private final CurrentCaller caller;
+
+  public ChatCompletionsResource(OpenAiCompatibility openAi, CurrentCaller caller) {
+    this.openAi = openAi;
+    this.caller = caller;
+  }
+
+  @POST
+  @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+  public Response complete(JsonNode body) {
+    String owner = caller.userId();
+    if (body == null) {
+      throw ProblemException.badRequest("model", "is required");
+    }
+    if (!body.path("stream").asBoolean(false)) {
+      return Response.ok(openAi.complete(owner, body), MediaType.APPLICATION_JSON).build();
+    }
+    StreamingOutput output =
+        out -> {
+          SseWriter events = new SseWriter(out);
+          try {
+            openAi.stream(owner, body, chunk -> events.send(null, chunk));
+          } catch (ProblemException e) {
+            events.send(
+                null, Map.of("error", Map.of("message", e.getMessage(), "type", "provider_error")));
+          }
+          events.send(null, "[DONE]");
+        };
+    return Response.ok(output, MediaType.SERVER_SENT_EVENTS)
+        .header("Cache-Control", "no-cache")
+        .build();
+  }
+}

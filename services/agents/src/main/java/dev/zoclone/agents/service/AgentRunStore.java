@@ -1,0 +1,75 @@
+package dev.zoclone.agents.service;
+
+import dev.zoclone.agents.repository.AgentRunEntity;
+import dev.zoclone.agents.repository.AgentRunRepository;
+import dev.zoclone.contract.agents.AgentView;
+import dev.zoclone.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Persists agent runs. A run leaves QUEUED or RUNNING exactly once: the first of completion,
+ * timeout or cancellation to record an end wins.
+ */
+@ApplicationScoped
+public class AgentRunStore {
+  private final AgentRunRepository runs;
+
+  public AgentRunStore(AgentRunRepository runs) {
+    this.runs = runs;
+  }
+
+  /** A new QUEUED run; returns its id. */
+  @Transactional
+  public String create(String owner, String prompt, String modelName) {
+    AgentRunEntity run = new AgentRunEntity();
+    run.id = UUID.randomUUID().toString();
+    run.owner = owner;
+    run.prompt = prompt;
+    run.modelName = modelName;
+    run.status = "QUEUED";
+    run.createdAt = Instant.now();
+    runs.persist(run);
+    return run.id;
+  }
+
+  /** QUEUED → RUNNING; false when the run already ended (cancelled while queued). */
+  @Transactional
+  public boolean markRunning(String id) {
+    return runs.update(
+            "status = 'RUNNING', startedAt = ?1 where id = ?2 and status = 'QUEUED'",
+            Instant.now(),
+            id)
+        == 1;
+  }
+
+  /** Records the end of a run unless it already ended; true when this call recorded it. */
+  @Transactional
+  public boolean finish(String id, String status, String output, String error) {
+    return runs.update(
+            "status = ?1, output = ?2, error = ?3, finishedAt = ?4 where id = ?5"
+                + " and status in ('QUEUED', 'RUNNING')",
+            status,
+            output,
+            error,
+            Instant.now(),
+            id)
+        == 1;
+  }
+
+  /** The owner's run; 404 when it is not theirs. */
+  @Transactional
+  public AgentView view(String owner, String id) {
+    AgentRunEntity run =
+        runs.owned(owner, id).orElseThrow(() -> ProblemException.notFound("agent " + id));
+    return new AgentView(run.id, run.status, run.output, run.error, run.startedAt, run.finishedAt);
+  }
+
+  /** Marks runs a previous process left unfinished as FAILED; returns how many. */
+  @Transactional
+  public int failUnfinished(String reason) {
+    return runs.failUnfinished(reason);
+  }
+}

@@ -1,0 +1,276 @@
+package dev.zoclone.agents.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.JsonSchema;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.zoclone.agents.client.MemoryClient;
+import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.agents.service.ModelCaller.Answer;
+import dev.zoclone.agents.tool.Tool;
+import dev.zoclone.agents.tool.Tool.ToolContext;
+import dev.zoclone.agents.tool.ToolRegistry;
+import dev.zoclone.contract.agents.AskRequest;
+import dev.zoclone.contract.agents.AskResponse;
+import dev.zoclone.contract.agents.AskResponse.ToolCallView;
+import dev.zoclone.contract.agents.AskResponse.Usage;
+import dev.zoclone.contract.memory.ContextResponse;
+import dev.zoclone.contract.memory.ConversationMessage;
+import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The ask loop: context from memory, the model with the user's key, tool calls until the model
+ * answers (within a step limit), the answer checked against the output format, and the whole turn
+ * appended to the conversation.
+ */
+@ApplicationScoped
+public class AskService {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ModelCaller models;
+  private final ConversationContext context;
+  private final MemoryClient memory;
+  private final PersonaService personas;
+  private final ToolRegistry tools;
+  private final StructuredOutput structured;
+  private final AgentsConfig config;
+
+  public AskService(
+      ModelCaller models,
+      ConversationContext context,
+      MemoryClient memory,
+      PersonaService personas,
+      ToolRegistry tools,
+      StructuredOutput structured,
+      AgentsConfig config) {
+    this.models = models;
+    this.context = context;
+    this.memory = memory;
+    this.personas = personas;
+    this.tools = tools;
+    this.structured = structured;
+    this.config = config;
+  }
+
+  /**
+   * Answers {@code request} for {@code owner} in a conversation (a new one when none is named);
+   * when {@code onToken} is set, the model streams and each piece of text goes to it.
+   */
+  public AskResponse ask(String owner, AskRequest request, Consumer<String> onToken) {
+    String input = requireInput(request.input());
+    List<String> candidates = models.candidates(request.modelName(), request.fallbacks());
+    models.resolve(owner, candidates.get(0));
+    List<Tool> selected = tools.select(request.tools());
+    JsonSchema schema =
+        request.outputFormat() == null ? null : structured.compile(request.outputFormat());
+    String persona = personas.systemPrompt(owner, request.personaId());
+    String conversationId =
+        request.conversationId() != null
+            ? request.conversationId()
+            : memory.createConversation(owner, title(input));
+    ContextResponse loaded = context.load(owner, conversationId, input, candidates);
+    List<ChatMessage> messages =
+        context.messages(
+            persona,
+            loaded,
+            schema == null ? null : structured.instruction(request.outputFormat()),
+            input);
+    Turn turn = run(owner, conversationId, messages, selected, candidates, onToken, schema);
+    List<ConversationMessage> appended = new ArrayList<>();
+    appended.add(new ConversationMessage(null, "user", input, null, null, null));
+    appended.addAll(turn.history());
+    appended.add(new ConversationMessage(null, "assistant", turn.text(), null, null, null));
+    memory.append(owner, conversationId, appended);
+    return new AskResponse(
+        turn.output(), conversationId, turn.modelName(), turn.usage(), turn.toolCalls());
+  }
+
+  /** A one-off run with no conversation: the prompt, the tools and the model (agents use it). */
+  public AskResponse runOnce(
+      String owner, String prompt, String modelName, List<String> toolNames) {
+    String input = requireInput(prompt);
+    List<String> candidates = models.candidates(modelName, null);
+    models.resolve(owner, candidates.get(0));
+    List<ChatMessage> messages = context.messages(null, null, null, input);
+    Turn turn = run(owner, null, messages, tools.select(toolNames), candidates, null, null);
+    return new AskResponse(turn.output(), null, turn.modelName(), turn.usage(), turn.toolCalls());
+  }
+
+  /** What one ask produced. */
+  private record Turn(
+      JsonNode output,
+      String text,
+      String modelName,
+      Usage usage,
+      List<ToolCallView> toolCalls,
+      List<ConversationMessage> history) {}
+
+  private Turn run(
+      String owner,
+      String conversationId,
+      List<ChatMessage> messages,
+      List<Tool> selected,
+      List<String> candidates,
+      Consumer<String> onToken,
+      JsonSchema schema) {
+    Map<String, Tool> byName =
+        selected.stream().collect(Collectors.toMap(Tool::name, Function.identity()));
+    List<ToolSpecification> specs = selected.stream().map(Tool::specification).toList();
+    List<ToolCallView> calls = new ArrayList<>();
+    List<ConversationMessage> history = new ArrayList<>();
+    int[] tokens = {0, 0};
+    ToolContext toolContext = new ToolContext(owner, conversationId);
+    for (int step = 1; ; step++) {
+      boolean toolsAllowed = step <= config.maxToolSteps() && !specs.isEmpty();
+      ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
+      if (toolsAllowed) {
+        builder.toolSpecifications(specs);
+      }
+      Answer answer = call(owner, candidates, builder.build(), onToken);
+      add(tokens, answer.response().tokenUsage());
+      AiMessage ai = answer.response().aiMessage();
+      if (ai.hasToolExecutionRequests() && !toolsAllowed) {
+        throw new ProblemException(
+            502,
+            "tool-step-limit",
+            "Too many tool calls",
+            "the model still called tools after " + config.maxToolSteps() + " steps");
+      }
+      if (!ai.hasToolExecutionRequests()) {
+        String text = ai.text() == null ? "" : ai.text();
+        if (schema == null) {
+          return new Turn(
+              TextNode.valueOf(text), text, answer.modelName(), usage(tokens), calls, history);
+        }
+        return checked(
+            owner, candidates, messages, ai, schema, answer.modelName(), tokens, calls, history);
+      }
+      messages.add(ai);
+      ArrayNode requested = JSON.createArrayNode();
+      List<ConversationMessage> results = new ArrayList<>();
+      for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+        JsonNode arguments = parseArguments(call.arguments());
+        String result = execute(byName.get(call.name()), call.name(), toolContext, arguments);
+        messages.add(ToolExecutionResultMessage.from(call, result));
+        calls.add(new ToolCallView(call.name(), arguments, result));
+        requested
+            .addObject()
+            .put("id", call.id())
+            .put("name", call.name())
+            .put("arguments", call.arguments());
+        results.add(new ConversationMessage(null, "tool", result, null, call.id(), null));
+      }
+      history.add(
+          new ConversationMessage(
+              null, "assistant", ai.text() == null ? "" : ai.text(), requested, null, null));
+      history.addAll(results);
+    }
+  }
+
+  private Turn checked(
+      String owner,
+      List<String> candidates,
+      List<ChatMessage> messages,
+      AiMessage ai,
+      JsonSchema schema,
+      String modelName,
+      int[] tokens,
+      List<ToolCallView> calls,
+      List<ConversationMessage> history) {
+    StructuredOutput.Checked first = structured.check(schema, ai.text());
+    if (first.valid()) {
+      return new Turn(first.value(), ai.text(), modelName, usage(tokens), calls, history);
+    }
+    List<ChatMessage> repair = new ArrayList<>(messages);
+    repair.add(ai);
+    repair.add(
+        UserMessage.from(
+            "Your answer does not validate against the JSON Schema: "
+                + String.join("; ", first.errors())
+                + ". Answer again with only the corrected JSON."));
+    Answer again = models.chat(owner, candidates, ChatRequest.builder().messages(repair).build());
+    add(tokens, again.response().tokenUsage());
+    String text = again.response().aiMessage().text();
+    StructuredOutput.Checked second = structured.check(schema, text);
+    if (!second.valid()) {
+      throw new ProblemException(
+          502,
+          "output-format-invalid",
+          "Answer does not match the output format",
+          "the model's answer failed the output_format schema after one repair attempt: "
+              + String.join("; ", second.errors()));
+    }
+    return new Turn(second.value(), text, again.modelName(), usage(tokens), calls, history);
+  }
+
+  private Answer call(
+      String owner, List<String> candidates, ChatRequest request, Consumer<String> onToken) {
+    return onToken == null
+        ? models.chat(owner, candidates, request)
+        : models.stream(owner, candidates, request, onToken);
+  }
+
+  private static String execute(Tool tool, String name, ToolContext context, JsonNode arguments) {
+    if (tool == null) {
+      return "error: there is no tool named " + name;
+    }
+    try {
+      return tool.execute(context, arguments);
+    } catch (ProblemException e) {
+      return "error: " + e.getMessage();
+    } catch (RuntimeException e) {
+      Log.warnf("tool %s failed: %s", name, e.toString());
+      return "error: the tool failed";
+    }
+  }
+
+  private static JsonNode parseArguments(String arguments) {
+    try {
+      return arguments == null || arguments.isBlank()
+          ? JSON.createObjectNode()
+          : JSON.readTree(arguments);
+    } catch (Exception e) {
+      return JSON.createObjectNode();
+    }
+  }
+
+  private static void add(int[] tokens, TokenUsage usage) {
+    if (usage != null) {
+      tokens[0] += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+      tokens[1] += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+    }
+  }
+
+  private static Usage usage(int[] tokens) {
+    return new Usage(tokens[0], tokens[1]);
+  }
+
+  private static String requireInput(String input) {
+    if (input == null || input.isBlank()) {
+      throw ProblemException.badRequest("input", "is required");
+    }
+    return input;
+  }
+
+  private static String title(String input) {
+    String line = input.strip().lines().findFirst().orElse("");
+    return line.length() <= 60 ? line : line.substring(0, 60);
+  }
+}

@@ -1,0 +1,169 @@
+package dev.zoclone.agents.service;
+
+import dev.zoclone.agents.repository.KeyEntity;
+import dev.zoclone.agents.repository.KeyRepository;
+import dev.zoclone.agents.service.KeyCipher.MasterKey;
+import dev.zoclone.agents.service.KeyCipher.Sealed;
+import dev.zoclone.contract.agents.KeyRequest;
+import dev.zoclone.contract.agents.KeyView;
+import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The key vault: stores keys encrypted, lists them masked, resolves them for one owner. */
+@ApplicationScoped
+public class KeyService {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
+
+  private final KeyRepository keys;
+  private final KeyCipher cipher;
+
+  public KeyService(KeyRepository keys, KeyCipher cipher) {
+    this.keys = keys;
+    this.cipher = cipher;
+  }
+
+  /** Creates or replaces the owner's key {@code name}. */
+  @Transactional
+  public KeyView put(String owner, String name, KeyRequest request) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw ProblemException.badRequest(
+          "name", "must be 1-63 lower-case letters, digits, '.', '_' or '-'");
+    }
+    if (request == null) {
+      throw ProblemException.badRequest("provider", "is required");
+    }
+    Provider provider = Provider.parse(request.provider());
+    String apiKey = blankToNull(request.apiKey());
+    String baseUrl = blankToNull(request.baseUrl());
+    if (apiKey == null && provider.needsApiKey()) {
+      throw ProblemException.badRequest("api_key", "is required for " + provider.apiName());
+    }
+    if (baseUrl == null && provider.defaultBaseUrl() == null) {
+      throw ProblemException.badRequest("base_url", "is required for " + provider.apiName());
+    }
+    if (baseUrl != null) {
+      validateUrl(baseUrl);
+    }
+    KeyEntity key = keys.find(owner, name).orElseGet(KeyEntity::new);
+    if (key.id == null) {
+      key.id = UUID.randomUUID().toString();
+      key.owner = owner;
+      key.name = name;
+      key.createdAt = Instant.now();
+    }
+    key.provider = provider.apiName();
+    key.baseUrl = baseUrl;
+    key.defaultModel = blankToNull(request.defaultModel());
+    if (apiKey == null) {
+      key.ciphertext = null;
+      key.nonce = null;
+      key.masterFingerprint = null;
+      key.masked = null;
+    } else {
+      Sealed sealed = cipher.seal(apiKey);
+      key.ciphertext = sealed.ciphertext();
+      key.nonce = sealed.nonce();
+      key.masterFingerprint = sealed.fingerprint();
+      key.masked = KeyCipher.mask(apiKey);
+    }
+    key.updatedAt = Instant.now();
+    keys.persist(key);
+    Log.infof("key %s of user %s stored (%s)", name, owner, key.provider);
+    return view(key);
+  }
+
+  /** The owner's keys, masked. */
+  @Transactional
+  public List<KeyView> list(String owner) {
+    return keys.ofOwner(owner).stream().map(KeyService::view).toList();
+  }
+
+  /** Deletes the owner's key; 404 when there is none. */
+  @Transactional
+  public void delete(String owner, String name) {
+    KeyEntity key =
+        keys.find(owner, name).orElseThrow(() -> ProblemException.notFound("key " + name));
+    keys.delete(key);
+  }
+
+  /** The owner's key {@code name}, decrypted, or empty. */
+  @Transactional
+  public Optional<ResolvedKey> resolve(String owner, String name) {
+    return keys.find(owner, name).map(this::decrypt);
+  }
+
+  /** The owner's keys, decrypted, for listing models. */
+  @Transactional
+  public List<ResolvedKey> all(String owner) {
+    return keys.ofOwner(owner).stream().map(this::decrypt).toList();
+  }
+
+  /**
+   * Re-encrypts every stored key under {@code newMasterKey} (base64 of 32 bytes) in one
+   * transaction, then makes it the master key; returns how many keys were re-encrypted.
+   */
+  @Transactional
+  public synchronized int rotateMasterKey(String newMasterKey) {
+    MasterKey next;
+    try {
+      next = MasterKey.parse(newMasterKey == null ? "" : newMasterKey);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("new_master_key", e.getMessage());
+    }
+    MasterKey old = cipher.current();
+    int count = 0;
+    for (KeyEntity key : keys.withSecret()) {
+      String plain = cipher.open(sealed(key), old);
+      Sealed resealed = cipher.seal(plain, next);
+      key.ciphertext = resealed.ciphertext();
+      key.nonce = resealed.nonce();
+      key.masterFingerprint = resealed.fingerprint();
+      count++;
+    }
+    keys.flush();
+    cipher.use(next);
+    Log.infof(
+        "master key rotated from %s to %s: %d keys re-encrypted",
+        old.fingerprint(), next.fingerprint(), count);
+    return count;
+  }
+
+  private ResolvedKey decrypt(KeyEntity key) {
+    Provider provider = Provider.parse(key.provider);
+    String apiKey = key.ciphertext == null ? null : cipher.open(sealed(key));
+    String baseUrl = key.baseUrl != null ? key.baseUrl : provider.defaultBaseUrl();
+    return new ResolvedKey(key.owner, key.name, provider, baseUrl, apiKey, key.defaultModel);
+  }
+
+  private static Sealed sealed(KeyEntity key) {
+    return new Sealed(key.ciphertext, key.nonce, key.masterFingerprint);
+  }
+
+  private static KeyView view(KeyEntity key) {
+    return new KeyView(
+        key.name, key.provider, key.baseUrl, key.defaultModel, key.masked, key.updatedAt);
+  }
+
+  private static void validateUrl(String url) {
+    try {
+      URI uri = URI.create(url);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw ProblemException.badRequest("base_url", "must be an http or https URL");
+      }
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("base_url", "is not a URL");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

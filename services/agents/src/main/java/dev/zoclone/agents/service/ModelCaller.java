@@ -1,0 +1,305 @@
+package dev.zoclone.agents.service;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.zoclone.agents.client.ProviderHttpClient.ProviderHttpException;
+import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Calls a user's model: resolves {@code model_name} to the user's key, retries 429s and 5xx with
+ * capped exponential backoff and jitter (honouring {@code Retry-After}), tries the fallbacks in
+ * order, records usage, and turns what still fails into a 502/504 problem with the key redacted.
+ */
+@ApplicationScoped
+public class ModelCaller {
+  private static final Pattern SECRET_LIKE = Pattern.compile("(sk|gsk|key)-[A-Za-z0-9_\\-]{6,}");
+
+  private final KeyService keys;
+  private final ChatModelFactory models;
+  private final UsageService usage;
+  private final AgentsConfig config;
+
+  public ModelCaller(
+      KeyService keys, ChatModelFactory models, UsageService usage, AgentsConfig config) {
+    this.keys = keys;
+    this.models = models;
+    this.usage = usage;
+    this.config = config;
+  }
+
+  /** A model's answer and which model gave it. */
+  public record Answer(ChatResponse response, String modelName) {}
+
+  /** A model resolved for one owner. */
+  public record Target(ResolvedKey key, String model) {
+    /** {@code <key name>:<model>}. */
+    public String display() {
+      return key.name() + ":" + model;
+    }
+  }
+
+  /** The model names to try, first the requested (or default) one, then the fallbacks. */
+  public List<String> candidates(String modelName, List<String> fallbacks) {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    String first =
+        modelName != null && !modelName.isBlank() ? modelName : config.defaultModel().orElse(null);
+    if (first == null) {
+      throw ProblemException.badRequest(
+          "model_name", "is required: no default model is configured (zo.agents.default-model)");
+    }
+    names.add(first);
+    if (fallbacks != null) {
+      fallbacks.stream().filter(f -> f != null && !f.isBlank()).forEach(names::add);
+    }
+    return new ArrayList<>(names);
+  }
+
+  /** Resolves {@code modelName} to the owner's key; 400 naming the command when it is missing. */
+  public Target resolve(String owner, String modelName) {
+    ModelRef ref = ModelRef.parse(modelName);
+    ResolvedKey key =
+        keys.resolve(owner, ref.keyName())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        400,
+                        "no-key",
+                        "No key for this model",
+                        "You have no key named '"
+                            + ref.keyName()
+                            + "'. Run: bin/zo keys set "
+                            + ref.keyName()
+                            + " --provider <provider> --key <api key> [--base-url <url>]"));
+    String model = ref.model() != null ? ref.model() : key.defaultModel();
+    if (model == null) {
+      throw ProblemException.badRequest(
+          "model_name",
+          "key '" + key.name() + "' has no default model: name one as " + key.name() + ":<model>");
+    }
+    return new Target(key, model);
+  }
+
+  /** One blocking chat over the candidates, with retries and fallbacks. */
+  public Answer chat(String owner, List<String> candidates, ChatRequest request) {
+    RuntimeException last = null;
+    String lastName = candidates.get(0);
+    for (String name : candidates) {
+      Target target = resolve(owner, name);
+      lastName = target.display();
+      try {
+        ChatResponse response = withRetries(target, request);
+        usage.record(owner, target.key().name(), target.model(), response.tokenUsage());
+        return new Answer(response, target.display());
+      } catch (ProblemException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (isCancellation(e)) {
+          throw e;
+        }
+        Log.warnf(
+            "model %s failed for user %s: %s",
+            target.display(), owner, redact(e.getMessage(), target.key()));
+        last = redactedFailure(e, target);
+      }
+    }
+    throw problem(last, lastName);
+  }
+
+  /**
+   * One streaming chat with the first candidate that answers; tokens go to {@code onToken} as they
+   * arrive. A model that fails before its first token gives way to the next candidate.
+   */
+  public Answer stream(
+      String owner, List<String> candidates, ChatRequest request, Consumer<String> onToken) {
+    RuntimeException last = null;
+    String lastName = candidates.get(0);
+    for (String name : candidates) {
+      Target target = resolve(owner, name);
+      lastName = target.display();
+      boolean[] started = {false};
+      CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+      models
+          .streamingModel(target.key(), target.model())
+          .chat(
+              request,
+              new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(String partial) {
+                  started[0] = true;
+                  onToken.accept(partial);
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                  done.complete(response);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                  done.completeExceptionally(error);
+                }
+              });
+      try {
+        ChatResponse response = done.get();
+        usage.record(owner, target.key().name(), target.model(), response.tokenUsage());
+        return new Answer(response, target.display());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("cancelled", e);
+      } catch (ExecutionException e) {
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException r
+                ? r
+                : new IllegalStateException(e.getCause());
+        last = redactedFailure(cause, target);
+        if (started[0]) {
+          break;
+        }
+      }
+    }
+    throw problem(last, lastName);
+  }
+
+  private ChatResponse withRetries(Target target, ChatRequest request) {
+    int attempts = Math.max(1, config.provider().maxAttempts());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return models.chatModel(target.key(), target.model()).chat(request);
+      } catch (RuntimeException e) {
+        if (attempt >= attempts || !retryable(e)) {
+          throw e;
+        }
+        Duration wait = backoff(attempt, retryAfter(e));
+        Log.debugf(
+            "model %s: attempt %d failed (%s), retrying in %s",
+            target.display(), attempt, e.getClass().getSimpleName(), wait);
+        sleep(wait);
+      }
+    }
+  }
+
+  /** Capped exponential backoff with jitter; a provider's Retry-After wins, within the cap. */
+  Duration backoff(int attempt, Duration retryAfter) {
+    Duration max = config.provider().maxBackoff();
+    if (retryAfter != null) {
+      return retryAfter.compareTo(max) > 0 ? max : retryAfter;
+    }
+    long base = config.provider().initialBackoff().toMillis() << Math.min(attempt - 1, 16);
+    long capped = Math.min(base, max.toMillis());
+    long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    return Duration.ofMillis(jittered);
+  }
+
+  private static boolean retryable(Throwable e) {
+    if (e instanceof RateLimitException || e instanceof InternalServerException) {
+      return true;
+    }
+    Integer status = status(e);
+    return status != null && (status == 429 || status >= 500);
+  }
+
+  private static Integer status(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpException http) {
+        return http.statusCode();
+      }
+    }
+    return null;
+  }
+
+  private static Duration retryAfter(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProviderHttpException provider) {
+        return provider.retryAfter();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException
+          || t instanceof HttpTimeoutException
+          || t instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCancellation(Throwable e) {
+    return Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException;
+  }
+
+  private static RuntimeException redactedFailure(RuntimeException e, Target target) {
+    String message = redact(providerMessage(e), target.key());
+    return isTimeout(e)
+        ? new ProviderTimeout(target.display() + " timed out")
+        : new IllegalStateException(target.display() + ": " + message);
+  }
+
+  private static String providerMessage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpException http) {
+        return "HTTP " + http.statusCode() + " " + http.getMessage();
+      }
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** The message with the key and anything shaped like a key replaced. */
+  static String redact(String message, ResolvedKey key) {
+    if (message == null) {
+      return "";
+    }
+    String out = message;
+    if (key.apiKey() != null && !key.apiKey().isEmpty()) {
+      out = out.replace(key.apiKey(), "[redacted]");
+    }
+    return SECRET_LIKE.matcher(out).replaceAll("[redacted]");
+  }
+
+  private static ProblemException problem(RuntimeException last, String modelName) {
+    if (last instanceof ProviderTimeout) {
+      return new ProblemException(504, "provider-timeout", "Model timed out", last.getMessage());
+    }
+    String detail = last == null ? modelName + " failed" : last.getMessage();
+    return new ProblemException(502, "provider-error", "Model provider failed", detail);
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("cancelled while waiting to retry", e);
+    }
+  }
+
+  /** A provider call that ran out of time. */
+  static final class ProviderTimeout extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ProviderTimeout(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.zoclone.agents.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.zoclone.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+
+/** Checks a model's answer against the caller's JSON Schema with a real validator. */
+@ApplicationScoped
+public class StructuredOutput {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final JsonSchemaFactory factory =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+  /** The answer parsed, or the reasons it does not validate. */
+  public record Checked(JsonNode value, List<String> errors) {
+    public boolean valid() {
+      return errors.isEmpty();
+    }
+  }
+
+  /** The compiled schema; 400 when {@code schema} is not a JSON Schema object. */
+  public JsonSchema compile(JsonNode schema) {
+    if (schema == null || !schema.isObject()) {
+      throw ProblemException.badRequest("output_format", "must be a JSON Schema object");
+    }
+    try {
+      return factory.getSchema(schema);
+    } catch (RuntimeException e) {
+      throw ProblemException.badRequest(
+          "output_format", "is not a valid JSON Schema: " + e.getMessage());
+    }
+  }
+
+  /** Parses {@code answer} (a JSON object, possibly in a Markdown fence) and validates it. */
+  public Checked check(JsonSchema schema, String answer) {
+    String text = stripFence(answer == null ? "" : answer.trim());
+    JsonNode value;
+    try {
+      value = JSON.readTree(text);
+    } catch (Exception e) {
+      return new Checked(null, List.of("the answer is not JSON"));
+    }
+    if (value == null || value.isMissingNode()) {
+      return new Checked(null, List.of("the answer is empty"));
+    }
+    Set<ValidationMessage> messages = schema.validate(value);
+    return new Checked(
+        value, messages.stream().map(ValidationMessage::getMessage).sorted().toList());
+  }
+
+  /** The instruction added to the system prompt so the model answers in the schema. */
+  public String instruction(JsonNode schema) {
+    return "Answer with only a JSON value (no prose, no Markdown) that validates against this JSON"
+        + " Schema:\n"
+        + schema.toString();
+  }
+
+  private static String stripFence(String text) {
+    if (text.startsWith("```")) {
+      int firstNewline = text.indexOf('\n');
+      int lastFence = text.lastIndexOf("```");
+      if (firstNewline > 0 && lastFence > firstNewline) {
+        return text.substring(firstNewline + 1, lastFence).trim();
+      }
+    }
+    return text;
+  }
+}

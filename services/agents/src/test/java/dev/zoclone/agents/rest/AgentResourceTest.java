@@ -1,0 +1,201 @@
+package dev.zoclone.agents.rest;
+
+import static dev.zoclone.agents.support.Api.as;
+import static dev.zoclone.agents.support.Api.newUser;
+import static dev.zoclone.agents.support.Api.openAiKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import dev.zoclone.agents.service.AgentRunStore;
+import dev.zoclone.agents.service.AgentRunner;
+import dev.zoclone.agents.support.FakeMemoryResource;
+import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
+import dev.zoclone.testing.fakemodel.Reply;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafkaResource.class)
+@QuarkusTestResource(FakeMemoryResource.class)
+class AgentResourceTest {
+  static final FakeOpenAiServer FAST =
+      new FakeOpenAiServer().setDefault(Reply.text("done").delay(Duration.ofMillis(200)));
+  static final FakeOpenAiServer BROKEN =
+      new FakeOpenAiServer().setDefault(Reply.error(400, "model not found"));
+  static final FakeOpenAiServer SLOW =
+      new FakeOpenAiServer().setDefault(Reply.text("late").delay(Duration.ofSeconds(6)));
+
+  @Inject AgentRunStore store;
+  @Inject AgroalDataSource dataSource;
+
+  String user;
+
+  @AfterAll
+  static void stop() {
+    FAST.close();
+    BROKEN.close();
+    SLOW.close();
+  }
+
+  @BeforeEach
+  void keys() {
+    user = newUser();
+    openAiKey(user, "fast", FAST.baseUrl() + "/v1", "sk-fast-0123456789", "m");
+    openAiKey(user, "broken", BROKEN.baseUrl() + "/v1", "sk-broken-0123456789", "m");
+    openAiKey(user, "slow", SLOW.baseUrl() + "/v1", "sk-slow-0123456789", "m");
+  }
+
+  @Test
+  void spawnAllReturnsEveryResultInOrderAndOneFailureFailsNoOther() {
+    StringBuilder agents = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      String model = i == 2 ? "broken:m" : i == 4 ? "nokey:m" : "fast:m";
+      agents
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\":\"a")
+          .append(i)
+          .append("\",\"prompt\":\"task ")
+          .append(i)
+          .append("\",\"model_name\":\"")
+          .append(model)
+          .append("\"}");
+    }
+    long start = System.nanoTime();
+
+    JsonPath results =
+        as(user)
+            .body("{\"agents\":[" + agents + "],\"max_concurrency\":6}")
+            .post("/api/v1/agents/spawn-all")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(results.getList("results.agent_id"))
+        .containsExactly("a0", "a1", "a2", "a3", "a4", "a5");
+    assertThat(results.getList("results.status"))
+        .containsExactly("SUCCEEDED", "SUCCEEDED", "FAILED", "SUCCEEDED", "FAILED", "SUCCEEDED");
+    assertThat(results.getString("results[0].output")).isEqualTo("done");
+    assertThat(results.getString("results[2].error")).contains("model not found");
+    assertThat(results.getString("results[4].error")).contains("bin/zo keys set nokey");
+    assertThat(elapsedMs).as("four 200 ms agents ran in parallel").isLessThan(4 * 200 + 2000);
+  }
+
+  @Test
+  void spawnAllHonoursTheConcurrencyLimit() {
+    int before = FAST.requests().size();
+    String agents =
+        String.join(
+            ",", java.util.Collections.nCopies(4, "{\"prompt\":\"p\",\"model_name\":\"fast:m\"}"));
+    long start = System.nanoTime();
+
+    as(user)
+        .body("{\"agents\":[" + agents + "],\"max_concurrency\":1}")
+        .post("/api/v1/agents/spawn-all")
+        .then()
+        .statusCode(200);
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(4 * 200);
+    assertThat(FAST.requests().size() - before).isEqualTo(4);
+  }
+
+  @Test
+  void anAgentOverItsTimeoutIsTimedOutWithoutFailingTheOthers() {
+    as(user)
+        .body(
+            "{\"agents\":[{\"id\":\"slow\",\"prompt\":\"p\",\"model_name\":\"slow:m\"},{\"id\":\"fast\",\"prompt\":\"p\",\"model_name\":\"fast:m\"}],\"timeout_ms\":1000}")
+        .post("/api/v1/agents/spawn-all")
+        .then()
+        .statusCode(200)
+        .body("results[0].status", is("TIMED_OUT"))
+        .body("results[1].status", is("SUCCEEDED"));
+  }
+
+  @Test
+  void aBackgroundAgentRunsAndItsResultCanBeRead() {
+    String id =
+        as(user)
+            .body("{\"prompt\":\"do it\",\"model_name\":\"fast:m\"}")
+            .post("/api/v1/agents")
+            .then()
+            .statusCode(202)
+            .body("status", is("QUEUED"))
+            .extract()
+            .path("id");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> as(user).get("/api/v1/agents/" + id).then().body("status", is("SUCCEEDED")));
+    as(user).get("/api/v1/agents/" + id).then().body("output", is("done"));
+    as(newUser()).get("/api/v1/agents/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void cancellingARunningAgentStopsItsModelCall() {
+    int before = SLOW.requests().size();
+    String id =
+        as(user)
+            .body("{\"prompt\":\"long job\",\"model_name\":\"slow:m\"}")
+            .post("/api/v1/agents")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    await().atMost(Duration.ofSeconds(10)).until(() -> SLOW.requests().size() > before);
+    long start = System.nanoTime();
+
+    as(user).delete("/api/v1/agents/" + id).then().statusCode(200).body("status", is("CANCELLED"));
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(3))
+        .untilAsserted(
+            () -> as(user).get("/api/v1/agents/" + id).then().body("status", is("CANCELLED")));
+  }
+
+  @Test
+  void runsLeftRunningByAPreviousProcessAreMarkedFailedWithAReason() throws Exception {
+    String id = UUID.randomUUID().toString();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO agents.agent_run (id, owner, prompt, status, started_at) VALUES (?, ?, 'p', 'RUNNING', now())")) {
+      insert.setString(1, id);
+      insert.setString(2, user);
+      insert.executeUpdate();
+    }
+
+    store.failUnfinished(AgentRunner.RESTART_REASON);
+
+    as(user)
+        .get("/api/v1/agents/" + id)
+        .then()
+        .body("status", is("FAILED"))
+        .body("error", is(AgentRunner.RESTART_REASON));
+  }
+
+  @Test
+  void spawnAllRejectsAnAgentWithoutAPrompt() {
+    as(user)
+        .body("{\"agents\":[{\"id\":\"x\"}]}")
+        .post("/api/v1/agents/spawn-all")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("agents[0].prompt"));
+  }
+}

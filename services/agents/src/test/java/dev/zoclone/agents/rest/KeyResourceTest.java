@@ -1,0 +1,220 @@
+package dev.zoclone.agents.rest;
+
+import static dev.zoclone.agents.support.Api.as;
+import static dev.zoclone.agents.support.Api.newUser;
+import static dev.zoclone.agents.support.Api.openAiKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import dev.zoclone.agents.support.FakeMemoryResource;
+import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
+import dev.zoclone.testing.fakemodel.Reply;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafkaResource.class)
+@QuarkusTestResource(FakeMemoryResource.class)
+class KeyResourceTest {
+  static final FakeOpenAiServer MODEL = new FakeOpenAiServer();
+  static final String SECRET = "sk-test-0123456789abcdef";
+
+  @Inject AgroalDataSource dataSource;
+
+  @AfterAll
+  static void stop() {
+    MODEL.close();
+  }
+
+  @Test
+  void listingShowsTheKeyMaskedAndNeverTheKey() {
+    String user = newUser();
+    openAiKey(user, "openai", MODEL.baseUrl() + "/v1", SECRET, "gpt-4o-mini");
+
+    String body =
+        as(user)
+            .get("/api/v1/keys")
+            .then()
+            .statusCode(200)
+            .body("keys[0].name", is("openai"))
+            .body("keys[0].provider", is("openai"))
+            .body("keys[0].masked", is("sk-...cdef"))
+            .extract()
+            .asString();
+
+    assertThat(body).doesNotContain(SECRET);
+  }
+
+  @Test
+  void theDatabaseHoldsOnlyCiphertextWithADistinctNoncePerKey() throws Exception {
+    String user = newUser();
+    openAiKey(user, "one", MODEL.baseUrl() + "/v1", SECRET, "m");
+    openAiKey(user, "two", MODEL.baseUrl() + "/v1", SECRET, "m");
+
+    List<byte[]> nonces = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT * FROM agents.provider_key WHERE owner = ?")) {
+      q.setString(1, user);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            Object value = rs.getObject(i);
+            String text =
+                value instanceof byte[] bytes
+                    ? new String(bytes, StandardCharsets.ISO_8859_1)
+                    : String.valueOf(value);
+            assertThat(text).doesNotContain(SECRET).doesNotContain("0123456789abcdef");
+          }
+          assertThat(rs.getBytes("ciphertext")).isNotEmpty();
+          assertThat(rs.getBytes("nonce")).hasSize(12);
+          nonces.add(rs.getBytes("nonce"));
+        }
+      }
+    }
+    assertThat(nonces).hasSize(2);
+    assertThat(nonces.get(0)).isNotEqualTo(nonces.get(1));
+  }
+
+  @Test
+  void testingAKeyMakesOneCallWithTheDecryptedKey() {
+    String user = newUser();
+    openAiKey(user, "openai", MODEL.baseUrl() + "/v1", SECRET, "gpt-4o-mini");
+    MODEL.enqueue(Reply.text("ok"));
+
+    as(user)
+        .post("/api/v1/keys/openai/test")
+        .then()
+        .statusCode(200)
+        .body("ok", is(true))
+        .body("error", is((Object) null));
+
+    assertThat(MODEL.lastRequest().header("Authorization")).contains("Bearer " + SECRET);
+    assertThat(MODEL.lastRequest().model()).contains("gpt-4o-mini");
+  }
+
+  @Test
+  void aFailingKeyTestReportsTheProviderErrorWithTheKeyRedacted() {
+    String user = newUser();
+    openAiKey(user, "openai", MODEL.baseUrl() + "/v1", SECRET, "gpt-4o-mini");
+    MODEL.enqueue(Reply.error(401, "Incorrect API key provided: " + SECRET));
+
+    String body =
+        as(user)
+            .post("/api/v1/keys/openai/test")
+            .then()
+            .statusCode(200)
+            .body("ok", is(false))
+            .body("error", containsString("Incorrect API key"))
+            .extract()
+            .asString();
+
+    assertThat(body).doesNotContain(SECRET);
+  }
+
+  @Test
+  void anotherUserCannotSeeDeleteOrUseTheKey() {
+    String owner = newUser();
+    String other = newUser();
+    openAiKey(owner, "openai", MODEL.baseUrl() + "/v1", SECRET, "gpt-4o-mini");
+
+    as(other).get("/api/v1/keys").then().statusCode(200).body("keys.size()", is(0));
+    as(other).delete("/api/v1/keys/openai").then().statusCode(404);
+    as(other).post("/api/v1/keys/openai/test").then().statusCode(404);
+    as(other)
+        .body("{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\"}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(400)
+        .body("type", containsString("no-key"))
+        .body("detail", containsString("bin/zo keys set openai"));
+    as(owner).get("/api/v1/keys").then().body("keys.size()", is(1));
+  }
+
+  @Test
+  void deletingAKeyRemovesIt() {
+    String user = newUser();
+    openAiKey(user, "lab", MODEL.baseUrl() + "/v1", SECRET, "llama");
+
+    as(user).delete("/api/v1/keys/lab").then().statusCode(204);
+
+    as(user).get("/api/v1/keys").then().body("keys.size()", is(0));
+  }
+
+  @Test
+  void rejectsAnUnknownProviderAndAMissingBaseUrlForCompatibleEndpoints() {
+    String user = newUser();
+    as(user)
+        .body("{\"provider\":\"acme\",\"api_key\":\"x\"}")
+        .put("/api/v1/keys/acme")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("provider"));
+    as(user)
+        .body("{\"provider\":\"openai_compatible\"}")
+        .put("/api/v1/keys/lab")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("base_url"));
+  }
+
+  @Test
+  void rotatingTheMasterKeyReencryptsEveryKeyAndTheyStillWork() throws Exception {
+    String user = newUser();
+    openAiKey(user, "openai", MODEL.baseUrl() + "/v1", SECRET, "gpt-4o-mini");
+    byte[] before = ciphertext(user);
+    String newMaster =
+        Base64.getEncoder()
+            .encodeToString("another-master-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8));
+
+    int reencrypted =
+        as("admin")
+            .body("{\"new_master_key\":\"" + newMaster + "\"}")
+            .post("/internal/v1/admin/rotate-master-key")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("reencrypted");
+
+    assertThat(reencrypted).isPositive();
+    assertThat(ciphertext(user)).isNotEqualTo(before);
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(DISTINCT master_fingerprint) FROM agents.provider_key WHERE ciphertext IS NOT NULL")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+    MODEL.enqueue(Reply.text("ok"));
+    as(user).post("/api/v1/keys/openai/test").then().statusCode(200).body("ok", is(true));
+    assertThat(MODEL.lastRequest().header("Authorization")).contains("Bearer " + SECRET);
+    as(user).get("/api/v1/keys").then().body(not(containsString(SECRET)));
+  }
+
+  private byte[] ciphertext(String user) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT ciphertext FROM agents.provider_key WHERE owner = ?")) {
+      q.setString(1, user);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getBytes(1);
+      }
+    }
+  }
+}
