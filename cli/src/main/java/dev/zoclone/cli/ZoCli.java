@@ -1,5 +1,8 @@
 package dev.zoclone.cli;
 
+import dev.zoclone.cli.agents.AgentsCommand;
+import dev.zoclone.cli.agents.AskCommand;
+import dev.zoclone.cli.agents.KeysCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.identity.TokensCommand;
 import dev.zoclone.cli.identity.UsersCommand;
@@ -10,6 +13,7 @@ import dev.zoclone.cli.memory.RecallCommand;
 import dev.zoclone.cli.pool.JobsCommand;
 import dev.zoclone.cli.pool.NodeCommand;
 import dev.zoclone.cli.pool.NodesCommand;
+import dev.zoclone.cli.schedule.ScheduleCommand;
 import dev.zoclone.cli.status.StatusCommand;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -35,7 +39,11 @@ import picocli.CommandLine.Option;
       NodeCommand.class,
       MemoryCommand.class,
       RecallCommand.class,
-      ConversationsCommand.class
+      ConversationsCommand.class,
+      ScheduleCommand.class,
+      AskCommand.class,
+      KeysCommand.class,
+      AgentsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

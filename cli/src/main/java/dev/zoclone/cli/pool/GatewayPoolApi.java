@@ -2,66 +2,102 @@ package dev.zoclone.cli.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.CliFailure;
-import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.gateway.Json;
 import dev.zoclone.contract.pool.CompleteJobRequest;
+import dev.zoclone.contract.pool.CompleteJobsRequest;
+import dev.zoclone.contract.pool.CompletedJobs;
 import dev.zoclone.contract.pool.FailJobRequest;
 import dev.zoclone.contract.pool.HeartbeatRequest;
 import dev.zoclone.contract.pool.HeartbeatResponse;
+import dev.zoclone.contract.pool.JobCompletion;
 import dev.zoclone.contract.pool.LeaseRequest;
 import dev.zoclone.contract.pool.LeaseResponse;
 import dev.zoclone.contract.pool.RegisterNodeRequest;
 import dev.zoclone.contract.pool.RegisteredNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** {@link PoolApi} through the gateway, with the caller's token. */
+/**
+ * {@link PoolApi} over HTTP: through the gateway with a bearer token, or straight to a pool service
+ * with the gateway's headers (tests, the chaos run). It reads error responses itself, so failures
+ * are classified by problem type ({@link PoolProblems}).
+ */
 public final class GatewayPoolApi implements PoolApi {
-  private static final List<String> FINAL_TITLES = List.of("Conflict", "Not found", "Invalid");
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+  // the long poll waits up to LONG_POLL_MS on the server; leave room for the answer
+  private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(45);
 
-  private final GatewayClient gateway;
-  private final GatewayClient longPoll;
+  private final URI base;
+  private final Map<String, String> headers;
+  private final HttpClient http;
 
-  public GatewayPoolApi(GatewayClient gateway) {
-    this.gateway = gateway.withRequestTimeout(Duration.ofSeconds(15));
-    this.longPoll = gateway.withRequestTimeout(Duration.ofSeconds(45));
+  private GatewayPoolApi(URI base, Map<String, String> headers) {
+    this.base = URI.create(base.toString().replaceAll("/+$", ""));
+    this.headers = Map.copyOf(headers);
+    this.http = HttpClient.newBuilder().connectTimeout(GatewayClient.CONNECT_TIMEOUT).build();
+  }
+
+  /** Calls the gateway at {@code gatewayUrl} as the owner of {@code token}. */
+  public static GatewayPoolApi withToken(URI gatewayUrl, String token) {
+    return new GatewayPoolApi(gatewayUrl, Map.of("Authorization", "Bearer " + token));
+  }
+
+  /** Calls {@code base} sending {@code headers} with every request. */
+  public static GatewayPoolApi withHeaders(URI base, Map<String, String> headers) {
+    return new GatewayPoolApi(base, headers);
   }
 
   @Override
   public RegisteredNode register(String name, Map<String, String> labels, int slots) {
-    return call(
-        () ->
-            gateway
-                .post("/api/v1/nodes", new RegisterNodeRequest(name, labels, slots))
-                .read(RegisteredNode.class));
+    return post(
+        "/api/v1/nodes",
+        new RegisterNodeRequest(name, labels, slots),
+        RegisteredNode.class,
+        REQUEST_TIMEOUT);
   }
 
   @Override
   public HeartbeatResponse heartbeat(String nodeId, List<String> running) {
-    return call(
-        () ->
-            gateway
-                .post(nodePath(nodeId, "heartbeat"), new HeartbeatRequest(running))
-                .read(HeartbeatResponse.class));
+    return post(
+        nodePath(nodeId, "heartbeat"),
+        new HeartbeatRequest(running),
+        HeartbeatResponse.class,
+        REQUEST_TIMEOUT);
   }
 
   @Override
   public LeaseResponse lease(String nodeId, int maxJobs, long waitMs, List<String> kinds) {
-    return call(
-        () ->
-            longPoll
-                .post(nodePath(nodeId, "lease"), new LeaseRequest(maxJobs, waitMs, kinds))
-                .read(LeaseResponse.class));
+    return post(
+        nodePath(nodeId, "lease"),
+        new LeaseRequest(maxJobs, waitMs, kinds),
+        LeaseResponse.class,
+        LONG_POLL_TIMEOUT);
   }
 
   @Override
   public void complete(String jobId, String nodeId, long leaseToken, JsonNode result) {
-    call(
-        () ->
-            gateway.post(
-                jobPath(jobId, "complete"), new CompleteJobRequest(nodeId, leaseToken, result)));
+    post(
+        jobPath(jobId, "complete"),
+        new CompleteJobRequest(nodeId, leaseToken, result),
+        null,
+        REQUEST_TIMEOUT);
+  }
+
+  @Override
+  public CompletedJobs completeAll(String nodeId, List<JobCompletion> jobs) {
+    return post(
+        nodePath(nodeId, "complete"),
+        new CompleteJobsRequest(jobs),
+        CompletedJobs.class,
+        REQUEST_TIMEOUT);
   }
 
   @Override
@@ -72,11 +108,11 @@ public final class GatewayPoolApi implements PoolApi {
       String error,
       boolean retryable,
       JsonNode result) {
-    call(
-        () ->
-            gateway.post(
-                jobPath(jobId, "fail"),
-                new FailJobRequest(nodeId, leaseToken, error, retryable, result)));
+    post(
+        jobPath(jobId, "fail"),
+        new FailJobRequest(nodeId, leaseToken, error, retryable, result),
+        null,
+        REQUEST_TIMEOUT);
   }
 
   private static String nodePath(String nodeId, String action) {
@@ -87,16 +123,34 @@ public final class GatewayPoolApi implements PoolApi {
     return "/api/v1/jobs/" + GatewayClient.pathSegment(jobId) + "/" + action;
   }
 
-  private static <T> T call(Supplier<T> request) {
+  private <T> T post(String path, Object body, Class<T> type, Duration timeout) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(timeout)
+            .header("Accept", "application/json, application/problem+json")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+    headers.forEach(request::header);
+    HttpResponse<String> response;
     try {
-      return request.get();
+      response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new Unavailable("cannot reach the pool at " + base + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unavailable("interrupted while calling the pool", e);
+    }
+    if (response.statusCode() >= 400) {
+      throw PoolProblems.classify(response.statusCode(), response.body());
+    }
+    if (type == null) {
+      return null;
+    }
+    try {
+      return Json.read(response.body(), type);
     } catch (CliFailure e) {
-      String message = String.valueOf(e.getMessage());
-      if (e.exitCode() == ExitCodes.FAILURE
-          && FINAL_TITLES.stream().anyMatch(message::startsWith)) {
-        throw new Refused(message);
-      }
-      throw new Unavailable(message, e);
+      throw new Unavailable(e.getMessage(), e);
     }
   }
 }

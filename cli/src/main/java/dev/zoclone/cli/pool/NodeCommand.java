@@ -1,15 +1,26 @@
 package dev.zoclone.cli.pool;
 
+import dev.zoclone.cli.CliFailure;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.Settings;
 import dev.zoclone.cli.gateway.GatewayClient;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code zo node}: turns this machine into a worker of the caller's compute pool. */
 @Command(
@@ -20,6 +31,8 @@ import picocli.CommandLine.Option;
       "within --grace, then hands the rest back to the pool)."
     })
 public final class NodeCommand extends GatewayCommand {
+  @Spec private CommandSpec spec;
+
   @Option(names = "--name", paramLabel = "NAME", description = "Node name. Default: the host name.")
   private String name;
 
@@ -46,10 +59,9 @@ public final class NodeCommand extends GatewayCommand {
   @Override
   protected int execute(GatewayClient gateway) {
     if (slots < 1) {
-      throw new dev.zoclone.cli.CliFailure(ExitCodes.USAGE, "--slots must be at least 1");
+      throw new CliFailure(ExitCodes.USAGE, "--slots must be at least 1");
     }
-    PoolWorker worker =
-        new PoolWorker(new GatewayPoolApi(gateway), nodeName(), labels, slots, out());
+    PoolWorker worker = new PoolWorker(poolApi(), nodeName(), labels, slots, out());
     Thread main = Thread.currentThread();
     Thread stopper =
         new Thread(
@@ -68,7 +80,55 @@ public final class NodeCommand extends GatewayCommand {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (worker.fatalError() != null) {
+      Runtime.getRuntime().removeShutdownHook(stopper);
+      throw new CliFailure(ExitCodes.FAILURE, worker.fatalError());
+    }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The worker reads the pool's problem types itself, so it calls the gateway with its own client:
+   * the URL and token come from {@code --url}/{@code --token}, else ZO_URL/ZO_TOKEN, else the admin
+   * token file, as for every command.
+   */
+  private PoolApi poolApi() {
+    Settings settings = Settings.fromSystem();
+    String url =
+        Optional.ofNullable((String) spec.root().findOption("--url").getValue())
+            .orElse(settings.gatewayUrl());
+    String token =
+        Optional.ofNullable((String) spec.root().findOption("--token").getValue())
+            .filter(t -> !t.isBlank())
+            .or(settings::token)
+            .or(() -> read(settings.adminTokenFile()))
+            .orElseThrow(
+                () ->
+                    new CliFailure(
+                        ExitCodes.FAILURE,
+                        "no API token: pass --token <token>, export ZO_TOKEN=<token>, or start the"
+                            + " platform once (bin/zo up) so the gateway writes "
+                            + settings.adminTokenFile()));
+    URI base;
+    try {
+      base = new URI(url.strip().replaceAll("/+$", ""));
+    } catch (URISyntaxException e) {
+      throw new CliFailure(ExitCodes.USAGE, "invalid gateway URL '" + url + "'");
+    }
+    if (base.getHost() == null
+        || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
+      throw new CliFailure(ExitCodes.USAGE, "invalid gateway URL '" + url + "'");
+    }
+    return GatewayPoolApi.withToken(base, token.strip());
+  }
+
+  private static Optional<String> read(Path file) {
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+          .filter(t -> !t.isEmpty());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private String nodeName() {

@@ -1,13 +1,19 @@
 package dev.zoclone.cli.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.contract.pool.CompletedJobs;
 import dev.zoclone.contract.pool.HeartbeatResponse;
+import dev.zoclone.contract.pool.JobCompletion;
 import dev.zoclone.contract.pool.LeaseResponse;
 import dev.zoclone.contract.pool.RegisteredNode;
 import java.util.List;
 import java.util.Map;
 
-/** The pool routes a worker calls; failures are either worth retrying or final. */
+/**
+ * The pool routes a worker calls. Failures come in three kinds: worth retrying ({@link
+ * Unavailable}), final for this call ({@link Refused}), and final for the worker ({@link
+ * Unauthorized}).
+ */
 public interface PoolApi {
   RegisteredNode register(String name, Map<String, String> labels, int slots);
 
@@ -16,6 +22,9 @@ public interface PoolApi {
   LeaseResponse lease(String nodeId, int maxJobs, long waitMs, List<String> kinds);
 
   void complete(String jobId, String nodeId, long leaseToken, JsonNode result);
+
+  /** Reports many finished jobs in one call; each is fenced by its own lease token. */
+  CompletedJobs completeAll(String nodeId, List<JobCompletion> jobs);
 
   void fail(
       String jobId,
@@ -38,7 +47,24 @@ public interface PoolApi {
   final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public Refused(String message) {
+    private final String problemType;
+
+    public Refused(String problemType, String message) {
+      super(message);
+      this.problemType = problemType;
+    }
+
+    /** The problem's type URI, such as {@code https://zoclone.dev/problems/stale-lease}. */
+    public String problemType() {
+      return problemType;
+    }
+  }
+
+  /** The token is missing, invalid or revoked: no call will succeed until the user fixes it. */
+  final class Unauthorized extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Unauthorized(String message) {
       super(message);
     }
   }

@@ -43,6 +43,8 @@ public final class PoolWorker {
   private volatile boolean stopping;
   private volatile String nodeId;
   private volatile Thread leaseThread;
+  private volatile String fatalError;
+  private volatile CompletionReporter completions;
 
   public PoolWorker(
       PoolApi pool, String name, Map<String, String> labels, int slots, PrintWriter log) {
@@ -65,7 +67,18 @@ public final class PoolWorker {
     return running.size();
   }
 
-  /** Registers and leases until {@link #shutdown} is called; returns when leasing stopped. */
+  /**
+   * Why the worker gave up for good (the pool refused its token), or null while it runs or after a
+   * normal shutdown.
+   */
+  public String fatalError() {
+    return fatalError;
+  }
+
+  /**
+   * Registers and leases until {@link #shutdown} is called or the pool refuses the token; returns
+   * when leasing stopped.
+   */
   public void run() throws InterruptedException {
     leaseThread = Thread.currentThread();
     RegisteredNode node = retrying("register", () -> pool.register(name, labels, slots));
@@ -73,6 +86,13 @@ public final class PoolWorker {
       return;
     }
     nodeId = node.nodeId();
+    completions =
+        new CompletionReporter(
+            batch ->
+                retrying(
+                    "report " + batch.size() + " completed jobs",
+                    () -> pool.completeAll(nodeId, batch)),
+            this::say);
     say("node " + name + " registered as " + nodeId + " with " + slots + " slots " + labels);
     long interval = Math.max(100, node.heartbeatIntervalMs());
     heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
@@ -95,6 +115,10 @@ public final class PoolWorker {
         say("pool refused to lease: " + e.getMessage());
         sleep(nextBackoff(backoff));
         continue;
+      } catch (PoolApi.Unauthorized e) {
+        freeSlots.release(free);
+        giveUp(e);
+        break;
       }
       freeSlots.release(free - jobs.size());
       if (stopping) {
@@ -108,6 +132,29 @@ public final class PoolWorker {
         running.put(job.id(), runningJob);
         runningJob.attach(jobThreads.submit(() -> execute(runningJob)));
       }
+    }
+    if (fatalError != null) {
+      // results can no longer be delivered: stop the jobs; their leases expire and the pool's
+      // reaper hands them to another node
+      running.values().forEach(job -> job.cancel(false));
+      jobThreads.shutdownNow();
+      heartbeats.shutdownNow();
+      completions.close();
+    }
+  }
+
+  private void giveUp(PoolApi.Unauthorized e) {
+    if (fatalError == null) {
+      fatalError =
+          "the pool refused this node's token ("
+              + e.getMessage()
+              + "); pass a valid --token or set ZO_TOKEN, then start the node again";
+      say(fatalError);
+    }
+    stopping = true;
+    Thread leaser = leaseThread;
+    if (leaser != null && leaser != Thread.currentThread()) {
+      leaser.interrupt();
     }
   }
 
@@ -128,6 +175,10 @@ public final class PoolWorker {
       jobThreads.awaitTermination(30, TimeUnit.SECONDS);
     }
     heartbeats.shutdownNow();
+    CompletionReporter reporter = completions;
+    if (reporter != null) {
+      reporter.close();
+    }
   }
 
   private void execute(RunningJob runningJob) {
@@ -162,25 +213,26 @@ public final class PoolWorker {
 
   private void report(LeasedJob job, JobOutcome outcome) {
     JsonNode result = outcome.result();
+    if (outcome.succeeded()) {
+      try {
+        if (completions.complete(job, result)) {
+          say("job " + job.id() + " succeeded");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
     Boolean delivered =
         retrying(
             "report job " + job.id(),
             () -> {
-              if (outcome.succeeded()) {
-                pool.complete(job.id(), nodeId, job.leaseToken(), result);
-              } else {
-                pool.fail(
-                    job.id(),
-                    nodeId,
-                    job.leaseToken(),
-                    outcome.error(),
-                    outcome.retryable(),
-                    result);
-              }
+              pool.fail(
+                  job.id(), nodeId, job.leaseToken(), outcome.error(), outcome.retryable(), result);
               return true;
             });
     if (delivered != null) {
-      say("job " + job.id() + (outcome.succeeded() ? " succeeded" : " failed: " + outcome.error()));
+      say("job " + job.id() + " failed: " + outcome.error());
     }
   }
 
@@ -193,12 +245,17 @@ public final class PoolWorker {
           job.cancel(true);
         }
       }
+    } catch (PoolApi.Unauthorized e) {
+      giveUp(e);
     } catch (RuntimeException e) {
       say("heartbeat failed: " + e.getMessage());
     }
   }
 
-  /** Calls until it works, waiting out outages; null when refused or interrupted by a shutdown. */
+  /**
+   * Calls until it works, waiting out outages; null when refused, unauthorized, or interrupted by a
+   * shutdown before registering.
+   */
   private <T> T retrying(String what, java.util.function.Supplier<T> call) {
     long backoff = 0;
     while (true) {
@@ -206,6 +263,9 @@ public final class PoolWorker {
         return call.get();
       } catch (PoolApi.Refused e) {
         say(what + " refused: " + e.getMessage());
+        return null;
+      } catch (PoolApi.Unauthorized e) {
+        giveUp(e);
         return null;
       } catch (PoolApi.Unavailable e) {
         backoff = nextBackoff(backoff);

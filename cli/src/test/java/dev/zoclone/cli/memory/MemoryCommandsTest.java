@@ -164,17 +164,6 @@ class MemoryCommandsTest {
     StringWriter err = new StringWriter();
     CommandLine cli =
         ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
-    Map<String, Class<?>> memory =
-        Map.of(
-            "memory", MemoryCommand.class,
-            "recall", RecallCommand.class,
-            "conversations", ConversationsCommand.class);
-    memory.forEach(
-        (name, command) -> {
-          if (!cli.getSubcommands().containsKey(name)) {
-            cli.addSubcommand(name, command);
-          }
-        });
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exitCode = cli.execute(args);

@@ -164,14 +164,6 @@ class PoolCommandsTest {
     StringWriter err = new StringWriter();
     CommandLine cli =
         ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
-    Map<String, Class<?>> pool =
-        Map.of("jobs", JobsCommand.class, "nodes", NodesCommand.class, "node", NodeCommand.class);
-    pool.forEach(
-        (name, command) -> {
-          if (!cli.getSubcommands().containsKey(name)) {
-            cli.addSubcommand(name, command);
-          }
-        });
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exitCode = cli.execute(args);

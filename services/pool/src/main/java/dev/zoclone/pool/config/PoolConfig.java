@@ -48,6 +48,10 @@ public interface PoolConfig {
   @WithDefault("500")
   int reaperBatch();
 
+  /** Most jobs one batch call may submit or complete. */
+  @WithDefault("1000")
+  int maxBatch();
+
   /** Retries of failed attempts. */
   Retry retry();
 

@@ -154,30 +154,6 @@ public class JobRepository {
     }
   }
 
-  /** Marks the jobs {@code nodeId} holds and reports running as RUNNING; answers those changed. */
-  public List<String> markRunning(String nodeId, List<String> running) {
-    if (running.isEmpty()) {
-      return List.of();
-    }
-    String sql =
-        "UPDATE job SET status = 'RUNNING' WHERE node_id = ? AND status = 'LEASED'"
-            + " AND id = ANY (?) AND lease_expires_at > now() RETURNING id";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, nodeId);
-      statement.setArray(2, connection.createArrayOf("text", running.toArray()));
-      List<String> started = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          started.add(rs.getString(1));
-        }
-      }
-      return started;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot mark the jobs of node " + nodeId + " running", e);
-    }
-  }
-
   /** Renews the live leases of every job {@code nodeId} holds; an expired one stays expired. */
   public int renewLeases(String nodeId, long leaseTtlMs) {
     return update(

@@ -5,8 +5,12 @@ import dev.zoclone.contract.pool.FailJobRequest;
 import dev.zoclone.contract.pool.JobList;
 import dev.zoclone.contract.pool.JobView;
 import dev.zoclone.contract.pool.SubmitJobRequest;
+import dev.zoclone.contract.pool.SubmitJobsRequest;
 import dev.zoclone.contract.pool.SubmittedJob;
+import dev.zoclone.contract.pool.SubmittedJobs;
 import dev.zoclone.platform.identity.CurrentCaller;
+import dev.zoclone.pool.service.JobBatchService;
+import dev.zoclone.pool.service.JobBatchService.Submissions;
 import dev.zoclone.pool.service.JobService;
 import dev.zoclone.pool.service.JobService.Submission;
 import jakarta.ws.rs.Consumes;
@@ -30,10 +34,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class JobResource {
   private final JobService jobs;
+  private final JobBatchService batches;
   private final CurrentCaller caller;
 
-  public JobResource(JobService jobs, CurrentCaller caller) {
+  public JobResource(JobService jobs, JobBatchService batches, CurrentCaller caller) {
     this.jobs = jobs;
+    this.batches = batches;
     this.caller = caller;
   }
 
@@ -50,6 +56,25 @@ public class JobResource {
     Submission submission = jobs.submit(caller.userId(), body);
     SubmittedJob answer = new SubmittedJob(submission.job().id(), submission.job().status());
     return submission.created()
+        ? RestResponse.status(RestResponse.Status.CREATED, answer)
+        : RestResponse.ok(answer);
+  }
+
+  @POST
+  @Path("/batch")
+  @Operation(
+      summary = "Submit many jobs at once",
+      description =
+          "Queues up to 1000 jobs in one transaction, in order (FIFO follows the list); all or"
+              + " none: any invalid job refuses the batch, naming jobs[i].field. A repeated"
+              + " idempotency_key answers the first job.")
+  @APIResponse(responseCode = "201", description = "The jobs, in the request's order")
+  @APIResponse(responseCode = "200", description = "Every key was already used: the first jobs")
+  @APIResponse(responseCode = "400", description = "An empty or oversized batch, or a bad job")
+  public RestResponse<SubmittedJobs> submitBatch(SubmitJobsRequest body) {
+    Submissions submissions = batches.submit(caller.userId(), body);
+    SubmittedJobs answer = new SubmittedJobs(submissions.jobs());
+    return submissions.created()
         ? RestResponse.status(RestResponse.Status.CREATED, answer)
         : RestResponse.ok(answer);
   }

@@ -1,5 +1,7 @@
 package dev.zoclone.pool.rest;
 
+import dev.zoclone.contract.pool.CompleteJobsRequest;
+import dev.zoclone.contract.pool.CompletedJobs;
 import dev.zoclone.contract.pool.HeartbeatRequest;
 import dev.zoclone.contract.pool.HeartbeatResponse;
 import dev.zoclone.contract.pool.LeaseRequest;
@@ -8,6 +10,7 @@ import dev.zoclone.contract.pool.NodeList;
 import dev.zoclone.contract.pool.RegisterNodeRequest;
 import dev.zoclone.contract.pool.RegisteredNode;
 import dev.zoclone.platform.identity.CurrentCaller;
+import dev.zoclone.pool.service.JobBatchService;
 import dev.zoclone.pool.service.LeaseService;
 import dev.zoclone.pool.service.NodeService;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +35,14 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class NodeResource {
   private final NodeService nodes;
   private final LeaseService leases;
+  private final JobBatchService batches;
   private final CurrentCaller caller;
 
-  public NodeResource(NodeService nodes, LeaseService leases, CurrentCaller caller) {
+  public NodeResource(
+      NodeService nodes, LeaseService leases, JobBatchService batches, CurrentCaller caller) {
     this.nodes = nodes;
     this.leases = leases;
+    this.batches = batches;
     this.caller = caller;
   }
 
@@ -80,5 +86,20 @@ public class NodeResource {
   @APIResponse(responseCode = "404", description = "No such node of the caller")
   public Uni<LeaseResponse> lease(@PathParam("id") String id, LeaseRequest body) {
     return leases.lease(caller.userId(), id, body);
+  }
+
+  @POST
+  @Path("/{id}/complete")
+  @Operation(
+      summary = "Report many jobs' results at once",
+      description =
+          "Records the results of up to 1000 jobs in one transaction, each fenced by its lease"
+              + " token: a job the node no longer holds under that lease is answered in stale and"
+              + " left unchanged; the others become SUCCEEDED.")
+  @APIResponse(responseCode = "200", description = "Which jobs completed and which were stale")
+  @APIResponse(responseCode = "400", description = "Empty or oversized, or a job without its token")
+  @APIResponse(responseCode = "404", description = "No such node of the caller")
+  public CompletedJobs complete(@PathParam("id") String id, CompleteJobsRequest body) {
+    return batches.complete(caller.userId(), id, body);
   }
 }

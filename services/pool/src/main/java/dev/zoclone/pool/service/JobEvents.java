@@ -6,8 +6,10 @@ import dev.zoclone.contract.pool.JobEvent;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.outbox.Outbox;
 import dev.zoclone.pool.JobStatus;
+import dev.zoclone.pool.repository.OutboxRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /** Publishes every job state change to {@code zo.pool.job-events} through the outbox. */
 @ApplicationScoped
@@ -15,10 +17,16 @@ public class JobEvents {
   private static final String SOURCE = "pool";
 
   private final Outbox outbox;
+  private final OutboxRows rows;
 
-  public JobEvents(Outbox outbox) {
+  public JobEvents(Outbox outbox, OutboxRows rows) {
     this.outbox = outbox;
+    this.rows = rows;
   }
+
+  /** One job entering {@code status}. */
+  public record Change(
+      String jobId, String owner, JobStatus status, int attempts, String nodeId, String error) {}
 
   /**
    * Queues the event in the caller's transaction, keyed by the job id so a job's events stay in
@@ -27,10 +35,34 @@ public class JobEvents {
   @Transactional(Transactional.TxType.MANDATORY)
   public void changed(
       String jobId, String owner, JobStatus status, int attempts, String nodeId, String error) {
-    JobEvent data = new JobEvent(jobId, owner, status.name(), attempts, nodeId, error);
-    outbox.publish(
-        Topics.POOL_JOB_EVENTS,
-        jobId,
-        EventEnvelope.of(status.eventType(), SOURCE, jobId, EventJson.mapper().valueToTree(data)));
+    Change change = new Change(jobId, owner, status, attempts, nodeId, error);
+    outbox.publish(Topics.POOL_JOB_EVENTS, jobId, envelope(change));
+  }
+
+  /** Queues the events of many changes with one insert, in the caller's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void changedAll(List<Change> changes) {
+    rows.insertAll(
+        changes.stream()
+            .map(
+                change -> {
+                  EventEnvelope event = envelope(change);
+                  return new OutboxRows.Row(
+                      event.id(), Topics.POOL_JOB_EVENTS, change.jobId(), EventJson.write(event));
+                })
+            .toList());
+  }
+
+  private static EventEnvelope envelope(Change change) {
+    JobEvent data =
+        new JobEvent(
+            change.jobId(),
+            change.owner(),
+            change.status().name(),
+            change.attempts(),
+            change.nodeId(),
+            change.error());
+    return EventEnvelope.of(
+        change.status().eventType(), SOURCE, change.jobId(), EventJson.mapper().valueToTree(data));
   }
 }

@@ -46,9 +46,13 @@ public class Leaser {
             wanted,
             config.leaseTtl().toMillis(),
             config.timeoutGrace().toMillis());
-    for (LeasedJob job : leased) {
-      events.changed(job.id(), owner, JobStatus.LEASED, job.attempt(), nodeId, null);
-    }
+    events.changedAll(
+        leased.stream()
+            .map(
+                job ->
+                    new JobEvents.Change(
+                        job.id(), owner, JobStatus.LEASED, job.attempt(), nodeId, null))
+            .toList());
     return leased;
   }
 }

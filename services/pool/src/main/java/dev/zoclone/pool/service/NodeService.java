@@ -8,6 +8,7 @@ import dev.zoclone.contract.pool.RegisteredNode;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.config.PoolConfig;
+import dev.zoclone.pool.repository.JobBatchRepository;
 import dev.zoclone.pool.repository.JobRepository;
 import dev.zoclone.pool.repository.NodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +25,19 @@ public class NodeService {
 
   private final NodeRepository nodes;
   private final JobRepository jobs;
+  private final JobBatchRepository batches;
   private final JobEvents events;
   private final PoolConfig config;
 
   public NodeService(
-      NodeRepository nodes, JobRepository jobs, JobEvents events, PoolConfig config) {
+      NodeRepository nodes,
+      JobRepository jobs,
+      JobBatchRepository batches,
+      JobEvents events,
+      PoolConfig config) {
     this.nodes = nodes;
     this.jobs = jobs;
+    this.batches = batches;
     this.events = events;
     this.config = config;
   }
@@ -70,12 +77,13 @@ public class NodeService {
     List<String> running =
         request == null || request.running() == null ? List.of() : request.running();
     jobs.renewLeases(nodeId, config.leaseTtl().toMillis());
-    for (String started : jobs.markRunning(nodeId, running)) {
-      jobs.find(owner, started)
-          .ifPresent(
-              job ->
-                  events.changed(job.id(), owner, JobStatus.RUNNING, job.attempts(), nodeId, null));
-    }
+    events.changedAll(
+        batches.markRunning(nodeId, running).stream()
+            .map(
+                job ->
+                    new JobEvents.Change(
+                        job.id(), owner, JobStatus.RUNNING, job.attempts(), nodeId, null))
+            .toList());
     return new HeartbeatResponse(jobs.notHeldBy(nodeId, running));
   }
 

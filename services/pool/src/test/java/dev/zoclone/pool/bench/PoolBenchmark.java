@@ -20,14 +20,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * slots leasing in batches, and submit-to-start latency (p50, p99) with an idle long-polling node.
  * Not a test: run it by hand (see the pool section of the README).
  *
- * <p>Args: [base URL, default http://127.0.0.1:8085] [jobs, default 20000]. Env ZO_INTERNAL_SECRET
- * (default dev-internal-secret, the %dev profile's).
+ * <p>Args: [base URL, default http://127.0.0.1:8085] [jobs, default 20000] [batch|single, default
+ * batch: batch submit and batch complete; single: one job per request, the routes before batching].
+ * Env ZO_INTERNAL_SECRET (default dev-internal-secret, the %dev profile's).
  */
 public final class PoolBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int NODES = 4;
   private static final int SLOTS = 8;
+  private static final int SUBMITTERS = 2;
+  private static final int SUBMIT_BATCH = 500;
+  private static final String NOOP = "{\"kind\":\"shell\",\"payload\":{\"command\":\"true\"}}";
 
   private final URI base;
   private final String secret;
@@ -43,28 +47,42 @@ public final class PoolBenchmark {
     int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     String secret = System.getenv().getOrDefault("ZO_INTERNAL_SECRET", "dev-internal-secret");
     PoolBenchmark bench = new PoolBenchmark(base, secret);
-    bench.throughput(jobs);
+    boolean batched = !(args.length > 2 && args[2].equals("single"));
+    bench.throughput(jobs, batched);
     bench.latency(300);
   }
 
-  private void throughput(int jobs) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(NODES * 2 + 8);
+  private void throughput(int jobs, boolean batched) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(NODES + SUBMITTERS);
     List<String> nodes = new ArrayList<>();
     for (int i = 0; i < NODES; i++) {
       nodes.add(register("bench-" + i, SLOTS));
     }
     AtomicInteger done = new AtomicInteger();
+    AtomicInteger stale = new AtomicInteger();
+    AtomicInteger requests = new AtomicInteger();
     long start = System.nanoTime();
     List<Future<?>> submitters = new ArrayList<>();
     AtomicInteger next = new AtomicInteger();
-    for (int s = 0; s < 8; s++) {
+    for (int s = 0; s < SUBMITTERS; s++) {
       submitters.add(
           threads.submit(
               () -> {
-                while (next.getAndIncrement() < jobs) {
-                  post("/api/v1/jobs", "{\"kind\":\"shell\",\"payload\":{\"command\":\"true\"}}");
+                while (true) {
+                  int from = next.getAndAdd(batched ? SUBMIT_BATCH : 1);
+                  int count = Math.min(batched ? SUBMIT_BATCH : 1, jobs - from);
+                  if (count <= 0) {
+                    return null;
+                  }
+                  requests.incrementAndGet();
+                  if (batched) {
+                    post(
+                        "/api/v1/jobs/batch",
+                        "{\"jobs\":[" + String.join(",", Collections.nCopies(count, NOOP)) + "]}");
+                  } else {
+                    post("/api/v1/jobs", NOOP);
+                  }
                 }
-                return null;
               }));
     }
     List<Future<?>> workers = new ArrayList<>();
@@ -73,19 +91,20 @@ public final class PoolBenchmark {
           threads.submit(
               () -> {
                 while (done.get() < jobs) {
+                  requests.incrementAndGet();
                   JsonNode leased =
                       post(
                           "/api/v1/nodes/" + node + "/lease",
                           "{\"max_jobs\":" + SLOTS + ",\"wait_ms\":1000}");
-                  for (JsonNode job : leased.path("jobs")) {
-                    post(
-                        "/api/v1/jobs/" + job.get("id").asText() + "/complete",
-                        "{\"node_id\":\""
-                            + node
-                            + "\",\"lease_token\":"
-                            + job.get("lease_token").asLong()
-                            + ",\"result\":{}}");
-                    done.incrementAndGet();
+                  if (batched) {
+                    completeAll(node, leased.path("jobs"), done, stale, requests);
+                  } else {
+                    for (JsonNode job : leased.path("jobs")) {
+                      requests.incrementAndGet();
+                      post(
+                          "/api/v1/jobs/" + job.get("id").asText() + "/complete", token(node, job));
+                      done.incrementAndGet();
+                    }
                   }
                 }
                 return null;
@@ -101,9 +120,48 @@ public final class PoolBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     threads.shutdown();
     System.out.printf(
-        "throughput: %d no-op jobs, %d nodes x %d slots: submitted in %.2f s, all SUCCEEDED in"
-            + " %.2f s = %.0f jobs/s end to end%n",
-        jobs, NODES, SLOTS, submitSeconds, seconds, jobs / seconds);
+        "throughput (%s routes): %d no-op jobs, %d nodes x %d slots: submitted in %.2f s, all"
+            + " SUCCEEDED in %.2f s = %.0f jobs/s end to end (%d HTTP requests, %d stale)%n",
+        batched ? "batch" : "single-job",
+        jobs,
+        NODES,
+        SLOTS,
+        submitSeconds,
+        seconds,
+        jobs / seconds,
+        requests.get(),
+        stale.get());
+  }
+
+  private void completeAll(
+      String node, JsonNode leased, AtomicInteger done, AtomicInteger stale, AtomicInteger requests)
+      throws Exception {
+    if (leased.isEmpty()) {
+      return;
+    }
+    StringBuilder body = new StringBuilder("{\"jobs\":[");
+    for (JsonNode job : leased) {
+      if (body.length() > 9) {
+        body.append(',');
+      }
+      body.append("{\"job_id\":\"")
+          .append(job.get("id").asText())
+          .append("\",\"lease_token\":")
+          .append(job.get("lease_token").asLong())
+          .append(",\"result\":{}}");
+    }
+    requests.incrementAndGet();
+    JsonNode answer = post("/api/v1/nodes/" + node + "/complete", body.append("]}").toString());
+    done.addAndGet(answer.path("completed").size());
+    stale.addAndGet(answer.path("stale").size());
+  }
+
+  private static String token(String node, JsonNode job) {
+    return "{\"node_id\":\""
+        + node
+        + "\",\"lease_token\":"
+        + job.get("lease_token").asLong()
+        + ",\"result\":{}}";
   }
 
   private void latency(int samples) throws Exception {

@@ -3,6 +3,8 @@ package dev.zoclone.pool.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.zoclone.cli.pool.GatewayPoolApi;
+import dev.zoclone.cli.pool.PoolApi;
 import dev.zoclone.cli.pool.PoolWorker;
 import dev.zoclone.pool.PoolCaller;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
@@ -36,7 +38,7 @@ class NodeWorkerTest {
   void startWorker() {
     worker =
         new PoolWorker(
-            new DirectPoolApi(base, ada.user()),
+            poolApiFor(ada.user()),
             "test-node",
             Map.of("os", "linux"),
             2,
@@ -142,6 +144,94 @@ class NodeWorkerTest {
 
     assertThat(job.getInt("result.status")).isEqualTo(200);
     assertThat(job.getString("result.body")).contains("UP");
+  }
+
+  @Test
+  void onShutdownTheNodeStopsLeasingLetsJobsFinishWithinGraceAndHandsBackTheRest()
+      throws InterruptedException {
+    // one batch, so the node's two slots take both jobs in one lease
+    List<String> ids =
+        ada.post(
+                "/api/v1/jobs/batch",
+                Map.of(
+                    "jobs",
+                    List.of(
+                        Map.of(
+                            "kind",
+                            "shell",
+                            "payload",
+                            Map.of("command", "sleep", "args", List.of("2"))),
+                        Map.of(
+                            "kind",
+                            "shell",
+                            "payload",
+                            Map.of("command", "sleep", "args", List.of("60"))))))
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getList("jobs.id");
+    String quick = ids.get(0);
+    String slow = ids.get(1);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !ada.status(quick).equals("PENDING") && worker.runningJobs() >= 1);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          "quick " + ada.status(quick) + ", slow " + ada.status(slow) + ", node log:\n" + log, e);
+    }
+    assertThat(ada.status(slow)).isIn("LEASED", "RUNNING");
+
+    // what SIGTERM runs (NodeCommand's shutdown hook)
+    worker.shutdown(Duration.ofSeconds(8));
+    workerThread.join(10_000);
+
+    assertThat(workerThread.isAlive()).isFalse();
+    assertThat(ada.status(quick)).isEqualTo("SUCCEEDED");
+    JsonPath handedBack = ada.job(slow);
+    assertThat(handedBack.getString("status")).isEqualTo("PENDING");
+    assertThat(handedBack.getInt("attempts")).isEqualTo(1);
+    assertThat(handedBack.getString("error")).isEqualTo("node test-node shut down");
+    String later = ada.submit(PoolCaller.shellJob("true", 0));
+    Thread.sleep(1_500);
+    assertThat(ada.status(later)).isEqualTo("PENDING");
+  }
+
+  @Test
+  void aRefusedTokenStopsTheWorkerWithAClearMessage() throws InterruptedException {
+    PoolWorker refused =
+        new PoolWorker(
+            GatewayPoolApi.withHeaders(base, Map.of("X-Zo-User", ada.user())),
+            "no-secret",
+            Map.of(),
+            1,
+            new PrintWriter(log, true));
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                refused.run();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+
+    thread.start();
+    thread.join(10_000);
+
+    assertThat(thread.isAlive()).isFalse();
+    assertThat(refused.fatalError())
+        .startsWith("the pool refused this node's token (HTTP 401")
+        .contains("https://zoclone.dev/problems/unauthenticated")
+        .contains("pass a valid --token");
+    assertThat(log.toString()).doesNotContain("retrying");
+  }
+
+  /** The worker's real HTTP client, calling the app as the gateway would for {@code user}. */
+  private PoolApi poolApiFor(String user) {
+    return GatewayPoolApi.withHeaders(
+        base, Map.of("X-Zo-Internal-Secret", "test-internal-secret", "X-Zo-User", user));
   }
 
   private JsonPath awaitStatus(String id, String status) {

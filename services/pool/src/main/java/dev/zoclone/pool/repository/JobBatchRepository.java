@@ -1,0 +1,161 @@
+package dev.zoclone.pool.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The queue's set-based SQL for batches: one statement inserts or completes many jobs, so a batch
+ * costs one round trip and one commit instead of one per job. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class JobBatchRepository {
+  private final AgroalDataSource dataSource;
+
+  public JobBatchRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A job the batch completion recorded. */
+  public record Completed(String id, int attempts) {}
+
+  /** A job already submitted under an idempotency key. */
+  public record Existing(String id, String status) {}
+
+  /**
+   * Inserts the jobs in order (so FIFO follows the list), skipping those whose owner already used
+   * their idempotency key; answers the ids inserted.
+   */
+  public Set<String> insertAll(List<NewJob> jobs) {
+    String sql =
+        "INSERT INTO job (id, owner, kind, payload, priority, requirements, idempotency_key,"
+            + " max_attempts, timeout_s, status)"
+            + " SELECT id, owner, kind, payload::jsonb, priority, requirements::jsonb, key,"
+            + " max_attempts, timeout_s, 'PENDING'"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],"
+            + " ?::text[], ?::int[], ?::int[]) WITH ORDINALITY"
+            + " AS j(id, owner, kind, payload, priority, requirements, key, max_attempts,"
+            + " timeout_s, n)"
+            + " ORDER BY n ON CONFLICT (owner, idempotency_key) DO NOTHING RETURNING id";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      int size = jobs.size();
+      Object[][] columns = new Object[9][size];
+      for (int i = 0; i < size; i++) {
+        NewJob job = jobs.get(i);
+        columns[0][i] = job.id();
+        columns[1][i] = job.owner();
+        columns[2][i] = job.kind();
+        columns[3][i] = job.payloadJson();
+        columns[4][i] = job.priority();
+        columns[5][i] = job.requirementsJson();
+        columns[6][i] = job.idempotencyKey();
+        columns[7][i] = job.maxAttempts();
+        columns[8][i] = job.timeoutS();
+      }
+      String[] types = {"text", "text", "text", "text", "int4", "text", "text", "int4", "int4"};
+      for (int c = 0; c < columns.length; c++) {
+        statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+      }
+      Set<String> inserted = new HashSet<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getString(1));
+        }
+      }
+      return inserted;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot insert " + jobs.size() + " jobs", e);
+    }
+  }
+
+  /** The owner's jobs submitted under these idempotency keys, by key. */
+  public Map<String, Existing> findByIdempotencyKeys(String owner, List<String> keys) {
+    String sql =
+        "SELECT idempotency_key, id, status FROM job WHERE owner = ? AND idempotency_key = ANY (?)";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, owner);
+      statement.setArray(2, connection.createArrayOf("text", keys.toArray()));
+      Map<String, Existing> found = new HashMap<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          found.put(rs.getString(1), new Existing(rs.getString(2), rs.getString(3)));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read jobs by idempotency key", e);
+    }
+  }
+
+  /**
+   * Records the results of the jobs {@code nodeId} holds under a live lease with the given token;
+   * the fence is in the statement's WHERE, so a job the reaper or a cancel took concurrently is
+   * re-checked after its row lock and left alone. Answers the jobs completed.
+   */
+  public List<Completed> completeAll(
+      String owner, String nodeId, List<String> ids, List<Long> tokens, List<String> results) {
+    String sql =
+        "UPDATE job j SET status = 'SUCCEEDED', lease_token = NULL, lease_expires_at = NULL,"
+            + " deadline_at = NULL, error = NULL, result = coalesce(d.result::jsonb, j.result),"
+            + " run_at = now(), finished_at = clock_timestamp()"
+            + " FROM unnest(?::text[], ?::bigint[], ?::text[]) AS d(id, token, result)"
+            + " WHERE j.id = d.id AND j.owner = ? AND j.node_id = ? AND j.lease_token = d.token"
+            + " AND j.status IN ('LEASED', 'RUNNING') AND j.lease_expires_at > now()"
+            + " RETURNING j.id, j.attempts";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+      statement.setArray(2, connection.createArrayOf("int8", tokens.toArray()));
+      statement.setArray(3, connection.createArrayOf("text", results.toArray()));
+      statement.setString(4, owner);
+      statement.setString(5, nodeId);
+      List<Completed> completed = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          completed.add(new Completed(rs.getString(1), rs.getInt(2)));
+        }
+      }
+      return completed;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot complete the jobs of node " + nodeId, e);
+    }
+  }
+
+  /**
+   * Marks the jobs {@code nodeId} holds and reports running as RUNNING; answers those changed with
+   * their attempts.
+   */
+  public List<Completed> markRunning(String nodeId, List<String> running) {
+    if (running.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "UPDATE job SET status = 'RUNNING' WHERE node_id = ? AND status = 'LEASED'"
+            + " AND id = ANY (?) AND lease_expires_at > now() RETURNING id, attempts";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, nodeId);
+      statement.setArray(2, connection.createArrayOf("text", running.toArray()));
+      List<Completed> started = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          started.add(new Completed(rs.getString(1), rs.getInt(2)));
+        }
+      }
+      return started;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot mark the jobs of node " + nodeId + " running", e);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.zoclone.pool.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import dev.zoclone.pool.PoolCaller;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/v1/jobs/batch} and {@code POST /api/v1/nodes/{id}/complete}. */
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafkaResource.class)
+class BatchRoutesTest {
+  @Inject AgroalDataSource dataSource;
+
+  private final PoolCaller ada = PoolCaller.fresh();
+
+  @Test
+  void aBatchIsQueuedInItsOrderAndLeasedFifo() {
+    List<Map<String, Object>> jobs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      jobs.add(PoolCaller.shellJob("echo" + i, 0));
+    }
+
+    List<String> ids =
+        ada.post("/api/v1/jobs/batch", Map.of("jobs", jobs))
+            .then()
+            .statusCode(201)
+            .body("jobs.status", hasItems("PENDING"))
+            .extract()
+            .jsonPath()
+            .getList("jobs.id");
+
+    assertThat(ids).hasSize(5).doesNotHaveDuplicates();
+    String node = ada.node("n", Map.of(), 5);
+    assertThat(ada.lease(node, 5)).extracting(j -> j.get("id")).containsExactlyElementsOf(ids);
+    assertThat(ada.job(ids.get(3)).getString("payload.command")).isEqualTo("echo3");
+  }
+
+  @Test
+  void aRepeatedIdempotencyKeyInABatchAnswersTheFirstJob() {
+    Map<String, Object> keyed =
+        Map.of("kind", "shell", "payload", Map.of("command", "true"), "idempotency_key", "k1");
+    String first = ada.submit(keyed);
+
+    JsonPath answer =
+        ada.post("/api/v1/jobs/batch", Map.of("jobs", List.of(keyed, keyed)))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(answer.getList("jobs.id", String.class)).containsExactly(first, first);
+    ada.request().get("/api/v1/jobs").then().body("jobs.size()", is(1));
+  }
+
+  @Test
+  void oneInvalidJobRefusesTheWholeBatchNamingItsIndex() {
+    List<Object> jobs =
+        List.of(
+            PoolCaller.shellJob("fine", 0),
+            Map.of("kind", "shell", "payload", Map.of()),
+            Map.of("kind", "nope", "payload", Map.of()));
+
+    ada.post("/api/v1/jobs/batch", Map.of("jobs", jobs))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/validation"))
+        .body("errors.field", hasItems("jobs[1].payload.command", "jobs[2].kind"));
+
+    ada.request().get("/api/v1/jobs").then().body("jobs.size()", is(0));
+  }
+
+  @Test
+  void anEmptyOrOversizedBatchIsABadRequest() {
+    ada.post("/api/v1/jobs/batch", Map.of("jobs", List.of()))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("jobs"));
+    ada.post(
+            "/api/v1/jobs/batch",
+            Map.of("jobs", Collections.nCopies(1001, PoolCaller.shellJob("x", 0))))
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("jobs"));
+    ada.post("/api/v1/jobs/batch", "{}").then().statusCode(400);
+  }
+
+  @Test
+  void aNodeCompletesManyJobsAtOnceAndStaleOnesAreRefusedOneByOne() throws SQLException {
+    String node = ada.node("n", Map.of(), 3);
+    List<String> ids =
+        List.of(
+            ada.submit(PoolCaller.shellJob("a", 0)),
+            ada.submit(PoolCaller.shellJob("b", 0)),
+            ada.submit(PoolCaller.shellJob("c", 0)));
+    List<Map<String, Object>> leased = ada.lease(node, 3);
+    String cancelled = ids.get(2);
+    ada.post("/api/v1/jobs/" + cancelled + "/cancel", "").then().statusCode(200);
+    List<Map<String, Object>> completions = new ArrayList<>();
+    for (Map<String, Object> job : leased) {
+      completions.add(
+          Map.of(
+              "job_id", job.get("id"), "lease_token", job.get("lease_token"), "result", Map.of()));
+    }
+    // the first job's token is from another lease: stale
+    completions.set(
+        0,
+        Map.of(
+            "job_id", ids.get(0), "lease_token", 1L + (Integer) leased.get(0).get("lease_token")));
+
+    JsonPath answer =
+        ada.post("/api/v1/nodes/" + node + "/complete", Map.of("jobs", completions))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(answer.getList("completed", String.class)).containsExactly(ids.get(1));
+    assertThat(answer.getList("stale", String.class)).containsExactly(ids.get(0), cancelled);
+    assertThat(ada.status(ids.get(0))).isEqualTo("LEASED");
+    assertThat(ada.status(ids.get(1))).isEqualTo("SUCCEEDED");
+    assertThat(ada.status(cancelled)).isEqualTo("CANCELLED");
+    assertThat(succeededEvents(ids.get(1))).isEqualTo(1);
+
+    JsonPath again =
+        ada.post("/api/v1/nodes/" + node + "/complete", Map.of("jobs", completions.subList(1, 2)))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(again.getList("stale", String.class)).containsExactly(ids.get(1));
+    assertThat(succeededEvents(ids.get(1))).isEqualTo(1);
+  }
+
+  @Test
+  void badCompletionsAreRefusedAndChangeNothing() {
+    String node = ada.node("n", Map.of(), 1);
+    String id = ada.submit(PoolCaller.shellJob("a", 0));
+    Object token = ada.lease(node, 1).get(0).get("lease_token");
+
+    ada.post(
+            "/api/v1/nodes/" + node + "/complete",
+            Map.of(
+                "jobs",
+                List.of(
+                    Map.of("job_id", id, "lease_token", token),
+                    Map.of("job_id", id, "lease_token", token),
+                    Map.of("lease_token", token),
+                    Map.of("job_id", "x"))))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/validation"))
+        .body("errors.field", hasItems("jobs[1].job_id", "jobs[2].job_id", "jobs[3].lease_token"));
+    ada.post("/api/v1/nodes/" + node + "/complete", Map.of("jobs", List.of()))
+        .then()
+        .statusCode(400);
+    ada.post(
+            "/api/v1/nodes/node-unknown/complete",
+            Map.of("jobs", List.of(Map.of("job_id", id, "lease_token", token))))
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/not-found"));
+    PoolCaller.fresh()
+        .post(
+            "/api/v1/nodes/" + node + "/complete",
+            Map.of("jobs", List.of(Map.of("job_id", id, "lease_token", token))))
+        .then()
+        .statusCode(404);
+
+    assertThat(ada.status(id)).isEqualTo("LEASED");
+  }
+
+  private int succeededEvents(String jobId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT count(*) FROM outbox WHERE record_key = ?"
+                    + " AND payload LIKE '%zo.pool.job.succeeded%'")) {
+      statement.setString(1, jobId);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+}
