@@ -98,18 +98,18 @@ public class OutboxRelay {
       for (Row row : rows) {
         sends.add(producer().send(row.toRecord()));
       }
-      int sent = 0;
+      List<String> sent = new ArrayList<>(rows.size());
       for (int i = 0; i < rows.size(); i++) {
         Row row = rows.get(i);
         try {
           sends.get(i).get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-          markSent(connection, row.id());
-          sent++;
+          sent.add(row.id());
         } catch (Exception e) {
           markFailed(connection, row, e);
         }
       }
-      return sent;
+      markSent(connection, sent);
+      return sent.size();
     }
   }
 
@@ -136,11 +136,14 @@ public class OutboxRelay {
     }
   }
 
-  private static void markSent(Connection connection, String id) throws SQLException {
+  private static void markSent(Connection connection, List<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ?")) {
-      update.setString(1, id);
+            "UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY(?)")) {
+      update.setArray(1, connection.createArrayOf("text", ids.toArray()));
       update.executeUpdate();
     }
   }
