@@ -82,10 +82,12 @@ public class AgentRunner {
     }
     Duration timeout = timeout(request.timeoutMs());
     String id = store.create(owner, request.prompt(), request.modelName());
+    // Read before submitting: once submitted, the run may already be RUNNING.
+    AgentView queued = store.view(owner, id);
     pool.submit(
         () ->
             run(owner, id, request.prompt(), request.modelName(), request.tools(), timeout, null));
-    return store.view(owner, id);
+    return queued;
   }
 
   /** The owner's run. */
