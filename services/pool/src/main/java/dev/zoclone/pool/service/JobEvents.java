@@ -6,10 +6,12 @@ import dev.zoclone.contract.pool.JobEvent;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.outbox.Outbox;
 import dev.zoclone.pool.JobStatus;
+import dev.zoclone.pool.repository.JobKeys;
 import dev.zoclone.pool.repository.OutboxRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 
 /** Publishes every job state change to {@code zo.pool.job-events} through the outbox. */
 @ApplicationScoped
@@ -18,10 +20,12 @@ public class JobEvents {
 
   private final Outbox outbox;
   private final OutboxRows rows;
+  private final JobKeys keys;
 
-  public JobEvents(Outbox outbox, OutboxRows rows) {
+  public JobEvents(Outbox outbox, OutboxRows rows, JobKeys keys) {
     this.outbox = outbox;
     this.rows = rows;
+    this.keys = keys;
   }
 
   /** One job entering {@code status}. */
@@ -36,24 +40,26 @@ public class JobEvents {
   public void changed(
       String jobId, String owner, JobStatus status, int attempts, String nodeId, String error) {
     Change change = new Change(jobId, owner, status, attempts, nodeId, error);
-    outbox.publish(Topics.POOL_JOB_EVENTS, jobId, envelope(change));
+    outbox.publish(
+        Topics.POOL_JOB_EVENTS, jobId, envelope(change, keys.of(List.of(jobId)).get(jobId)));
   }
 
   /** Queues the events of many changes with one insert, in the caller's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void changedAll(List<Change> changes) {
+    Map<String, String> idempotencyKeys = keys.of(changes.stream().map(Change::jobId).toList());
     rows.insertAll(
         changes.stream()
             .map(
                 change -> {
-                  EventEnvelope event = envelope(change);
+                  EventEnvelope event = envelope(change, idempotencyKeys.get(change.jobId()));
                   return new OutboxRows.Row(
                       event.id(), Topics.POOL_JOB_EVENTS, change.jobId(), EventJson.write(event));
                 })
             .toList());
   }
 
-  private static EventEnvelope envelope(Change change) {
+  private static EventEnvelope envelope(Change change, String idempotencyKey) {
     JobEvent data =
         new JobEvent(
             change.jobId(),
@@ -61,7 +67,8 @@ public class JobEvents {
             change.status().name(),
             change.attempts(),
             change.nodeId(),
-            change.error());
+            change.error(),
+            idempotencyKey);
     return EventEnvelope.of(
         change.status().eventType(), SOURCE, change.jobId(), EventJson.mapper().valueToTree(data));
   }

@@ -14,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,7 +79,9 @@ class KafkaJobsTest {
   @Test
   void everyStateChangeOfAJobIsPublishedToTheJobEventsTopic() {
     try (KafkaConsumer<String, String> consumer = eventsFromNow()) {
-      String id = ada.submit(PoolCaller.shellJob("echo", 0));
+      Map<String, Object> job = new HashMap<>(PoolCaller.shellJob("echo", 0));
+      job.put("idempotency_key", "automation-run:r1");
+      String id = ada.submit(job);
       String node = ada.node("n", Map.of(), 1);
       Object token = ada.lease(node, 1).get(0).get("lease_token");
       ada.post("/api/v1/nodes/" + node + "/heartbeat", Map.of("running", List.of(id)));
@@ -106,6 +109,11 @@ class KafkaJobsTest {
       assertThat(events).allSatisfy(e -> assertThat(e.subject()).isEqualTo(id));
       assertThat(events.get(3).data().get("owner").asText()).isEqualTo(ada.user());
       assertThat(events.get(1).data().get("node_id").asText()).isEqualTo(node);
+      assertThat(events)
+          .allSatisfy(
+              e ->
+                  assertThat(e.data().get("idempotency_key").asText())
+                      .isEqualTo("automation-run:r1"));
     }
   }
 
