@@ -20,11 +20,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +61,34 @@ class RunResultConsumersTest {
   @BeforeEach
   void pauseOtherTestsAutomations() {
     automations.pauseAll();
+  }
+
+  /**
+   * The consumers start at the end of their topics, so a record sent before they own their
+   * partitions would be skipped: wait until the group has both topics assigned.
+   */
+  @BeforeEach
+  void awaitConsumersAssigned() {
+    String group =
+        ConfigProvider.getConfig()
+            .getValue("mp.messaging.incoming.agent-results.group.id", String.class);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP))) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  admin
+                      .describeConsumerGroups(List.of(group))
+                      .all()
+                      .get()
+                      .get(group)
+                      .members()
+                      .stream()
+                      .flatMap(m -> m.assignment().topicPartitions().stream())
+                      .map(TopicPartition::topic)
+                      .collect(Collectors.toSet())
+                      .containsAll(Set.of(Topics.AGENT_RESULTS, Topics.POOL_JOB_EVENTS)));
+    }
   }
 
   @Test
