@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.zoclone.contract.EventEnvelope;
+import io.quarkus.logging.Log;
+import java.util.Optional;
 
 /** The one JSON form of {@link EventEnvelope} on Kafka and in the outbox. */
 public final class EventJson {
@@ -34,6 +36,16 @@ public final class EventJson {
       return JSON.readValue(json, EventEnvelope.class);
     } catch (JsonProcessingException | NullPointerException e) {
       throw new IllegalArgumentException("not an event envelope: " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses an envelope, or logs why a record on {@code topic} is not one and answers empty. */
+  public static Optional<EventEnvelope> readOrSkip(String json, String topic) {
+    try {
+      return Optional.of(read(json));
+    } catch (IllegalArgumentException e) {
+      Log.warnf("ignoring a record on %s that is not an event: %s", topic, e.getMessage());
+      return Optional.empty();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.zoclone.memory.messaging;
 
 import dev.zoclone.contract.EventEnvelope;
+import dev.zoclone.contract.Topics;
 import dev.zoclone.memory.service.IngestService;
 import dev.zoclone.platform.events.EventJson;
 import io.quarkus.logging.Log;
@@ -32,11 +33,7 @@ public class IngestConsumer {
   public void consume(List<String> records) {
     List<EventEnvelope> events = new ArrayList<>(records.size());
     for (String record : records) {
-      try {
-        events.add(EventJson.read(record));
-      } catch (IllegalArgumentException e) {
-        Log.warnf("zo.memory.ingest record skipped: %s", e.getMessage());
-      }
+      EventJson.readOrSkip(record, Topics.MEMORY_INGEST).ifPresent(events::add);
     }
     for (int attempt = 1; ; attempt++) {
       try {

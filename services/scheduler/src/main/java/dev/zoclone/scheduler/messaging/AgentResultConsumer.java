@@ -2,6 +2,7 @@ package dev.zoclone.scheduler.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.contract.EventEnvelope;
+import dev.zoclone.contract.Topics;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.RunStatus;
 import dev.zoclone.scheduler.service.RunResults;
@@ -9,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -35,13 +37,11 @@ public class AgentResultConsumer {
   @Incoming(CHANNEL)
   @Blocking
   public void onRecord(String value) {
-    EventEnvelope event;
-    try {
-      event = EventJson.read(value);
-    } catch (RuntimeException e) {
-      Log.warnf("ignoring a record on zo.agent.results that is not an event: %s", e.getMessage());
+    Optional<EventEnvelope> parsed = EventJson.readOrSkip(value, Topics.AGENT_RESULTS);
+    if (parsed.isEmpty()) {
       return;
     }
+    EventEnvelope event = parsed.get();
     JsonNode data = event.data() == null ? EventJson.mapper().nullNode() : event.data();
     UUID runId = RunIds.parse(data.path("request_id").asText(""));
     RunStatus status = status(data.path("status").asText(""));

@@ -2,14 +2,15 @@ package dev.zoclone.scheduler.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.contract.EventEnvelope;
+import dev.zoclone.contract.Topics;
 import dev.zoclone.contract.pool.JobEvent;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.RunStatus;
 import dev.zoclone.scheduler.service.RunResults;
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -36,13 +37,11 @@ public class JobEventConsumer {
   @Incoming(CHANNEL)
   @Blocking
   public void onRecord(String value) {
-    EventEnvelope event;
-    try {
-      event = EventJson.read(value);
-    } catch (RuntimeException e) {
-      Log.warnf("ignoring a record on zo.pool.job-events that is not an event: %s", e.getMessage());
+    Optional<EventEnvelope> parsed = EventJson.readOrSkip(value, Topics.POOL_JOB_EVENTS);
+    if (parsed.isEmpty()) {
       return;
     }
+    EventEnvelope event = parsed.get();
     JsonNode data = event.data() == null ? EventJson.mapper().nullNode() : event.data();
     String key = data.path("idempotency_key").asText("");
     if (!key.startsWith(ActionPublisher.JOB_KEY_PREFIX)) {
