@@ -25,8 +25,8 @@ public class JobBatchRepository {
     this.dataSource = dataSource;
   }
 
-  /** A job the batch completion recorded. */
-  public record Completed(String id, int attempts) {}
+  /** A job whose state a batch statement changed, with what its event needs. */
+  public record Changed(String id, int attempts, String idempotencyKey) {}
 
   /** A job already submitted under an idempotency key. */
   public record Existing(String id, String status) {}
@@ -103,7 +103,7 @@ public class JobBatchRepository {
    * the fence is in the statement's WHERE, so a job the reaper or a cancel took concurrently is
    * re-checked after its row lock and left alone. Answers the jobs completed.
    */
-  public List<Completed> completeAll(
+  public List<Changed> completeAll(
       String owner, String nodeId, List<String> ids, List<Long> tokens, List<String> results) {
     String sql =
         "UPDATE job j SET status = 'SUCCEEDED', lease_token = NULL, lease_expires_at = NULL,"
@@ -112,7 +112,7 @@ public class JobBatchRepository {
             + " FROM unnest(?::text[], ?::bigint[], ?::text[]) AS d(id, token, result)"
             + " WHERE j.id = d.id AND j.owner = ? AND j.node_id = ? AND j.lease_token = d.token"
             + " AND j.status IN ('LEASED', 'RUNNING') AND j.lease_expires_at > now()"
-            + " RETURNING j.id, j.attempts";
+            + " RETURNING j.id, j.attempts, j.idempotency_key";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
@@ -120,10 +120,10 @@ public class JobBatchRepository {
       statement.setArray(3, connection.createArrayOf("text", results.toArray()));
       statement.setString(4, owner);
       statement.setString(5, nodeId);
-      List<Completed> completed = new ArrayList<>();
+      List<Changed> completed = new ArrayList<>();
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          completed.add(new Completed(rs.getString(1), rs.getInt(2)));
+          completed.add(new Changed(rs.getString(1), rs.getInt(2), rs.getString(3)));
         }
       }
       return completed;
@@ -136,21 +136,21 @@ public class JobBatchRepository {
    * Marks the jobs {@code nodeId} holds and reports running as RUNNING; answers those changed with
    * their attempts.
    */
-  public List<Completed> markRunning(String nodeId, List<String> running) {
+  public List<Changed> markRunning(String nodeId, List<String> running) {
     if (running.isEmpty()) {
       return List.of();
     }
     String sql =
         "UPDATE job SET status = 'RUNNING' WHERE node_id = ? AND status = 'LEASED'"
-            + " AND id = ANY (?) AND lease_expires_at > now() RETURNING id, attempts";
+            + " AND id = ANY (?) AND lease_expires_at > now() RETURNING id, attempts, idempotency_key";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, nodeId);
       statement.setArray(2, connection.createArrayOf("text", running.toArray()));
-      List<Completed> started = new ArrayList<>();
+      List<Changed> started = new ArrayList<>();
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          started.add(new Completed(rs.getString(1), rs.getInt(2)));
+          started.add(new Changed(rs.getString(1), rs.getInt(2), rs.getString(3)));
         }
       }
       return started;

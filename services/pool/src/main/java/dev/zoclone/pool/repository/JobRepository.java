@@ -93,7 +93,7 @@ public class JobRepository {
    * Leases up to {@code limit} ready jobs of {@code owner} whose requirements the labels satisfy,
    * highest priority first and FIFO within a priority, to {@code nodeId}.
    */
-  public List<LeasedJob> lease(
+  public List<LeasedRow> lease(
       String owner,
       String nodeId,
       String labelsJson,
@@ -114,7 +114,7 @@ public class JobRepository {
             + " started_at = clock_timestamp()"
             + " FROM ready WHERE j.id = ready.id"
             + " RETURNING j.id, j.kind, j.payload::text, j.priority, j.attempts, j.lease_token,"
-            + " j.timeout_s, j.seq";
+            + " j.timeout_s, j.seq, j.idempotency_key";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       int i = 1;
@@ -141,14 +141,15 @@ public class JobRepository {
                       rs.getInt(5),
                       rs.getLong(6),
                       (Integer) rs.getObject(7)),
-                  rs.getLong(8)));
+                  rs.getLong(8),
+                  rs.getString(9)));
         }
       }
       // RETURNING keeps no order: restore the queue's.
       leased.sort(
           Comparator.comparingInt((Leased l) -> -l.job().priority())
               .thenComparingLong(Leased::seq));
-      return leased.stream().map(Leased::job).toList();
+      return leased.stream().map(l -> new LeasedRow(l.job(), l.idempotencyKey())).toList();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot lease jobs for node " + nodeId, e);
     }
@@ -322,5 +323,8 @@ public class JobRepository {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  private record Leased(LeasedJob job, long seq) {}
+  private record Leased(LeasedJob job, long seq, String idempotencyKey) {}
+
+  /** A job just leased, with the idempotency key its event carries. */
+  public record LeasedRow(LeasedJob job, String idempotencyKey) {}
 }

@@ -78,11 +78,13 @@ public class NodeResource {
   @POST
   @Path("/{id}/lease")
   @Operation(
-      summary = "Lease jobs (long poll)",
+      summary = "Lease jobs (long poll), optionally reporting finished ones",
       description =
-          "Answers up to max_jobs ready jobs (capped by free slots), highest priority first and"
-              + " FIFO within a priority; with none ready, waits up to wait_ms (at most 30000).")
-  @APIResponse(responseCode = "400", description = "Bad max_jobs, wait_ms or kinds")
+          "First records the jobs listed in complete (each fenced by its lease token, as in"
+              + " /complete; answered in completed or stale), then answers up to max_jobs ready"
+              + " jobs (capped by free slots), highest priority first and FIFO within a priority,"
+              + " in the same transaction; with none ready, waits up to wait_ms (at most 30000).")
+  @APIResponse(responseCode = "400", description = "Bad max_jobs, wait_ms, kinds or complete")
   @APIResponse(responseCode = "404", description = "No such node of the caller")
   public Uni<LeaseResponse> lease(@PathParam("id") String id, LeaseRequest body) {
     return leases.lease(caller.userId(), id, body);

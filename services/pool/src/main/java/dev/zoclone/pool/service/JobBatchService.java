@@ -12,7 +12,7 @@ import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.config.PoolConfig;
 import dev.zoclone.pool.repository.JobBatchRepository;
-import dev.zoclone.pool.repository.JobBatchRepository.Completed;
+import dev.zoclone.pool.repository.JobBatchRepository.Changed;
 import dev.zoclone.pool.repository.JobBatchRepository.Existing;
 import dev.zoclone.pool.repository.JobRepository;
 import dev.zoclone.pool.repository.NewJob;
@@ -91,7 +91,7 @@ public class JobBatchService {
       }
     }
     if (!errors.isEmpty()) {
-      throw invalid(errors);
+      throw CompletionBatch.invalid(errors);
     }
     Set<String> inserted = batches.insertAll(rows);
     List<String> repeatedKeys =
@@ -106,7 +106,9 @@ public class JobBatchService {
     for (NewJob row : rows) {
       if (inserted.contains(row.id())) {
         answer.add(new SubmittedJob(row.id(), JobStatus.PENDING.name()));
-        changes.add(new JobEvents.Change(row.id(), owner, JobStatus.PENDING, 0, null, null));
+        changes.add(
+            new JobEvents.Change(
+                row.id(), owner, JobStatus.PENDING, 0, null, null, row.idempotencyKey()));
       } else {
         Existing first = existing.get(row.idempotencyKey());
         answer.add(new SubmittedJob(first.id(), first.status()));
@@ -128,46 +130,44 @@ public class JobBatchService {
   public CompletedJobs complete(String owner, String nodeId, CompleteJobsRequest request) {
     List<JobCompletion> completions = request == null ? null : request.jobs();
     checkSize(completions);
-    List<FieldError> errors = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    List<String> ids = new ArrayList<>(completions.size());
-    List<Long> tokens = new ArrayList<>(completions.size());
-    List<String> results = new ArrayList<>(completions.size());
-    for (int i = 0; i < completions.size(); i++) {
-      JobCompletion completion = completions.get(i);
-      String prefix = "jobs[" + i + "].";
-      if (completion == null || completion.jobId() == null || completion.jobId().isBlank()) {
-        errors.add(new FieldError(prefix + "job_id", "is required"));
-        continue;
-      }
-      if (!seen.add(completion.jobId())) {
-        errors.add(new FieldError(prefix + "job_id", "appears more than once"));
-      }
-      if (completion.leaseToken() == null) {
-        errors.add(new FieldError(prefix + "lease_token", "is required"));
-      }
-      ids.add(completion.jobId());
-      tokens.add(completion.leaseToken());
-      results.add(completion.result() == null ? null : completion.result().toString());
-    }
-    if (!errors.isEmpty()) {
-      throw invalid(errors);
-    }
+    CompletionBatch batch = CompletionBatch.of("jobs", completions, config.maxBatch());
     if (!nodes.touch(owner, nodeId)) {
       throw ProblemException.notFound("node " + nodeId);
     }
-    List<Completed> completed = batches.completeAll(owner, nodeId, ids, tokens, results);
-    events.changedAll(
-        completed.stream()
-            .map(
-                job ->
-                    new JobEvents.Change(
-                        job.id(), owner, JobStatus.SUCCEEDED, job.attempts(), nodeId, null))
-            .toList());
+    List<Changed> completed = completeAll(owner, nodeId, batch);
+    events.changedAll(succeeded(owner, nodeId, completed));
     Set<String> done = new HashSet<>();
     completed.forEach(job -> done.add(job.id()));
-    List<String> stale = ids.stream().filter(id -> !done.contains(id)).toList();
-    return new CompletedJobs(ids.stream().filter(done::contains).toList(), stale);
+    return new CompletedJobs(
+        batch.ids().stream().filter(done::contains).toList(), batch.notIn(done));
+  }
+
+  /**
+   * Marks SUCCEEDED the jobs of the batch {@code nodeId} still holds under the given leases, in the
+   * caller's transaction; answers those changed (the others are stale).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  List<Changed> completeAll(String owner, String nodeId, CompletionBatch batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    return batches.completeAll(owner, nodeId, batch.ids(), batch.tokens(), batch.results());
+  }
+
+  /** The events of jobs that just succeeded on {@code nodeId}. */
+  static List<JobEvents.Change> succeeded(String owner, String nodeId, List<Changed> completed) {
+    return completed.stream()
+        .map(
+            job ->
+                new JobEvents.Change(
+                    job.id(),
+                    owner,
+                    JobStatus.SUCCEEDED,
+                    job.attempts(),
+                    nodeId,
+                    null,
+                    job.idempotencyKey()))
+        .toList();
   }
 
   private void checkSize(List<?> items) {
@@ -178,11 +178,5 @@ public class JobBatchService {
     if (items.stream().anyMatch(Objects::isNull)) {
       throw ProblemException.badRequest("jobs", "must not contain null entries");
     }
-  }
-
-  private static ProblemException invalid(List<FieldError> errors) {
-    String detail =
-        String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-    return new ProblemException(400, "validation", "Invalid jobs", detail, List.copyOf(errors));
   }
 }

@@ -11,7 +11,6 @@ import dev.zoclone.pool.repository.OutboxRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Map;
 
 /** Publishes every job state change to {@code zo.pool.job-events} through the outbox. */
 @ApplicationScoped
@@ -28,9 +27,15 @@ public class JobEvents {
     this.keys = keys;
   }
 
-  /** One job entering {@code status}. */
+  /** One job entering {@code status}; its idempotency key, if any, goes into the event. */
   public record Change(
-      String jobId, String owner, JobStatus status, int attempts, String nodeId, String error) {}
+      String jobId,
+      String owner,
+      JobStatus status,
+      int attempts,
+      String nodeId,
+      String error,
+      String idempotencyKey) {}
 
   /**
    * Queues the event in the caller's transaction, keyed by the job id so a job's events stay in
@@ -39,27 +44,27 @@ public class JobEvents {
   @Transactional(Transactional.TxType.MANDATORY)
   public void changed(
       String jobId, String owner, JobStatus status, int attempts, String nodeId, String error) {
-    Change change = new Change(jobId, owner, status, attempts, nodeId, error);
-    outbox.publish(
-        Topics.POOL_JOB_EVENTS, jobId, envelope(change, keys.of(List.of(jobId)).get(jobId)));
+    Change change =
+        new Change(
+            jobId, owner, status, attempts, nodeId, error, keys.of(List.of(jobId)).get(jobId));
+    outbox.publish(Topics.POOL_JOB_EVENTS, jobId, envelope(change));
   }
 
   /** Queues the events of many changes with one insert, in the caller's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void changedAll(List<Change> changes) {
-    Map<String, String> idempotencyKeys = keys.of(changes.stream().map(Change::jobId).toList());
     rows.insertAll(
         changes.stream()
             .map(
                 change -> {
-                  EventEnvelope event = envelope(change, idempotencyKeys.get(change.jobId()));
+                  EventEnvelope event = envelope(change);
                   return new OutboxRows.Row(
                       event.id(), Topics.POOL_JOB_EVENTS, change.jobId(), EventJson.write(event));
                 })
             .toList());
   }
 
-  private static EventEnvelope envelope(Change change, String idempotencyKey) {
+  private static EventEnvelope envelope(Change change) {
     JobEvent data =
         new JobEvent(
             change.jobId(),
@@ -68,7 +73,7 @@ public class JobEvents {
             change.attempts(),
             change.nodeId(),
             change.error(),
-            idempotencyKey);
+            change.idempotencyKey());
     return EventEnvelope.of(
         change.status().eventType(), SOURCE, change.jobId(), EventJson.mapper().valueToTree(data));
   }

@@ -2,7 +2,6 @@ package dev.zoclone.pool.service;
 
 import dev.zoclone.contract.pool.LeaseRequest;
 import dev.zoclone.contract.pool.LeaseResponse;
-import dev.zoclone.contract.pool.LeasedJob;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.config.PoolConfig;
@@ -10,7 +9,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,24 +46,49 @@ public class LeaseService {
     if (kinds != null && kinds.stream().anyMatch(k -> JobKind.parse(k).isEmpty())) {
       throw ProblemException.badRequest("kinds", "must name only shell, http, agent, skill");
     }
+    CompletionBatch finished =
+        CompletionBatch.of(
+            "complete", request == null ? null : request.complete(), config.maxBatch());
     long deadline = System.nanoTime() + waitMs * 1_000_000;
-    return attempt(owner, nodeId, maxJobs, kinds, deadline).map(LeaseResponse::new);
+    return attempt(owner, nodeId, maxJobs, kinds, finished, deadline)
+        .map(outcome -> answer(finished, outcome));
   }
 
-  private Uni<List<LeasedJob>> attempt(
-      String owner, String nodeId, int maxJobs, List<String> kinds, long deadline) {
+  private static LeaseResponse answer(CompletionBatch finished, Leaser.Outcome outcome) {
+    if (finished.isEmpty()) {
+      return new LeaseResponse(outcome.leased());
+    }
+    Set<String> done = new HashSet<>();
+    outcome.completed().forEach(job -> done.add(job.id()));
+    return new LeaseResponse(
+        outcome.leased(),
+        finished.ids().stream().filter(done::contains).toList(),
+        finished.notIn(done));
+  }
+
+  /**
+   * Records {@code finished} and leases; with nothing ready, waits for a signal and leases again
+   * (the completions were committed by the first transaction, so a retry reports none).
+   */
+  private Uni<Leaser.Outcome> attempt(
+      String owner,
+      String nodeId,
+      int maxJobs,
+      List<String> kinds,
+      CompletionBatch finished,
+      long deadline) {
     CompletableFuture<Void> signal = signals.register(owner);
     return Uni.createFrom()
-        .item(() -> leaser.leaseNow(owner, nodeId, maxJobs, kinds))
+        .item(() -> leaser.leaseNow(owner, nodeId, maxJobs, kinds, finished))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .onFailure()
         .invoke(() -> signals.unregister(owner, signal))
         .flatMap(
-            jobs -> {
+            outcome -> {
               long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
-              if (!jobs.isEmpty() || remainingMs <= 0) {
+              if (!outcome.leased().isEmpty() || remainingMs <= 0) {
                 signals.unregister(owner, signal);
-                return Uni.createFrom().item(jobs);
+                return Uni.createFrom().item(outcome);
               }
               long waitMs = Math.min(remainingMs, config.lease().repollInterval().toMillis());
               return Uni.createFrom()
@@ -73,7 +99,11 @@ public class LeaseService {
                   .flatMap(
                       woken -> {
                         signals.unregister(owner, signal);
-                        return attempt(owner, nodeId, maxJobs, kinds, deadline);
+                        return attempt(
+                                owner, nodeId, maxJobs, kinds, CompletionBatch.NONE, deadline)
+                            .map(
+                                retried ->
+                                    new Leaser.Outcome(retried.leased(), outcome.completed()));
                       });
             });
   }

@@ -82,7 +82,13 @@ public class NodeService {
             .map(
                 job ->
                     new JobEvents.Change(
-                        job.id(), owner, JobStatus.RUNNING, job.attempts(), nodeId, null))
+                        job.id(),
+                        owner,
+                        JobStatus.RUNNING,
+                        job.attempts(),
+                        nodeId,
+                        null,
+                        job.idempotencyKey()))
             .toList());
     return new HeartbeatResponse(jobs.notHeldBy(nodeId, running));
   }

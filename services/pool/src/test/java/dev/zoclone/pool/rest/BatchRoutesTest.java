@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /api/v1/jobs/batch} and {@code POST /api/v1/nodes/{id}/complete}. */
+/**
+ * {@code POST /api/v1/jobs/batch}, {@code POST /api/v1/nodes/{id}/complete}, and leases that report
+ * finished jobs.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 class BatchRoutesTest {
@@ -188,6 +191,118 @@ class BatchRoutesTest {
         .statusCode(404);
 
     assertThat(ada.status(id)).isEqualTo("LEASED");
+  }
+
+  @Test
+  void aLeaseRecordsTheReportedJobsThenFillsTheirSlots() throws SQLException {
+    String node = ada.node("n", Map.of(), 2);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(ada.submit(PoolCaller.shellJob("j" + i, 0)));
+    }
+    List<Map<String, Object>> first = ada.lease(node, 2);
+    assertThat(first).extracting(j -> j.get("id")).containsExactly(ids.get(0), ids.get(1));
+    // the node is full: a plain lease gets nothing
+    assertThat(ada.lease(node, 2)).isEmpty();
+    List<Map<String, Object>> finished =
+        List.of(
+            Map.of(
+                "job_id",
+                ids.get(0),
+                "lease_token",
+                first.get(0).get("lease_token"),
+                "result",
+                Map.of("out", "zero")),
+            // a token from no lease of this job: stale, its slot stays taken
+            Map.of(
+                "job_id",
+                ids.get(1),
+                "lease_token",
+                1L + (Integer) first.get(1).get("lease_token")));
+
+    JsonPath answer =
+        ada.post(
+                "/api/v1/nodes/" + node + "/lease",
+                Map.of("max_jobs", 2, "wait_ms", 0, "complete", finished))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(answer.getList("completed", String.class)).containsExactly(ids.get(0));
+    assertThat(answer.getList("stale", String.class)).containsExactly(ids.get(1));
+    assertThat(answer.getList("jobs.id", String.class)).containsExactly(ids.get(2));
+    assertThat(ada.status(ids.get(0))).isEqualTo("SUCCEEDED");
+    assertThat(ada.job(ids.get(0)).getString("result.out")).isEqualTo("zero");
+    assertThat(ada.status(ids.get(1))).isEqualTo("LEASED");
+    assertThat(ada.status(ids.get(2))).isEqualTo("LEASED");
+    assertThat(succeededEvents(ids.get(0))).isEqualTo(1);
+    // a plain lease answers no completed/stale lists
+    ada.post("/api/v1/nodes/" + node + "/lease", Map.of("max_jobs", 1, "wait_ms", 0))
+        .then()
+        .statusCode(200)
+        .body("jobs.size()", is(0))
+        .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("completed")));
+  }
+
+  @Test
+  void aLeaseWaitingForJobsHasAlreadyRecordedTheReportedOnes() {
+    String node = ada.node("n", Map.of(), 1);
+    String id = ada.submit(PoolCaller.shellJob("only", 0));
+    Object token = ada.lease(node, 1).get(0).get("lease_token");
+
+    JsonPath answer =
+        ada.post(
+                "/api/v1/nodes/" + node + "/lease",
+                Map.of(
+                    "max_jobs",
+                    1,
+                    "wait_ms",
+                    300,
+                    "complete",
+                    List.of(Map.of("job_id", id, "lease_token", token))))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(answer.getList("completed", String.class)).containsExactly(id);
+    assertThat(answer.getList("jobs")).isEmpty();
+    assertThat(ada.status(id)).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void aLeaseWithBadCompletionsIsRefusedAndChangesNothing() {
+    String node = ada.node("n", Map.of(), 2);
+    String id = ada.submit(PoolCaller.shellJob("a", 0));
+    String waiting = ada.submit(PoolCaller.shellJob("b", 0));
+    Object token = ada.lease(node, 1).get(0).get("lease_token");
+
+    ada.post(
+            "/api/v1/nodes/" + node + "/lease",
+            Map.of(
+                "max_jobs",
+                1,
+                "complete",
+                List.of(Map.of("job_id", id, "lease_token", token), Map.of("job_id", id))))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/validation"))
+        .body("errors.field", hasItems("complete[1].job_id", "complete[1].lease_token"));
+    ada.post(
+            "/api/v1/nodes/" + node + "/lease",
+            Map.of(
+                "max_jobs",
+                1,
+                "complete",
+                Collections.nCopies(1001, Map.of("job_id", id, "lease_token", token))))
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("complete"));
+
+    assertThat(ada.status(id)).isEqualTo("LEASED");
+    assertThat(ada.status(waiting)).isEqualTo("PENDING");
   }
 
   private int succeededEvents(String jobId) throws SQLException {

@@ -58,7 +58,9 @@ class ConcurrentLeasingTest {
               int batches = 0;
               List<LeasedJob> batch;
               // each lease is its own transaction on its own pooled connection
-              while (!(batch = leaser.leaseNow(owner, node, 10, null)).isEmpty()) {
+              while (!(batch =
+                      leaser.leaseNow(owner, node, 10, null, CompletionBatch.NONE).leased())
+                  .isEmpty()) {
                 batch.forEach(job -> leased.add(job.id()));
                 batches++;
               }
