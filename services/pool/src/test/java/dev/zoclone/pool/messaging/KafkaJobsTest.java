@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,12 +28,42 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 class KafkaJobsTest {
   private final PoolCaller ada = PoolCaller.fresh();
+
+  /**
+   * The consumer starts at the end of the topic, so a record sent before it owns its partitions
+   * would be skipped: wait until the group has the topic assigned.
+   */
+  @BeforeEach
+  void awaitConsumerAssigned() {
+    String group =
+        ConfigProvider.getConfig()
+            .getValue("mp.messaging.incoming.pool-jobs.group.id", String.class);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP))) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  admin
+                      .describeConsumerGroups(List.of(group))
+                      .all()
+                      .get()
+                      .get(group)
+                      .members()
+                      .stream()
+                      .anyMatch(
+                          m ->
+                              m.assignment().topicPartitions().stream()
+                                  .anyMatch(p -> p.topic().equals(Topics.POOL_JOBS))));
+    }
+  }
 
   @Test
   void aRecordOnThePoolJobsTopicSubmitsTheJobOnceEvenWhenDeliveredTwice() throws Exception {
