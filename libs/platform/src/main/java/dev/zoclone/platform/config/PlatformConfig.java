@@ -58,5 +58,9 @@ public interface PlatformConfig {
     /** Longest wait before a row that failed to send is tried again. */
     @WithDefault("30s")
     Duration maxBackoff();
+
+    /** How long a sent row is kept (to inspect what was published) before it is deleted. */
+    @WithDefault("1h")
+    Duration retention();
   }
 }

@@ -29,12 +29,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * Sends outbox rows to Kafka and marks them sent. Rows are claimed with {@code FOR UPDATE SKIP
  * LOCKED}, so replicas share the work; a row whose send fails stays unsent and is retried with
  * capped exponential backoff. A crash between send and mark resends the row: delivery is at least
- * once, and consumers dedupe on the event id.
+ * once, and consumers dedupe on the event id. Sent rows are deleted once older than the retention
+ * ({@code zo.platform.outbox.retention}).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "zo.kafka.enabled", stringValue = "true")
 public class OutboxRelay {
   private static final long SEND_TIMEOUT_MS = 20_000;
+  private static final int PURGE_BATCH = 5_000;
 
   private final AgroalDataSource dataSource;
   private final PlatformConfig config;
@@ -64,6 +66,38 @@ public class OutboxRelay {
         Log.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
       }
     }
+  }
+
+  @Scheduled(
+      every = "${zo.platform.outbox.purge-interval:60s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void purge() {
+    try {
+      int purged;
+      do {
+        purged = purgeSent();
+      } while (purged == PURGE_BATCH);
+    } catch (RuntimeException e) {
+      Log.warnf("outbox purge failed, will retry: %s", e.getMessage());
+    }
+  }
+
+  /** Deletes up to one batch of rows sent longer than the retention ago; returns how many. */
+  public int purgeSent() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              try (Connection connection = dataSource.getConnection();
+                  PreparedStatement delete =
+                      connection.prepareStatement(
+                          "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox"
+                              + " WHERE sent_at < now() - ? * interval '1 millisecond'"
+                              + " LIMIT ? FOR UPDATE SKIP LOCKED)")) {
+                delete.setLong(1, config.outbox().retention().toMillis());
+                delete.setInt(2, PURGE_BATCH);
+                return delete.executeUpdate();
+              }
+            });
   }
 
   /** Stops relaying, waiting for a pass under way; rows accumulate until {@link #start()}. */

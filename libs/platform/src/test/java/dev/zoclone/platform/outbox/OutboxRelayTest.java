@@ -152,6 +152,43 @@ class OutboxRelayTest {
     execute("DELETE FROM outbox WHERE id = '" + event.id() + "'");
   }
 
+  @Test
+  void sentRowsAreDeletedOnceOlderThanTheRetentionAndUnsentOnesNever() throws Exception {
+    EventEnvelope old = newEvent("order-4");
+    EventEnvelope recent = newEvent("order-5");
+    EventEnvelope unsent = newEvent("order-6");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              outbox.publish(topic, "order-4", old);
+              outbox.publish(topic, "order-5", recent);
+            });
+    relay.start();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> sentAt(old.id()) != null && sentAt(recent.id()) != null);
+    relay.stop();
+    QuarkusTransaction.requiringNew().run(() -> outbox.publish(topic, "order-6", unsent));
+    // age the first row and the unsent one past the retention (1h by default)
+    execute(
+        "UPDATE outbox SET sent_at = now() - interval '2 hours', created_at = now() - interval"
+            + " '2 hours' WHERE id = '"
+            + old.id()
+            + "'");
+    execute(
+        "UPDATE outbox SET created_at = now() - interval '2 hours' WHERE id = '"
+            + unsent.id()
+            + "'");
+
+    relay.purgeSent(); // (the scheduled purge may have got there first)
+
+    assertThat(countRows("outbox WHERE id = '" + old.id() + "'")).isZero();
+    assertThat(countRows("outbox WHERE id = '" + recent.id() + "'")).isEqualTo(1);
+    assertThat(countRows("outbox WHERE id = '" + unsent.id() + "'")).isEqualTo(1);
+    assertThat(relay.purgeSent()).isZero();
+    execute("DELETE FROM outbox WHERE id = '" + unsent.id() + "'");
+  }
+
   private void consumeDeduplicated(EventEnvelope event) {
     QuarkusTransaction.requiringNew()
         .run(
