@@ -11,6 +11,9 @@ final class PoolProblems {
   /** Prefix of every problem type the platform answers with. */
   static final String TYPE_PREFIX = "https://zoclone.dev/problems/";
 
+  /** The type of a 404: the node (or job) is not the caller's, or no longer exists. */
+  static final String NOT_FOUND = TYPE_PREFIX + "not-found";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PoolProblems() {}

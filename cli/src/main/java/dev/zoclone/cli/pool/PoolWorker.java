@@ -112,6 +112,18 @@ public final class PoolWorker {
         continue;
       } catch (PoolApi.Refused e) {
         freeSlots.release(free);
+        if (PoolProblems.NOT_FOUND.equals(e.problemType()) && !stopping) {
+          // the pool lost this node (its database was reset or the node removed): join again;
+          // jobs still running under the old node's leases will have their results refused
+          say("the pool no longer knows node " + nodeId + "; registering again");
+          RegisteredNode again = retrying("register", () -> pool.register(name, labels, slots));
+          if (again == null) {
+            break;
+          }
+          nodeId = again.nodeId();
+          say("node " + name + " registered as " + nodeId);
+          continue;
+        }
         say("pool refused to lease: " + e.getMessage());
         sleep(nextBackoff(backoff));
         continue;

@@ -8,13 +8,17 @@ import dev.zoclone.cli.pool.PoolApi;
 import dev.zoclone.cli.pool.PoolWorker;
 import dev.zoclone.pool.PoolCaller;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class NodeWorkerTest {
   @TestHTTPResource("/")
   URI base;
+
+  @Inject AgroalDataSource dataSource;
 
   private final PoolCaller ada = PoolCaller.fresh();
   private final StringWriter log = new StringWriter();
@@ -94,6 +100,26 @@ class NodeWorkerTest {
     assertThat(first.getInt("result.exit_code")).isZero();
     assertThat(second.getString("result.stdout")).isEqualTo("hello from /tmp\n");
     assertThat(first.getString("node_id")).isEqualTo(worker.nodeId());
+  }
+
+  @Test
+  void aNodeThePoolNoLongerKnowsRegistersAgainAndKeepsTakingJobs() throws Exception {
+    String lost = worker.nodeId();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM node WHERE id = ?")) {
+      delete.setString(1, lost);
+      assertThat(delete.executeUpdate()).isEqualTo(1);
+    }
+
+    String id =
+        ada.submit(
+            Map.of("kind", "shell", "payload", Map.of("command", "echo", "args", List.of("back"))));
+
+    JsonPath job = awaitStatus(id, "SUCCEEDED");
+    assertThat(job.getString("result.stdout")).isEqualTo("back\n");
+    assertThat(worker.nodeId()).isNotEqualTo(lost);
+    assertThat(job.getString("node_id")).isEqualTo(worker.nodeId());
+    assertThat(log.toString()).contains("the pool no longer knows node " + lost);
   }
 
   @Test
