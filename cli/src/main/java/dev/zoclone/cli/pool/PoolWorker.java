@@ -106,6 +106,9 @@ public final class PoolWorker {
         backoff = 0;
       } catch (PoolApi.Unavailable e) {
         freeSlots.release(free);
+        if (stopping) {
+          break; // the shutdown interrupted the long poll
+        }
         backoff = nextBackoff(backoff);
         say("pool unavailable (" + e.getMessage() + "); retrying in " + backoff + " ms");
         sleep(backoff);

@@ -225,6 +225,18 @@ class NodeWorkerTest {
   }
 
   @Test
+  void anIdleNodeStopsQuietlyWhenItsLongPollIsInterrupted() throws InterruptedException {
+    await().atMost(Duration.ofSeconds(10)).until(() -> log.toString().contains("registered as"));
+    Thread.sleep(500); // the worker is waiting in its long poll
+
+    worker.shutdown(Duration.ofSeconds(2));
+    workerThread.join(10_000);
+
+    assertThat(workerThread.isAlive()).isFalse();
+    assertThat(log.toString()).doesNotContain("unavailable");
+  }
+
+  @Test
   void aRefusedTokenStopsTheWorkerWithAClearMessage() throws InterruptedException {
     PoolWorker refused =
         new PoolWorker(
