@@ -1,14 +1,26 @@
 package dev.zoclone.memory.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.zoclone.memory.config.MemoryConfig;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAI-compatible embedding configuration, against a fake server over real HTTP. */
+/**
+ * The embedding configurations: OpenAI-compatible against a fake server over real HTTP, and the
+ * in-process models against LangChain4j's. A Quarkus test only so that the tokenizer's native
+ * library is loaded in the same class loader as the other tests' (the JVM loads it once).
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafkaResource.class)
 class EmbeddingsTest {
   @Test
   void openAiCompatibleModelEmbedsInBatchesAndNamesItsVectors() {
@@ -21,7 +33,8 @@ class EmbeddingsTest {
                   Optional.of("sk-test"),
                   Optional.of("text-embedding-3-small"),
                   384,
-                  2));
+                  2,
+                  Optional.empty()));
 
       List<float[]> vectors = embeddings.embedAll(List.of("one", "two", "three"));
 
@@ -33,6 +46,76 @@ class EmbeddingsTest {
     }
   }
 
+  @Test
+  void batchedMiniLmMakesTheVectorsOfLangChain4jsModel() {
+    Embeddings embeddings = inProcess("minilm");
+    AllMiniLmL6V2EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+
+    List<float[]> vectors = embeddings.embedAll(TEXTS);
+
+    assertThat(embeddings.modelName()).isEqualTo(Embeddings.MINILM);
+    for (int i = 0; i < TEXTS.size(); i++) {
+      float[] expected = reference.embed(TEXTS.get(i)).content().vector();
+      assertThat(vectors.get(i))
+          .as(TEXTS.get(i))
+          .hasSize(384)
+          .containsExactly(expected, within(1e-5f));
+    }
+  }
+
+  @Test
+  void quantizedMiniLmIsItsOwnModelAndAlmostAgreesWithItselfAcrossBatches() {
+    Embeddings embeddings = inProcess("minilm-q");
+    AllMiniLmL6V2QuantizedEmbeddingModel reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
+
+    List<float[]> batched = embeddings.embedAll(TEXTS);
+
+    assertThat(embeddings.modelName()).isEqualTo(Embeddings.MINILM_QUANTIZED);
+    for (int i = 0; i < TEXTS.size(); i++) {
+      float[] alone = reference.embed(TEXTS.get(i)).content().vector();
+      assertThat(embeddings.embed(TEXTS.get(i))).containsExactly(alone, within(1e-5f));
+      // Dynamic quantization scales activations per batch: close, not equal.
+      assertThat(cosine(batched.get(i), alone)).as(TEXTS.get(i)).isGreaterThan(0.95);
+    }
+  }
+
+  /** Short and long, accents, CJK, emoji, an id, and one text over the model's 512 tokens. */
+  private static final List<String> TEXTS =
+      List.of(
+          "Our SQL server needs attention on Monday.",
+          "x",
+          "The café's naïve croissant don't cost €3,50!",
+          "Ticket ZO-1234 was fixed by the backup job at 03:00 UTC",
+          "日本語のテキストも埋め込めます",
+          "party 🎉 tonight",
+          "A longer sentence about the garden, the weather in Oslo next week, and the book club"
+              + " that meets every second Thursday to discuss whatever somebody picked.",
+          "database replication lag ".repeat(200));
+
+  private static Embeddings inProcess(String provider) {
+    return new Embeddings(
+        new Settings(
+            provider,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            384,
+            3,
+            Optional.of(2)));
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
+  }
+
   /** Settings as application.properties would give them. */
   private record Settings(
       String provider,
@@ -40,6 +123,7 @@ class EmbeddingsTest {
       Optional<String> apiKey,
       Optional<String> modelName,
       int dimensions,
-      int batchSize)
+      int batchSize,
+      Optional<Integer> threads)
       implements MemoryConfig.Embedding {}
 }
