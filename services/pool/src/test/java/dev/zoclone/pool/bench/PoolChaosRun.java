@@ -29,7 +29,8 @@ import java.util.UUID;
  * the same database mid-run. Then it checks, in the database, that every job SUCCEEDED with exactly
  * one accepted completion (one {@code succeeded} event per job id, written in the completion's own
  * transaction), none lost, none stuck, and prints how many attempts were re-run. Exits 1 on a
- * violation. Not a test: run it by hand (see the pool section of the README).
+ * violation. Run it by hand for the figures (see docs/BENCHMARKS.md); {@code PoolChaosIT} runs a
+ * smaller one in the build.
  *
  * <p>Args: [jobs, default 10000]. Needs the packaged service (mvn -pl services/pool package) and
  * the local infrastructure (bin/zo infra up); runs on a throwaway database it drops afterwards.
@@ -55,14 +56,65 @@ public final class PoolChaosRun {
     PoolChaosRun run = new PoolChaosRun();
     boolean ok;
     try {
-      ok = run.run(jobs);
+      Report report = run.run(jobs);
+      System.out.println(report);
+      ok = report.passed(jobs);
+      System.out.println(ok ? "chaos: PASSED" : "chaos: FAILED");
     } finally {
       run.tearDown();
     }
     System.exit(ok ? 0 : 1);
   }
 
-  private boolean run(int jobs) throws Exception {
+  /** What a run left in the database. */
+  record Report(
+      boolean finished,
+      long total,
+      long succeeded,
+      long stuck,
+      long completedOnce,
+      long completedTwice,
+      long withoutCompletion,
+      long attempts,
+      long rerunJobs,
+      int serviceStarts,
+      double seconds) {
+
+    /** Every job submitted is in the database, SUCCEEDED, with exactly one accepted completion. */
+    boolean passed(int jobs) {
+      return finished
+          && total == jobs
+          && succeeded == jobs
+          && stuck == 0
+          && completedOnce == jobs
+          && completedTwice == 0
+          && withoutCompletion == 0;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "chaos: %d jobs in the database, %d SUCCEEDED, %d stuck, %d with exactly one accepted"
+              + " completion, %d with more than one, %d with none; %d attempts for %d jobs: %d"
+              + " attempts re-run (%d jobs ran more than once); %d service starts, 1 node killed;"
+              + " %.1f s%s",
+          total,
+          succeeded,
+          stuck,
+          completedOnce,
+          completedTwice,
+          withoutCompletion,
+          attempts,
+          total,
+          attempts - total,
+          rerunJobs,
+          serviceStarts,
+          seconds,
+          finished ? "" : " (timed out waiting)");
+    }
+  }
+
+  Report run(int jobs) throws Exception {
     Files.createDirectories(LOGS);
     startService();
     long start = System.nanoTime();
@@ -84,10 +136,10 @@ public final class PoolChaosRun {
     startService();
     boolean finished = awaitSucceeded(jobs, Duration.ofMinutes(10));
     double seconds = (System.nanoTime() - start) / 1e9;
-    return report(jobs, seconds, finished);
+    return report(seconds, finished);
   }
 
-  private boolean report(int jobs, double seconds, boolean finished) throws SQLException {
+  private Report report(double seconds, boolean finished) throws SQLException {
     try (Connection connection =
             DriverManager.getConnection(db, LocalInfra.DB_USER, LocalInfra.DB_PASSWORD);
         Statement sql = connection.createStatement()) {
@@ -95,53 +147,26 @@ public final class PoolChaosRun {
       // only this run's jobs: the service also submits what it finds on the shared zo.pool.jobs
       // topic, for other owners
       sql.execute("CREATE TEMP VIEW mine AS SELECT * FROM job WHERE owner = '" + user + "'");
-      long total = single(sql, "SELECT count(*) FROM mine");
-      long succeeded = single(sql, "SELECT count(*) FROM mine WHERE status = 'SUCCEEDED'");
-      long stuck =
-          single(sql, "SELECT count(*) FROM mine WHERE status IN ('PENDING','LEASED','RUNNING')");
-      long attempts = single(sql, "SELECT coalesce(sum(attempts), 0) FROM mine");
-      long rerunJobs = single(sql, "SELECT count(*) FROM mine WHERE attempts > 1");
       String byEvent =
           "SELECT record_key, count(*) AS n FROM outbox"
               + " WHERE payload LIKE '%\"type\":\"zo.pool.job.succeeded\"%'"
               + " AND record_key IN (SELECT id FROM mine) GROUP BY record_key";
-      long completedOnce = single(sql, "SELECT count(*) FROM (" + byEvent + ") c WHERE n = 1");
-      long completedTwice = single(sql, "SELECT count(*) FROM (" + byEvent + ") c WHERE n > 1");
-      long withoutCompletion =
+      return new Report(
+          finished,
+          single(sql, "SELECT count(*) FROM mine"),
+          single(sql, "SELECT count(*) FROM mine WHERE status = 'SUCCEEDED'"),
+          single(sql, "SELECT count(*) FROM mine WHERE status IN ('PENDING','LEASED','RUNNING')"),
+          single(sql, "SELECT count(*) FROM (" + byEvent + ") c WHERE n = 1"),
+          single(sql, "SELECT count(*) FROM (" + byEvent + ") c WHERE n > 1"),
           single(
               sql,
               "SELECT count(*) FROM mine j WHERE NOT EXISTS (SELECT 1 FROM ("
                   + byEvent
-                  + ") c"
-                  + " WHERE c.record_key = j.id)");
-      System.out.printf(
-          "chaos: %d jobs submitted, %d of them in the database, %d SUCCEEDED, %d stuck, %d with exactly"
-              + " one accepted completion, %d with more than one, %d with none; %d attempts for"
-              + " %d jobs: %d attempts re-run (%d jobs ran more than once); %d service starts,"
-              + " 1 node killed; %.1f s%n",
-          jobs,
-          total,
-          succeeded,
-          stuck,
-          completedOnce,
-          completedTwice,
-          withoutCompletion,
-          attempts,
-          total,
-          attempts - total,
-          rerunJobs,
+                  + ") c WHERE c.record_key = j.id)"),
+          single(sql, "SELECT coalesce(sum(attempts), 0) FROM mine"),
+          single(sql, "SELECT count(*) FROM mine WHERE attempts > 1"),
           serviceStarts,
           seconds);
-      boolean ok =
-          finished
-              && total == jobs
-              && succeeded == jobs
-              && stuck == 0
-              && completedOnce == jobs
-              && completedTwice == 0
-              && withoutCompletion == 0;
-      System.out.println(ok ? "chaos: PASSED" : "chaos: FAILED");
-      return ok;
     }
   }
 
@@ -253,7 +278,7 @@ public final class PoolChaosRun {
     return JSON.readTree(response.body());
   }
 
-  private void tearDown() {
+  void tearDown() {
     nodes.forEach(Process::destroyForcibly);
     if (service != null) {
       service.destroyForcibly();
