@@ -1,9 +1,12 @@
 package dev.zoclone.cli.agents;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.cli.CliFailure;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
+import dev.zoclone.cli.gateway.Json;
 import dev.zoclone.contract.agents.AskRequest;
 import dev.zoclone.contract.agents.AskResponse;
 import java.time.Duration;
@@ -26,8 +29,14 @@ public final class AskCommand extends GatewayCommand {
   @Option(names = "--persona", description = "Ask with this persona's system prompt.")
   String personaId;
 
+  @Option(names = "--stream", description = "Print the answer's tokens as they arrive.")
+  boolean stream;
+
   @Override
   protected int execute(GatewayClient gateway) {
+    if (stream) {
+      return streamAnswer(gateway);
+    }
     AskRequest body =
         new AskRequest(input, conversationId, model, personaId, null, null, null, null);
     GatewayResponse response =
@@ -44,6 +53,45 @@ public final class AskCommand extends GatewayCommand {
       if (answer.conversationId() != null) {
         out().println("(conversation " + answer.conversationId() + ")");
       }
+    }
+    return ExitCodes.OK;
+  }
+
+  private int streamAnswer(GatewayClient gateway) {
+    AskRequest body =
+        new AskRequest(input, conversationId, model, personaId, null, true, null, null);
+    String[] failed = {null};
+    gateway.withRequestTimeout(Duration.ofMinutes(5)).stream(
+        "/api/v1/ask",
+        body,
+        (event, data) -> {
+          if (json()) {
+            out().println(data);
+            out().flush();
+            return;
+          }
+          JsonNode payload = Json.read(data, JsonNode.class);
+          switch (event) {
+            case "FrontendModelResponse" -> {
+              out().print(payload.path("content").asText(""));
+              out().flush();
+            }
+            case "End" -> {
+              out().println();
+              String conversation = payload.path("conversation_id").asText("");
+              if (!conversation.isEmpty()) {
+                out().println("(conversation " + conversation + ")");
+              }
+              out().flush();
+            }
+            case "Error" -> failed[0] = payload.path("message").asText("the answer failed");
+            default -> {
+              // other events (keep-alives, future additions) carry nothing to print
+            }
+          }
+        });
+    if (failed[0] != null) {
+      throw new CliFailure(ExitCodes.FAILURE, failed[0]);
     }
     return ExitCodes.OK;
   }

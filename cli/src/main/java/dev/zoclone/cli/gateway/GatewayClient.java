@@ -103,17 +103,70 @@ public final class GatewayClient {
       throw missingToken;
     }
     if (response.statusCode() >= 400) {
-      throw new CliFailure(
-          ExitCodes.FAILURE,
-          ProblemMessage.describe(
-              response.statusCode(), responseBody, response.headers().firstValue("Retry-After")));
+      throw failure(
+          response.statusCode(), responseBody, response.headers().firstValue("Retry-After"));
     }
     return new GatewayResponse(response.statusCode(), responseBody);
   }
 
+  /**
+   * POSTs {@code body} asking for {@code text/event-stream} and hands each server-sent event to
+   * {@code onEvent} as it arrives; an error answer fails like {@link #send} does.
+   */
+  public void stream(String path, Object body, SseListener onEvent) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(requestTimeout)
+            .header("Accept", "text/event-stream, application/problem+json")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<java.util.stream.Stream<String>> response =
+        exchange(request.build(), BodyHandlers.ofLines());
+    try (java.util.stream.Stream<String> lines = response.body()) {
+      if (response.statusCode() == 401 && token == null) {
+        throw missingToken;
+      }
+      if (response.statusCode() >= 400) {
+        throw failure(
+            response.statusCode(),
+            String.join("\n", lines.toList()),
+            response.headers().firstValue("Retry-After"));
+      }
+      SseParser parser = new SseParser(onEvent);
+      lines.forEach(parser::line);
+      parser.end();
+    } catch (java.io.UncheckedIOException e) {
+      throw new CliFailure(
+          ExitCodes.FAILURE, "the stream from the gateway at " + baseUrl + " broke: " + e, e);
+    }
+  }
+
+  /** Receives one server-sent event. */
+  @FunctionalInterface
+  public interface SseListener {
+    /** {@code event} is the event's name ({@code message} when unnamed), {@code data} its data. */
+    void onEvent(String event, String data);
+  }
+
+  private static CliFailure failure(
+      int status, String body, java.util.Optional<String> retryAfter) {
+    String message = ProblemMessage.describe(status, body, retryAfter);
+    return new CliFailure(
+        ExitCodes.FAILURE,
+        message,
+        new GatewayProblem(status, ProblemMessage.type(body).orElse(null), message));
+  }
+
   private HttpResponse<String> exchange(HttpRequest request) {
+    return exchange(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
-      return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request, handler);
     } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
       throw unreachable(e);
     } catch (HttpTimeoutException e) {

@@ -20,6 +20,18 @@ final class ProblemMessage {
     return retryAfter.map(seconds -> message + " (retry after " + seconds + "s)").orElse(message);
   }
 
+  /** The problem's {@code type}, when {@code body} is a problem that names one. */
+  static Optional<String> type(String body) {
+    try {
+      JsonNode problem = TREE.readTree(body);
+      return problem != null && problem.path("type").isTextual()
+          ? Optional.of(problem.path("type").asText()).filter(t -> !t.isBlank())
+          : Optional.empty();
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
   private static Optional<String> fromProblem(String body) {
     JsonNode problem;
     try {

@@ -125,6 +125,54 @@ class AgentCommandsTest {
   }
 
   @Test
+  void askStreamPrintsTheTokensThenTheConversation() {
+    gateway.answerText(
+        "POST",
+        "/api/v1/ask",
+        200,
+        "event: FrontendModelResponse\ndata: {\"content\":\"Hel\"}\n\n"
+            + ": keep-alive\n\n"
+            + "event: FrontendModelResponse\ndata: {\"content\":\"lo!\"}\n\n"
+            + "event: End\ndata: {\"output\":\"Hello!\",\"conversation_id\":\"c9\"}\n\n");
+
+    Run run = zo("ask", "--stream", "hello");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Hello!\n(conversation c9)\n");
+    assertThat(gateway.onlyRequest().body()).contains("\"stream\":true");
+  }
+
+  @Test
+  void askStreamEndsWithTheErrorEventsMessage() {
+    gateway.answerText(
+        "POST",
+        "/api/v1/ask",
+        200,
+        "event: FrontendModelResponse\ndata: {\"content\":\"Hel\"}\n\n"
+            + "event: Error\ndata: {\"message\":\"openai:m: HTTP 500 boom\"}\n\n");
+
+    Run run = zo("ask", "--stream", "hello");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("Hel");
+    assertThat(run.err()).contains("openai:m: HTTP 500 boom");
+  }
+
+  @Test
+  void askStreamReportsAProblemAnsweredBeforeTheStream() {
+    gateway.answerProblem(
+        "POST",
+        "/api/v1/ask",
+        400,
+        "{\"type\":\"https://zoclone.dev/problems/no-key\",\"title\":\"No key for this model\",\"status\":400,\"detail\":\"Run: bin/zo keys set openai\"}");
+
+    Run run = zo("ask", "--stream", "hello");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("No key for this model: Run: bin/zo keys set openai");
+  }
+
+  @Test
   void spawnAllSendsTheFileAndPrintsOneLinePerAgentInOrder() throws Exception {
     Path file = home.resolve("agents.json");
     Files.writeString(

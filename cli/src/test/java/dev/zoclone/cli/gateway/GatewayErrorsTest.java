@@ -47,6 +47,33 @@ class GatewayErrorsTest {
   }
 
   @Test
+  void aFailureCarriesTheProblemsTypeAndStatus() {
+    gateway.answerProblem(
+        "POST",
+        "/api/v1/jobs/j1/complete",
+        409,
+        "{\"type\":\"https://zoclone.dev/problems/stale-lease\",\"title\":\"Stale lease\",\"status\":409}");
+    GatewayClient client = new GatewayClient(java.net.URI.create(gateway.url()), "t0k");
+
+    dev.zoclone.cli.CliFailure failure =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            dev.zoclone.cli.CliFailure.class,
+            () -> client.post("/api/v1/jobs/j1/complete", Map.of("result", "x")));
+
+    assertThat(failure.getMessage()).isEqualTo("Stale lease");
+    assertThat(GatewayProblem.of(failure))
+        .hasValueSatisfying(
+            problem -> {
+              assertThat(problem.status()).isEqualTo(409);
+              assertThat(problem.type()).hasValue("https://zoclone.dev/problems/stale-lease");
+            });
+    assertThat(
+            new GatewayResponse(409, "{\"type\":\"https://zoclone.dev/problems/stale-lease\"}")
+                .problemType())
+        .hasValue("https://zoclone.dev/problems/stale-lease");
+  }
+
+  @Test
   void problemWithoutDetailListsTheOffendingFields() {
     gateway.answerProblem(
         "POST",
