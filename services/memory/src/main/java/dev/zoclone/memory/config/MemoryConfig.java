@@ -47,7 +47,10 @@ public interface MemoryConfig {
     /** Model name at the OpenAI-compatible server, e.g. {@code text-embedding-3-small}. */
     Optional<String> modelName();
 
-    /** Dimensions of every vector; the column is {@code vector(384)}, so models must give 384. */
+    /**
+     * Dimensions of every vector the model makes (384 for MiniLM, 768 for nomic-embed-text); each
+     * model gets its own index, up to 4000 dimensions.
+     */
     @WithDefault("384")
     int dimensions();
 

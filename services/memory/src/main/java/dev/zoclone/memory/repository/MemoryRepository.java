@@ -105,14 +105,17 @@ public class MemoryRepository {
             connection.prepareStatement(
                 "SELECT c.memory_id, 1 - (c.embedding <=> ?::vector) AS similarity"
                     + " FROM memory_chunk c JOIN memory m ON m.id = c.memory_id"
-                    + " WHERE c.owner = ? AND c.model = ? AND c.seq = 0 AND m.kind <> 'message'"
+                    + " WHERE c.owner = ? AND "
+                    + VectorIndex.modelIs("c", model)
+                    + " AND c.seq = 0 AND m.kind <> 'message'"
                     + " AND NOT EXISTS (SELECT 1 FROM memory_chunk o"
                     + " WHERE o.memory_id = c.memory_id AND o.seq = 1)"
-                    + " ORDER BY c.embedding <=> ?::vector LIMIT 1")) {
+                    + " ORDER BY "
+                    + VectorIndex.distance("c", vector.length)
+                    + " LIMIT 1")) {
       select.setString(1, literal);
       select.setString(2, owner);
-      select.setString(3, model);
-      select.setString(4, literal);
+      select.setString(3, literal);
       try (ResultSet rs = select.executeQuery()) {
         return rs.next() && rs.getDouble(2) >= minSimilarity
             ? Optional.of(rs.getString(1))

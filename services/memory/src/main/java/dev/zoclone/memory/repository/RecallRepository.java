@@ -30,13 +30,59 @@ public class RecallRepository {
   /** The memories that best match {@code query}, best first. */
   @Transactional(Transactional.TxType.REQUIRED)
   public List<RecalledMemory> search(RecallQuery query) {
+    try (Connection connection = dataSource.getConnection()) {
+      tune(connection, query.candidates());
+      try (PreparedStatement select = prepare(connection, "", query);
+          ResultSet rs = select.executeQuery()) {
+        List<RecalledMemory> found = new ArrayList<>();
+        while (rs.next()) {
+          found.add(
+              new RecalledMemory(
+                  rs.getString(1),
+                  rs.getString(2),
+                  MetaJson.read(rs.getString(3)),
+                  rs.getDouble(4)));
+        }
+        return found;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("recall failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The plan of {@link #search}'s statement for {@code query}, executed ({@code ANALYZE}). */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public String explain(RecallQuery query) {
+    try (Connection connection = dataSource.getConnection()) {
+      tune(connection, query.candidates());
+      try (PreparedStatement select = prepare(connection, "EXPLAIN (ANALYZE, COSTS OFF) ", query);
+          ResultSet rs = select.executeQuery()) {
+        StringBuilder plan = new StringBuilder();
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+        return plan.toString();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("explain failed: " + e.getMessage(), e);
+    }
+  }
+
+  private PreparedStatement prepare(Connection connection, String prefix, RecallQuery query)
+      throws SQLException {
     String scope = scope(query);
+    String distance = VectorIndex.distance("c", query.vector().length);
     String sql =
-        "WITH vec AS ("
+        prefix
+            + "WITH vec AS ("
             + " SELECT chunk_id, memory_id, row_number() OVER (ORDER BY distance, chunk_id) AS rnk"
-            + " FROM (SELECT c.id AS chunk_id, c.memory_id, c.embedding <=> ?::vector AS distance"
+            + " FROM (SELECT c.id AS chunk_id, c.memory_id, "
+            + distance
+            + " AS distance"
             + scope
-            + " ORDER BY c.embedding <=> ?::vector LIMIT ?) nearest"
+            + " ORDER BY "
+            + distance
+            + " LIMIT ?) nearest"
             + " WHERE distance <= ?),"
             + " txt AS ("
             + " SELECT chunk_id, memory_id, row_number() OVER (ORDER BY rank DESC, chunk_id) AS rnk"
@@ -57,39 +103,22 @@ public class RecallRepository {
             + " JOIN memory_chunk c ON c.id = b.chunk_id JOIN memory m ON m.id = b.memory_id"
             + " ORDER BY b.score DESC, b.memory_id LIMIT ?";
     String vector = Vectors.literal(query.vector());
-    try (Connection connection = dataSource.getConnection()) {
-      tune(connection, query.candidates());
-      try (PreparedStatement select = connection.prepareStatement(sql)) {
-        int p = 1;
-        select.setString(p++, vector);
-        p = bindScope(select, p, query);
-        select.setString(p++, vector);
-        select.setInt(p++, query.candidates());
-        select.setDouble(p++, query.maxDistance());
-        select.setString(p++, query.text());
-        p = bindScope(select, p, query);
-        select.setInt(p++, query.candidates());
-        select.setDouble(p++, settings.vectorWeight());
-        select.setInt(p++, settings.rrfK());
-        select.setDouble(p++, settings.textWeight());
-        select.setInt(p++, settings.rrfK());
-        select.setInt(p, query.limit());
-        List<RecalledMemory> found = new ArrayList<>();
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            found.add(
-                new RecalledMemory(
-                    rs.getString(1),
-                    rs.getString(2),
-                    MetaJson.read(rs.getString(3)),
-                    rs.getDouble(4)));
-          }
-        }
-        return found;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("recall failed: " + e.getMessage(), e);
-    }
+    PreparedStatement select = connection.prepareStatement(sql);
+    int p = 1;
+    select.setString(p++, vector);
+    p = bindScope(select, p, query);
+    select.setString(p++, vector);
+    select.setInt(p++, query.candidates());
+    select.setDouble(p++, query.maxDistance());
+    select.setString(p++, query.text());
+    p = bindScope(select, p, query);
+    select.setInt(p++, query.candidates());
+    select.setDouble(p++, settings.vectorWeight());
+    select.setInt(p++, settings.rrfK());
+    select.setDouble(p++, settings.textWeight());
+    select.setInt(p++, settings.rrfK());
+    select.setInt(p, query.limit());
+    return select;
   }
 
   /**
@@ -109,12 +138,14 @@ public class RecallRepository {
       }
       try (PreparedStatement select =
           connection.prepareStatement(
-              "SELECT c.id FROM memory_chunk c WHERE c.owner = ? AND c.model = ?"
-                  + " ORDER BY c.embedding <=> ?::vector LIMIT ?")) {
+              "SELECT c.id FROM memory_chunk c WHERE c.owner = ? AND "
+                  + VectorIndex.modelIs("c", model)
+                  + " ORDER BY "
+                  + VectorIndex.distance("c", vector.length)
+                  + " LIMIT ?")) {
         select.setString(1, owner);
-        select.setString(2, model);
-        select.setString(3, literal);
-        select.setInt(4, k);
+        select.setString(2, literal);
+        select.setInt(3, k);
         List<String> ids = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
@@ -143,7 +174,8 @@ public class RecallRepository {
     StringBuilder sql =
         new StringBuilder(" FROM memory_chunk c")
             .append(join ? " JOIN memory m ON m.id = c.memory_id" : "")
-            .append(" WHERE c.owner = ? AND c.model = ?");
+            .append(" WHERE c.owner = ? AND ")
+            .append(VectorIndex.modelIs("c", query.model()));
     if (!query.filter().isEmpty()) {
       sql.append(" AND m.meta @> ?::jsonb");
     }
@@ -157,7 +189,6 @@ public class RecallRepository {
       throws SQLException {
     int p = from;
     statement.setString(p++, query.owner());
-    statement.setString(p++, query.model());
     if (!query.filter().isEmpty()) {
       statement.setString(p++, MetaJson.write(query.filter()));
     }

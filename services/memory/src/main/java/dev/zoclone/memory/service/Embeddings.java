@@ -97,6 +97,11 @@ public class Embeddings {
     return modelName;
   }
 
+  /** Dimensions of every vector this model makes. */
+  public int dimensions() {
+    return dimensions;
+  }
+
   /** One text's vector. */
   public float[] embed(String text) {
     return embedAll(List.of(text)).get(0);

@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.zoclone.memory.service.BatchedMiniLm;
 import dev.zoclone.testing.infra.LocalInfra;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,18 +19,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Prints the memory engine's figures: embedding throughput (one at a time and batched), then, on a
- * fresh database of the local PostgreSQL, query-embedding and HNSW search latency p50/p95 and
- * recall@10 of the HNSW search against exact search, for each corpus size given (default 10000).
+ * Prints the memory engine's figures: embedding throughput (one at a time and batched) of
+ * LangChain4j's model, of the service's batched inference and of the quantized variant; then, on a
+ * fresh database of the local PostgreSQL, query-embedding latency, and for each way of indexing the
+ * vectors its build time, HNSW search p50/p95 and recall@10 against exact search at ef_search 40
+ * and 100, with the plan, for each corpus size given (default 10000).
  *
- * <p>Run: {@code mvn -o -q -pl services/memory test-compile
- * org.codehaus.mojo:exec-maven-plugin:3.5.0:java
- * -Dexec.mainClass=dev.zoclone.memory.bench.MemoryBenchmark -Dexec.classpathScope=test
- * -Dexec.args="10000 100000"}. The first 10,000 documents are real MiniLM embeddings of generated
- * sentences; beyond that, vectors are those embeddings with Gaussian noise (embedding 100k texts
- * would take minutes on 2 cores), which keeps the distribution of real sentence vectors.
+ * <p>Run: {@code ./mvnw -o -q -pl services/memory test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test} then {@code java -cp
+ * services/memory/target/test-classes:services/memory/target/classes:$(cat
+ * services/memory/target/cp.txt) dev.zoclone.memory.bench.MemoryBenchmark 10000 100000}. The first
+ * 10,000 documents are real MiniLM embeddings of generated sentences; beyond that, vectors are
+ * those embeddings with Gaussian noise (embedding 100k texts would take minutes on 2 cores), which
+ * keeps the distribution of real sentence vectors.
  */
 public final class MemoryBenchmark {
   private static final int QUERIES = 200;
@@ -83,40 +88,90 @@ public final class MemoryBenchmark {
         args.length == 0
             ? new int[] {10_000}
             : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
-    System.out.printf(
-        Locale.ROOT,
-        "cores=%d, model=all-minilm-l6-v2%n",
-        Runtime.getRuntime().availableProcessors());
-    throughput(model);
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(Locale.ROOT, "cores=%d%n", cores);
+    EmbeddingModel langchain4j = new AllMiniLmL6V2EmbeddingModel();
+    throughput(
+        "all-minilm-l6-v2, LangChain4j embed/embedAll",
+        text -> langchain4j.embed(text).content().vector(),
+        texts -> vectors(langchain4j.embedAll(segments(texts)).content()));
+    BatchedMiniLm service =
+        new BatchedMiniLm(
+            "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", cores, UNUSED);
+    throughput(
+        "all-minilm-l6-v2, one ONNX inference per batch (the service)",
+        text -> service.embedAll(List.of(text), 1).get(0),
+        texts -> service.embedAll(texts, BATCH));
+    try (BatchedMiniLm quantized =
+        new BatchedMiniLm(
+            "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", cores, UNUSED)) {
+      throughput(
+          "all-minilm-l6-v2-q, one ONNX inference per batch",
+          text -> quantized.embedAll(List.of(text), 1).get(0),
+          texts -> quantized.embedAll(texts, BATCH));
+    }
     int realCount = Math.min(10_000, Arrays.stream(sizes).max().orElse(10_000));
-    List<float[]> real = embedAll(model, sentences(realCount, 1));
+    List<float[]> real = service.embedAll(sentences(realCount, 1), BATCH);
     for (int size : sizes) {
-      search(model, real, size);
+      search(text -> service.embedAll(List.of(text), 1).get(0), real, size);
     }
   }
 
-  private static void throughput(EmbeddingModel model) {
-    List<String> warm = sentences(64, 7);
-    model.embedAll(segments(warm));
+  private static final int BATCH = 64;
+  private static final Function<String, float[]> UNUSED =
+      text -> {
+        throw new IllegalStateException("no benchmark text is over 512 tokens");
+      };
+
+  private static void throughput(
+      String name, Function<String, float[]> one, Function<List<String>, List<float[]>> many) {
+    many.apply(sentences(BATCH, 7)); // warm-up
     List<String> single = sentences(300, 2);
     long start = System.nanoTime();
     for (String text : single) {
-      model.embed(text);
+      one.apply(text);
     }
     double singleRate = single.size() / seconds(start);
     List<String> batched = sentences(2_000, 3);
     start = System.nanoTime();
-    embedAll(model, batched);
+    for (int from = 0; from < batched.size(); from += BATCH) {
+      many.apply(batched.subList(from, Math.min(batched.size(), from + BATCH)));
+    }
     double batchedRate = batched.size() / seconds(start);
     System.out.printf(
         Locale.ROOT,
-        "embedding throughput: single %.0f sentences/s, batched(64) %.0f sentences/s%n",
+        "embedding throughput, %s: single %.0f sentences/s, batched(%d) %.0f sentences/s%n",
+        name,
         singleRate,
+        BATCH,
         batchedRate);
   }
 
-  private static void search(EmbeddingModel model, List<float[]> real, int size)
+  private static List<float[]> vectors(List<Embedding> embeddings) {
+    return embeddings.stream().map(Embedding::vector).toList();
+  }
+
+  /** One way of indexing the vectors, and the search the service would run against it. */
+  private record Variant(String name, String index, String orderBy, String where) {}
+
+  private static final List<Variant> VARIANTS =
+      List.of(
+          new Variant(
+              "vector(384) HNSW on the column, owner+model filtered after the scan",
+              "CREATE INDEX chunk_hnsw ON chunk USING hnsw"
+                  + " ((embedding::public.vector(384)) public.vector_cosine_ops)",
+              "embedding::public.vector(384) <=> ?::public.vector(384)",
+              "owner = 'bench' AND model = 'm'"),
+          new Variant(
+              "halfvec(384) partial HNSW per model (the service), owner filtered after the scan",
+              "CREATE INDEX chunk_hnsw ON chunk USING hnsw"
+                  + " ((embedding::public.halfvec(384)) public.halfvec_cosine_ops) WHERE model = 'm'",
+              "embedding::public.halfvec(384) <=> ?::public.halfvec(384)",
+              "owner = 'bench' AND model = 'm'"));
+
+  private static final int[] EF_SEARCH = {40, 100};
+
+  private static void search(Function<String, float[]> embed, List<float[]> real, int size)
       throws SQLException {
     String url = LocalInfra.createDatabase();
     try (Connection db =
@@ -124,7 +179,7 @@ public final class MemoryBenchmark {
       try (Statement ddl = db.createStatement()) {
         ddl.execute(
             "CREATE TABLE chunk (id integer PRIMARY KEY, owner text NOT NULL, model text NOT NULL,"
-                + " embedding public.vector(384) NOT NULL)");
+                + " embedding public.vector NOT NULL)");
       }
       Random noise = new Random(42);
       long start = System.nanoTime();
@@ -145,65 +200,123 @@ public final class MemoryBenchmark {
       }
       db.commit();
       double loadS = seconds(start);
-      start = System.nanoTime();
-      try (Statement ddl = db.createStatement()) {
-        ddl.execute("SET maintenance_work_mem = '256MB'");
-        ddl.execute("CREATE INDEX ON chunk USING hnsw (embedding public.vector_cosine_ops)");
-        ddl.execute("ANALYZE chunk");
-      }
-      db.commit();
-      double indexS = seconds(start);
 
       List<String> queries = sentences(QUERIES, 99);
       long[] embedNs = new long[QUERIES];
-      long[] searchNs = new long[QUERIES];
-      long[] exactNs = new long[QUERIES];
-      double recallSum = 0;
+      List<String> vectors = new ArrayList<>(QUERIES);
       for (int q = 0; q < QUERIES; q++) {
         long t = System.nanoTime();
-        String vector = literal(model.embed(queries.get(q)).content().vector());
+        vectors.add(literal(embed.apply(queries.get(q))));
         embedNs[q] = System.nanoTime() - t;
-        t = System.nanoTime();
-        List<Integer> approx = nearest(db, vector, false);
-        searchNs[q] = System.nanoTime() - t;
-        t = System.nanoTime();
-        List<Integer> exact = nearest(db, vector, true);
-        exactNs[q] = System.nanoTime() - t;
-        Set<Integer> truth = new HashSet<>(exact);
-        recallSum += approx.stream().filter(truth::contains).count() / (double) K;
       }
       System.out.printf(
           Locale.ROOT,
-          "n=%d: load %.1fs, HNSW build %.1fs; query embedding p50 %.1f ms p95 %.1f ms;"
-              + " HNSW search p50 %.1f ms p95 %.1f ms; exact search p50 %.1f ms;"
-              + " recall@10 HNSW vs exact %.3f%n",
+          "n=%d: load %.1fs; query embedding (single) p50 %.1f ms p95 %.1f ms%n",
           size,
           loadS,
-          indexS,
           ms(percentile(embedNs, 50)),
-          ms(percentile(embedNs, 95)),
-          ms(percentile(searchNs, 50)),
-          ms(percentile(searchNs, 95)),
-          ms(percentile(exactNs, 50)),
-          recallSum / QUERIES);
+          ms(percentile(embedNs, 95)));
+      Variant exactVariant = VARIANTS.get(0);
+      long[] exactNs = new long[QUERIES];
+      List<Set<Integer>> truth = new ArrayList<>(QUERIES);
+      for (int q = 0; q < QUERIES; q++) {
+        long t = System.nanoTime();
+        truth.add(new HashSet<>(nearest(db, exactVariant, vectors.get(q), 0)));
+        exactNs[q] = System.nanoTime() - t;
+      }
+      System.out.printf(
+          Locale.ROOT, "n=%d: exact search p50 %.1f ms%n", size, ms(percentile(exactNs, 50)));
+      for (Variant variant : VARIANTS) {
+        start = System.nanoTime();
+        try (Statement ddl = db.createStatement()) {
+          ddl.execute("SET maintenance_work_mem = '512MB'");
+          ddl.execute(variant.index());
+          ddl.execute("ANALYZE chunk");
+        }
+        db.commit();
+        double indexS = seconds(start);
+        for (int ef : EF_SEARCH) {
+          nearest(db, variant, vectors.get(0), ef); // warm the plan
+          long[] searchNs = new long[QUERIES];
+          double recallSum = 0;
+          for (int q = 0; q < QUERIES; q++) {
+            long t = System.nanoTime();
+            List<Integer> approx = nearest(db, variant, vectors.get(q), ef);
+            searchNs[q] = System.nanoTime() - t;
+            Set<Integer> exact = truth.get(q);
+            recallSum += approx.stream().filter(exact::contains).count() / (double) K;
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "n=%d, %s (build %.1fs), ef_search %d: search p50 %.1f ms p95 %.1f ms,"
+                  + " recall@10 vs exact %.3f%n",
+              size,
+              variant.name(),
+              indexS,
+              ef,
+              ms(percentile(searchNs, 50)),
+              ms(percentile(searchNs, 95)),
+              recallSum / QUERIES);
+        }
+        System.out.print(explain(db, variant, vectors.get(0)));
+        try (Statement ddl = db.createStatement()) {
+          ddl.execute("DROP INDEX chunk_hnsw");
+        }
+        db.commit();
+      }
     } finally {
       LocalInfra.dropDatabase(url);
     }
   }
 
-  /** The search the service runs (owner and model filter, ef_search 100, iterative scan). */
-  private static List<Integer> nearest(Connection db, String vector, boolean exact)
+  private static String explain(Connection db, Variant variant, String vector) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Statement set = db.createStatement()) {
+      set.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+      set.execute("SET LOCAL hnsw.ef_search = 40");
+    }
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM chunk WHERE "
+                + variant.where()
+                + " ORDER BY "
+                + variant.orderBy()
+                + " LIMIT "
+                + K)) {
+      select.setString(1, vector);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          String line = rs.getString(1);
+          // The query vector makes a line thousands of characters long.
+          plan.append("    ")
+              .append(line.length() > 160 ? line.substring(0, 160) + "…" : line)
+              .append('\n');
+        }
+      }
+    }
+    db.commit();
+    return plan.toString();
+  }
+
+  /**
+   * The variant's search with the service's settings (iterative scan, {@code ef} candidates), or
+   * the exact answer by a sequential scan when {@code ef} is 0.
+   */
+  private static List<Integer> nearest(Connection db, Variant variant, String vector, int ef)
       throws SQLException {
     try (Statement set = db.createStatement()) {
       set.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-      set.execute("SET LOCAL hnsw.ef_search = 100");
-      set.execute("SET LOCAL enable_indexscan = " + (exact ? "off" : "on"));
+      set.execute("SET LOCAL hnsw.ef_search = " + Math.max(ef, 40));
+      set.execute("SET LOCAL enable_indexscan = " + (ef == 0 ? "off" : "on"));
     }
     List<Integer> ids = new ArrayList<>(K);
     try (PreparedStatement select =
         db.prepareStatement(
-            "SELECT id FROM chunk WHERE owner = 'bench' AND model = 'm'"
-                + " ORDER BY embedding <=> ?::vector LIMIT "
+            "SELECT id FROM chunk WHERE "
+                + variant.where()
+                + " ORDER BY "
+                + variant.orderBy()
+                + " LIMIT "
                 + K)) {
       select.setString(1, vector);
       try (ResultSet rs = select.executeQuery()) {
@@ -214,19 +327,6 @@ public final class MemoryBenchmark {
     }
     db.commit();
     return ids;
-  }
-
-  private static List<float[]> embedAll(EmbeddingModel model, List<String> texts) {
-    List<float[]> vectors = new ArrayList<>(texts.size());
-    for (int from = 0; from < texts.size(); from += 64) {
-      for (Embedding e :
-          model
-              .embedAll(segments(texts.subList(from, Math.min(texts.size(), from + 64))))
-              .content()) {
-        vectors.add(e.vector());
-      }
-    }
-    return vectors;
   }
 
   private static List<TextSegment> segments(List<String> texts) {

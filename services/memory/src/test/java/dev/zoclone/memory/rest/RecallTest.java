@@ -6,17 +6,18 @@ import static dev.zoclone.memory.Callers.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import dev.zoclone.memory.repository.RecallQuery;
+import dev.zoclone.memory.repository.RecallRepository;
+import dev.zoclone.memory.repository.VectorIndex;
 import dev.zoclone.memory.service.Embeddings;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class RecallTest {
   @Inject AgroalDataSource dataSource;
   @Inject Embeddings embeddings;
+  @Inject RecallRepository recallRepository;
 
   @Test
   void paraphraseWithNoSharedWordIsFoundAndRankedAboveADecoyThatSharesWords() {
@@ -117,31 +119,37 @@ class RecallTest {
   }
 
   @Test
-  void vectorSearchUsesTheHnswIndex() throws SQLException {
+  void recallStatementUsesTheModelsHnswIndex() {
     String user = newUser();
     memorize(user, "The HNSW index should serve this search");
-    StringBuilder vector = new StringBuilder("[");
-    for (float v : embeddings.embed("index")) {
-      vector.append(vector.length() > 1 ? "," : "").append(v);
-    }
-    vector.append(']');
-    List<String> plan = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      // On a few rows the planner rightly prefers a sequential scan; take it off the table.
-      statement.execute("SET enable_seqscan = off");
-      try (ResultSet rs =
-          statement.executeQuery(
-              "EXPLAIN SELECT id FROM memory_chunk ORDER BY embedding <=> '"
-                  + vector
-                  + "'::vector LIMIT 10")) {
-        while (rs.next()) {
-          plan.add(rs.getString(1));
-        }
-      }
-      statement.execute("RESET enable_seqscan");
-    }
-    assertThat(String.join("\n", plan)).contains("memory_chunk_embedding");
+    RecallQuery query =
+        new RecallQuery(
+            user,
+            embeddings.modelName(),
+            embeddings.embed("index"),
+            "index",
+            Map.of(),
+            null,
+            5,
+            20,
+            0.8);
+    String plan =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  try (Connection connection = dataSource.getConnection();
+                      Statement statement = connection.createStatement()) {
+                    // On a few rows the planner rightly reads the owner's rows and sorts them;
+                    // forbid that to see which index serves the ordered search on many rows.
+                    statement.execute("SET LOCAL enable_seqscan = off");
+                    statement.execute("SET LOCAL enable_sort = off");
+                  }
+                  return recallRepository.explain(query);
+                });
+
+    assertThat(plan)
+        .contains("Index Scan using " + VectorIndex.name(Embeddings.MINILM, 384))
+        .doesNotContain("Seq Scan on memory_chunk");
   }
 
   private static List<String> recall(String user, String query, int topK) {

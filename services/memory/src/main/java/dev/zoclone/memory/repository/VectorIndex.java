@@ -1,0 +1,110 @@
+package dev.zoclone.memory.repository;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The per-model HNSW index on the untyped vector column: a partial index on {@code
+ * embedding::halfvec(N)} for the rows of one model, so vectors of any dimension share one table and
+ * a search only walks its own model's graph. Searches must use {@link #distance} and {@link
+ * #modelIs} verbatim, or the planner cannot match the index.
+ */
+@ApplicationScoped
+public class VectorIndex {
+  private final AgroalDataSource dataSource;
+
+  public VectorIndex(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * The cosine distance between column {@code alias.embedding} and a bound vector parameter, in the
+   * indexed expression's form.
+   */
+  public static String distance(String alias, int dimensions) {
+    String type = "public.halfvec(" + dimensions + ")";
+    return "(" + alias + ".embedding::" + type + " <=> ?::" + type + ")";
+  }
+
+  /**
+   * The condition {@code alias.model = '<model>'} with the name as a literal: the planner can only
+   * use a partial index whose predicate it can prove, which a bound parameter would hide from a
+   * generic plan.
+   */
+  public static String modelIs(String alias, String model) {
+    return alias + ".model = " + literal(model);
+  }
+
+  /** The index's name for {@code model} at {@code dimensions}. */
+  public static String name(String model, int dimensions) {
+    String readable = model.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    String name = "memory_chunk_hnsw_" + readable + "_" + dimensions;
+    if (name.length() <= 63) {
+      return name;
+    }
+    return name.substring(0, 50) + "_" + sha256(model).substring(0, 12);
+  }
+
+  /**
+   * Creates the index for {@code model} unless it exists; concurrently, so writes go on while it
+   * builds over chunks already stored.
+   */
+  public void ensure(String model, int dimensions) {
+    String name = name(model, dimensions);
+    String sql =
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS "
+            + name
+            + " ON memory_chunk USING hnsw ((embedding::public.halfvec("
+            + dimensions
+            + ")) public.halfvec_cosine_ops) WHERE model = "
+            + literal(model);
+    long start = System.nanoTime();
+    try (Connection connection = dataSource.getConnection();
+        Statement create = connection.createStatement()) {
+      if (!connection.getAutoCommit()) {
+        connection.setAutoCommit(true); // CONCURRENTLY cannot run in a transaction
+      }
+      try (ResultSet rs =
+          create.executeQuery(
+              "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                  + " WHERE c.relname = '"
+                  + name
+                  + "' AND c.relnamespace = current_schema()::regnamespace")) {
+        if (rs.next() && !rs.getBoolean(1)) {
+          rs.close();
+          // A concurrent build that was interrupted leaves an invalid index behind: build anew.
+          Log.warnf("vector index %s is invalid, rebuilding it", name);
+          create.execute("DROP INDEX CONCURRENTLY " + name);
+        }
+      }
+      create.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create vector index " + name, e);
+    }
+    Log.infof("vector index %s ready (%d ms)", name, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
