@@ -59,6 +59,13 @@ public interface AgentsConfig {
     /** Longest wait between retries, whatever Retry-After says. */
     @WithDefault("10s")
     Duration maxBackoff();
+
+    /**
+     * Model calls one key (one owner's key name) may have in flight at once in this replica;
+     * further calls wait for a slot, so one key cannot take every provider connection.
+     */
+    @WithDefault("100")
+    int maxConcurrencyPerKey();
   }
 
   /** Parallel agents. */

@@ -36,13 +36,19 @@ public class ModelCaller {
   private final ChatModelFactory models;
   private final UsageService usage;
   private final AgentsConfig config;
+  private final KeyConcurrency slots;
 
   public ModelCaller(
-      KeyService keys, ChatModelFactory models, UsageService usage, AgentsConfig config) {
+      KeyService keys,
+      ChatModelFactory models,
+      UsageService usage,
+      AgentsConfig config,
+      KeyConcurrency slots) {
     this.keys = keys;
     this.models = models;
     this.usage = usage;
     this.config = config;
+    this.slots = slots;
   }
 
   /** A model's answer and which model gave it. */
@@ -135,41 +141,13 @@ public class ModelCaller {
       Target target = resolve(owner, name);
       lastName = target.display();
       boolean[] started = {false};
-      CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-      models
-          .streamingModel(target.key(), target.model())
-          .chat(
-              request,
-              new StreamingChatResponseHandler() {
-                @Override
-                public void onPartialResponse(String partial) {
-                  started[0] = true;
-                  onToken.accept(partial);
-                }
-
-                @Override
-                public void onCompleteResponse(ChatResponse response) {
-                  done.complete(response);
-                }
-
-                @Override
-                public void onError(Throwable error) {
-                  done.completeExceptionally(error);
-                }
-              });
       try {
-        ChatResponse response = done.get();
+        ChatResponse response =
+            slots.withSlot(target.key(), () -> streamOnce(target, request, onToken, started));
         usage.record(owner, target.key().name(), target.model(), response.tokenUsage());
         return new Answer(response, target.display());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("cancelled", e);
-      } catch (ExecutionException e) {
-        RuntimeException cause =
-            e.getCause() instanceof RuntimeException r
-                ? r
-                : new IllegalStateException(e.getCause());
-        last = redactedFailure(cause, target);
+      } catch (StreamFailure e) {
+        last = redactedFailure(e.failure, target);
         if (started[0]) {
           break;
         }
@@ -178,11 +156,58 @@ public class ModelCaller {
     throw problem(last, lastName);
   }
 
+  private ChatResponse streamOnce(
+      Target target, ChatRequest request, Consumer<String> onToken, boolean[] started) {
+    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+    models
+        .streamingModel(target.key(), target.model())
+        .chat(
+            request,
+            new StreamingChatResponseHandler() {
+              @Override
+              public void onPartialResponse(String partial) {
+                started[0] = true;
+                onToken.accept(partial);
+              }
+
+              @Override
+              public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+              }
+
+              @Override
+              public void onError(Throwable error) {
+                done.completeExceptionally(error);
+              }
+            });
+    try {
+      return done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("cancelled", e);
+    } catch (ExecutionException e) {
+      throw new StreamFailure(
+          e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+    }
+  }
+
+  /** A streaming call that failed; carries the provider's error out of the key's slot. */
+  private static final class StreamFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RuntimeException failure;
+
+    StreamFailure(RuntimeException cause) {
+      super(cause);
+      this.failure = cause;
+    }
+  }
+
   private ChatResponse withRetries(Target target, ChatRequest request) {
     int attempts = Math.max(1, config.provider().maxAttempts());
     for (int attempt = 1; ; attempt++) {
       try {
-        return models.chatModel(target.key(), target.model()).chat(request);
+        return slots.withSlot(
+            target.key(), () -> models.chatModel(target.key(), target.model()).chat(request));
       } catch (RuntimeException e) {
         if (attempt >= attempts || !retryable(e)) {
           throw e;

@@ -34,6 +34,8 @@ class AgentResourceTest {
       new FakeOpenAiServer().setDefault(Reply.text("done").delay(Duration.ofMillis(200)));
   static final FakeOpenAiServer BROKEN =
       new FakeOpenAiServer().setDefault(Reply.error(400, "model not found"));
+  static final FakeOpenAiServer LIMITED =
+      new FakeOpenAiServer().setDefault(Reply.text("ok").delay(Duration.ofMillis(400)));
   static final FakeOpenAiServer SLOW =
       new FakeOpenAiServer().setDefault(Reply.text("late").delay(Duration.ofSeconds(6)));
 
@@ -47,6 +49,7 @@ class AgentResourceTest {
     FAST.close();
     BROKEN.close();
     SLOW.close();
+    LIMITED.close();
   }
 
   @BeforeEach
@@ -110,6 +113,54 @@ class AgentResourceTest {
 
     assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(4 * 200);
     assertThat(FAST.requests().size() - before).isEqualTo(4);
+  }
+
+  @Test
+  void callsOfOneKeyWaitForTheKeysConcurrencyLimit() {
+    // The test profile allows 4 calls per key at once (zo.agents.provider.max-concurrency-per-key).
+    openAiKey(user, "limited", LIMITED.baseUrl() + "/v1", "sk-limited-0123456789", "m");
+    openAiKey(user, "other", LIMITED.baseUrl() + "/v1", "sk-other-0123456789", "m");
+    int before = LIMITED.requests().size();
+    String agents =
+        String.join(
+            ",",
+            java.util.Collections.nCopies(8, "{\"prompt\":\"p\",\"model_name\":\"limited:m\"}"));
+
+    JsonPath results =
+        as(user)
+            .body(
+                "{\"agents\":["
+                    + agents
+                    + ",{\"id\":\"o\",\"prompt\":\"p\",\"model_name\":\"other:m\"}],\"max_concurrency\":9}")
+            .post("/api/v1/agents/spawn-all")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(results.getList("results.status")).containsOnly("SUCCEEDED");
+    var calls = LIMITED.requests().subList(before, LIMITED.requests().size());
+    var limited =
+        calls.stream()
+            .filter(r -> r.header("Authorization").orElse("").contains("sk-limited"))
+            .map(r -> r.receivedAt().toEpochMilli())
+            .sorted()
+            .toList();
+    var other =
+        calls.stream()
+            .filter(r -> r.header("Authorization").orElse("").contains("sk-other"))
+            .map(r -> r.receivedAt().toEpochMilli())
+            .toList();
+    assertThat(limited).hasSize(8);
+    assertThat(limited.get(3) - limited.get(0))
+        .as("the first four calls of the key start together")
+        .isLessThan(350);
+    assertThat(limited.get(4) - limited.get(0))
+        .as("the fifth call of the key waits until one of the first four ends")
+        .isGreaterThanOrEqualTo(350);
+    assertThat(other.get(0) - limited.get(0))
+        .as("another key of the same user does not wait for this one's slots")
+        .isLessThan(350);
   }
 
   @Test
