@@ -8,6 +8,7 @@ import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.contract.Topics;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.pool.PoolCaller;
+import dev.zoclone.testing.infra.ConsumerGroups;
 import dev.zoclone.testing.infra.LocalInfra;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,8 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,26 +44,11 @@ class KafkaJobsTest {
    */
   @BeforeEach
   void awaitConsumerAssigned() {
-    String group =
+    ConsumerGroups.awaitAssigned(
         ConfigProvider.getConfig()
-            .getValue("mp.messaging.incoming.pool-jobs.group.id", String.class);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP))) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  admin
-                      .describeConsumerGroups(List.of(group))
-                      .all()
-                      .get()
-                      .get(group)
-                      .members()
-                      .stream()
-                      .anyMatch(
-                          m ->
-                              m.assignment().topicPartitions().stream()
-                                  .anyMatch(p -> p.topic().equals(Topics.POOL_JOBS))));
-    }
+            .getValue("mp.messaging.incoming.pool-jobs.group.id", String.class),
+        Set.of(Topics.POOL_JOBS),
+        Duration.ofSeconds(60));
   }
 
   @Test

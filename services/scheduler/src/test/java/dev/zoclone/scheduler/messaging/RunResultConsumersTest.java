@@ -11,6 +11,7 @@ import dev.zoclone.contract.scheduler.AutomationAction;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.Automations;
 import dev.zoclone.scheduler.service.FiringService;
+import dev.zoclone.testing.infra.ConsumerGroups;
 import dev.zoclone.testing.infra.LocalInfra;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,12 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,26 +67,11 @@ class RunResultConsumersTest {
    */
   @BeforeEach
   void awaitConsumersAssigned() {
-    String group =
+    ConsumerGroups.awaitAssigned(
         ConfigProvider.getConfig()
-            .getValue("mp.messaging.incoming.agent-results.group.id", String.class);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP))) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  admin
-                      .describeConsumerGroups(List.of(group))
-                      .all()
-                      .get()
-                      .get(group)
-                      .members()
-                      .stream()
-                      .flatMap(m -> m.assignment().topicPartitions().stream())
-                      .map(TopicPartition::topic)
-                      .collect(Collectors.toSet())
-                      .containsAll(Set.of(Topics.AGENT_RESULTS, Topics.POOL_JOB_EVENTS)));
-    }
+            .getValue("mp.messaging.incoming.agent-results.group.id", String.class),
+        Set.of(Topics.AGENT_RESULTS, Topics.POOL_JOB_EVENTS),
+        Duration.ofSeconds(60));
   }
 
   @Test
