@@ -49,7 +49,7 @@ class AgentCommandsTest {
         "PUT",
         "/api/v1/keys/openai",
         200,
-        "{\"name\":\"openai\",\"provider\":\"openai\",\"masked\":\"sk-...abcd\"}");
+        "{\"name\":\"openai\",\"provider\":\"openai\",\"masked\":\"sk-...abcd\",\"updated_at\":\"2026-11-24T10:00:00.123456Z\"}");
 
     Run run =
         zo(
