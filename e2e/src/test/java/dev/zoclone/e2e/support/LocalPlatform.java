@@ -1,0 +1,228 @@
+package dev.zoclone.e2e.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zoclone.testing.infra.LocalInfra;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The packaged gateway and the services a test names, started as child processes on free ports
+ * against one fresh PostgreSQL database (each service in its own schema) and the local Kafka;
+ * {@link #close()} stops every process by its PID and drops the database.
+ *
+ * <p>Usage: {@code LocalPlatform.start("agents", "memory")}, then {@link #gatewayUrl()} and {@link
+ * #newUserToken(String)}. A service's extra settings go in {@link Builder#property}.
+ */
+public final class LocalPlatform implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Path repoRoot;
+  private final Path home;
+  private String internalSecret;
+  private final String databaseUrl;
+  private final Map<String, ServiceProcess> services;
+
+  private LocalPlatform(
+      Path repoRoot, Path home, String databaseUrl, Map<String, ServiceProcess> services) {
+    this.repoRoot = repoRoot;
+    this.home = home;
+    this.databaseUrl = databaseUrl;
+    this.services = services;
+  }
+
+  /** Starts the gateway and {@code services} with their defaults. */
+  public static LocalPlatform start(String... services) throws Exception {
+    Builder builder = builder();
+    for (String service : services) {
+      builder.service(service);
+    }
+    return builder.start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What to start and with which settings. */
+  public static final class Builder {
+    private final List<String> services = new ArrayList<>();
+    private final Map<String, Map<String, String>> properties = new HashMap<>();
+    private Duration readyTimeout = Duration.ofMinutes(3);
+
+    private Builder() {}
+
+    /** Starts {@code name} (agents, memory, pool, …) besides the gateway. */
+    public Builder service(String name) {
+      services.add(name);
+      return this;
+    }
+
+    /** Passes {@code -Dkey=value} to {@code service} ({@code gateway} included). */
+    public Builder property(String service, String key, String value) {
+      properties.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /** How long every service together may take to become ready (3 minutes by default). */
+    public Builder readyTimeout(Duration timeout) {
+      readyTimeout = timeout;
+      return this;
+    }
+
+    public LocalPlatform start() throws Exception {
+      Path root = LocalInfra.repoRoot();
+      Path home = Files.createTempDirectory("zo-e2e-home");
+      String database = LocalInfra.createDatabase();
+      String secret = HexFormat.of().formatHex(random(32));
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      Path logs = root.resolve("e2e/target/e2e-logs/" + suffix);
+
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      ports.put("gateway", ServiceProcess.freePort());
+      services.forEach(s -> ports.put(s, ServiceProcess.freePort()));
+
+      Map<String, String> common = new HashMap<>();
+      common.put("ZO_HOME", home.toString());
+      common.put("ZO_DB_URL", database);
+      common.put("ZO_DB_USER", LocalInfra.DB_USER);
+      common.put("ZO_DB_PASSWORD", LocalInfra.DB_PASSWORD);
+      common.put("ZO_KAFKA_BOOTSTRAP", LocalInfra.KAFKA_BOOTSTRAP);
+      common.put("ZO_INTERNAL_SECRET", secret);
+      common.put("ZO_MASTER_KEY", Base64.getEncoder().encodeToString(random(32)));
+      ports.forEach(
+          (name, port) -> {
+            String upper = name.toUpperCase(java.util.Locale.ROOT);
+            common.put("ZO_GATEWAY_SERVICES_" + upper + "_URL", "http://127.0.0.1:" + port);
+            common.put("ZO_" + upper + "_URL", "http://127.0.0.1:" + port);
+          });
+
+      Map<String, ServiceProcess> started = new LinkedHashMap<>();
+      LocalPlatform platform = new LocalPlatform(root, home, database, started);
+      platform.internalSecret = secret;
+      try {
+        for (Map.Entry<String, Integer> entry : ports.entrySet()) {
+          String name = entry.getKey();
+          Map<String, String> props = new LinkedHashMap<>();
+          // Consumers in groups of their own, starting at the end: the broker is shared.
+          if (name.equals("agents")) {
+            props.put("mp.messaging.incoming.agent-requests.group.id", "agents-e2e-" + suffix);
+            props.put("mp.messaging.incoming.agent-requests.auto.offset.reset", "latest");
+          } else if (name.equals("memory")) {
+            props.put("mp.messaging.incoming.memory-ingest.group.id", "memory-e2e-" + suffix);
+          }
+          props.putAll(properties.getOrDefault(name, Map.of()));
+          started.put(
+              name, ServiceProcess.start(root, name, entry.getValue(), common, props, logs));
+        }
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        for (ServiceProcess service : started.values()) {
+          service.awaitReady(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+        return platform;
+      } catch (Exception | Error e) {
+        platform.close();
+        throw e;
+      }
+    }
+  }
+
+  /** The gateway's base URL, without a trailing slash. */
+  public String gatewayUrl() {
+    return services.get("gateway").url();
+  }
+
+  /** A started service, to read its URL, PID or log. */
+  public ServiceProcess service(String name) {
+    ServiceProcess service = services.get(name);
+    if (service == null) {
+      throw new IllegalArgumentException(name + " was not started; started: " + services.keySet());
+    }
+    return service;
+  }
+
+  /**
+   * The secret the gateway sends services in {@code X-Zo-Internal-Secret}, to call one directly.
+   */
+  public String internalSecret() {
+    return internalSecret;
+  }
+
+  /** The folder the platform runs in as {@code ZO_HOME}. */
+  public Path home() {
+    return home;
+  }
+
+  /** The repository the jars were started from. */
+  public Path repoRoot() {
+    return repoRoot;
+  }
+
+  /** The admin token the gateway wrote on its first start. */
+  public String adminToken() throws IOException {
+    return Files.readString(home.resolve("admin-token"), StandardCharsets.UTF_8).strip();
+  }
+
+  /** A user made through the gateway: its id (the {@code X-Zo-User} services see) and token. */
+  public record User(String id, String token) {}
+
+  /** Creates a user through the gateway (as admin) and returns its bearer token. */
+  public String newUserToken(String name) throws IOException, InterruptedException {
+    return newUser(name).token();
+  }
+
+  /** Creates a user through the gateway (as admin). */
+  public User newUser(String name) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/users"))
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          "creating user " + name + " answered " + response.statusCode() + ": " + response.body());
+    }
+    JsonNode user = JSON.readTree(response.body());
+    return new User(user.path("id").asText(), user.path("token").asText());
+  }
+
+  /** Stops every service by its PID (gateway last) and drops the database. */
+  @Override
+  public void close() {
+    List<ServiceProcess> reversed = new ArrayList<>(services.values());
+    java.util.Collections.reverse(reversed);
+    reversed.forEach(ServiceProcess::close);
+    try {
+      LocalInfra.dropDatabase(databaseUrl);
+    } catch (RuntimeException e) {
+      // the database outlives a failed drop; the next run makes a fresh one anyway
+    }
+  }
+
+  private static byte[] random(int bytes) {
+    byte[] out = new byte[bytes];
+    new SecureRandom().nextBytes(out);
+    return out;
+  }
+}
