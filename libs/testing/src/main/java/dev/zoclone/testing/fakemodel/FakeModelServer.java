@@ -149,7 +149,13 @@ public abstract class FakeModelServer implements AutoCloseable {
       return;
     }
     Answer answer = answerFor(reply, request);
-    if (reply.streamsFor(request)) {
+    boolean streams =
+        reply.delivery() == Reply.Delivery.AS_REQUESTED && !request.json().has("stream")
+            ? wire.streamsUnlessAsked()
+            : reply.streamsFor(request);
+    if (streams && wire.newlineDelimited()) {
+      out.lines(wire.events(answer), reply.chunkDelay());
+    } else if (streams) {
       out.events(wire.events(answer), reply.chunkDelay());
     } else {
       out.json(200, wire.message(answer), Map.of());

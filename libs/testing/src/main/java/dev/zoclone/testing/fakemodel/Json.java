@@ -18,6 +18,10 @@ final class Json {
   }
 
   /** Parses {@code text}, or answers a missing node when it is blank or not JSON. */
+  static com.fasterxml.jackson.databind.node.ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+
   static JsonNode parseLeniently(String text) {
     if (text == null || text.isBlank()) {
       return MissingNode.getInstance();

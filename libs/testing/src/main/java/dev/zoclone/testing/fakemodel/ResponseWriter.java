@@ -51,4 +51,20 @@ final class ResponseWriter {
       }
     }
   }
+
+  /** Sends each event's data as one line of JSON ({@code application/x-ndjson}), like Ollama. */
+  void lines(List<SseEvent> events, Duration pause) throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+    committed = true;
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int i = 0; i < events.size(); i++) {
+        if (i > 0) {
+          Thread.sleep(pause.toMillis());
+        }
+        out.write((events.get(i).data() + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+    }
+  }
 }

@@ -18,6 +18,16 @@ interface WireFormat {
   /** The answer as the provider's server-sent events, in order. */
   List<SseEvent> events(Answer answer);
 
+  /** Whether a stream is newline-delimited JSON (Ollama) instead of server-sent events. */
+  default boolean newlineDelimited() {
+    return false;
+  }
+
+  /** Whether a request that does not say {@code "stream"} gets a stream (Ollama's default). */
+  default boolean streamsUnlessAsked() {
+    return false;
+  }
+
   /** An error body; {@code type} is null when the provider's usual type for status applies. */
   JsonNode error(int status, String type, String message);
 }
