@@ -12,6 +12,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.zoclone.agents.client.MemoryClient;
 import dev.zoclone.agents.config.AgentsConfig;
@@ -75,7 +76,7 @@ public class AskService {
    */
   public AskResponse ask(String owner, AskRequest request, Consumer<String> onToken) {
     String input = requireInput(request.input());
-    List<String> candidates = models.candidates(request.modelName(), request.fallbacks());
+    List<String> candidates = models.candidates(owner, request.modelName(), request.fallbacks());
     models.resolve(owner, candidates.get(0));
     List<Tool> selected = tools.select(request.tools());
     JsonSchema schema =
@@ -92,7 +93,16 @@ public class AskService {
             loaded,
             schema == null ? null : structured.instruction(request.outputFormat()),
             input);
-    Turn turn = run(owner, conversationId, messages, selected, candidates, onToken, schema);
+    Turn turn =
+        run(
+            owner,
+            conversationId,
+            messages,
+            selected,
+            candidates,
+            onToken,
+            schema,
+            schema == null ? null : structured.nativeFormat(request.outputFormat()));
     List<ConversationMessage> appended = new ArrayList<>();
     appended.add(new ConversationMessage(null, "user", input, null, null, null));
     appended.addAll(turn.history());
@@ -106,10 +116,10 @@ public class AskService {
   public AskResponse runOnce(
       String owner, String prompt, String modelName, List<String> toolNames) {
     String input = requireInput(prompt);
-    List<String> candidates = models.candidates(modelName, null);
+    List<String> candidates = models.candidates(owner, modelName, null);
     models.resolve(owner, candidates.get(0));
     List<ChatMessage> messages = context.messages(null, null, null, input);
-    Turn turn = run(owner, null, messages, tools.select(toolNames), candidates, null, null);
+    Turn turn = run(owner, null, messages, tools.select(toolNames), candidates, null, null, null);
     return new AskResponse(turn.output(), null, turn.modelName(), turn.usage(), turn.toolCalls());
   }
 
@@ -129,7 +139,8 @@ public class AskService {
       List<Tool> selected,
       List<String> candidates,
       Consumer<String> onToken,
-      JsonSchema schema) {
+      JsonSchema schema,
+      ResponseFormat format) {
     Map<String, Tool> byName =
         selected.stream().collect(Collectors.toMap(Tool::name, Function.identity()));
     List<ToolSpecification> specs = selected.stream().map(Tool::specification).toList();
@@ -142,6 +153,10 @@ public class AskService {
       ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
       if (toolsAllowed) {
         builder.toolSpecifications(specs);
+      }
+      if (format != null) {
+        // Sent to providers with a structured-output mode; ModelCaller drops it for the others.
+        builder.responseFormat(format);
       }
       Answer answer = call(owner, candidates, builder.build(), onToken);
       add(tokens, answer.response().tokenUsage());

@@ -37,13 +37,16 @@ public class ModelCaller {
   private final UsageService usage;
   private final AgentsConfig config;
   private final KeyConcurrency slots;
+  private final SettingsService settings;
 
   public ModelCaller(
       KeyService keys,
       ChatModelFactory models,
       UsageService usage,
       AgentsConfig config,
-      KeyConcurrency slots) {
+      KeyConcurrency slots,
+      SettingsService settings) {
+    this.settings = settings;
     this.keys = keys;
     this.models = models;
     this.usage = usage;
@@ -62,19 +65,30 @@ public class ModelCaller {
     }
   }
 
-  /** The model names to try, first the requested (or default) one, then the fallbacks. */
-  public List<String> candidates(String modelName, List<String> fallbacks) {
+  /**
+   * The model names to try: the requested one, else the owner's default (settings), else the
+   * service's; then the request's fallbacks, else the owner's.
+   */
+  public List<String> candidates(String owner, String modelName, List<String> fallbacks) {
     LinkedHashSet<String> names = new LinkedHashSet<>();
+    boolean named = modelName != null && !modelName.isBlank();
+    SettingsService.Settings mine =
+        named && fallbacks != null ? SettingsService.Settings.NONE : settings.get(owner);
     String first =
-        modelName != null && !modelName.isBlank() ? modelName : config.defaultModel().orElse(null);
+        named
+            ? modelName
+            : mine.defaultModel() != null
+                ? mine.defaultModel()
+                : config.defaultModel().orElse(null);
     if (first == null) {
       throw ProblemException.badRequest(
-          "model_name", "is required: no default model is configured (zo.agents.default-model)");
+          "model_name",
+          "is required: you have no default_model (PUT /api/v1/settings) and the service has none"
+              + " (zo.agents.default-model)");
     }
     names.add(first);
-    if (fallbacks != null) {
-      fallbacks.stream().filter(f -> f != null && !f.isBlank()).forEach(names::add);
-    }
+    (fallbacks != null ? fallbacks : mine.fallbacks())
+        .stream().filter(f -> f != null && !f.isBlank()).forEach(names::add);
     return new ArrayList<>(names);
   }
 
@@ -111,7 +125,7 @@ public class ModelCaller {
       Target target = resolve(owner, name);
       lastName = target.display();
       try {
-        ChatResponse response = withRetries(target, request);
+        ChatResponse response = withRetries(target, forProvider(request, target));
         usage.record(owner, target.key().name(), target.model(), response.tokenUsage());
         return new Answer(response, target.display());
       } catch (ProblemException e) {
@@ -143,7 +157,9 @@ public class ModelCaller {
       boolean[] started = {false};
       try {
         ChatResponse response =
-            slots.withSlot(target.key(), () -> streamOnce(target, request, onToken, started));
+            slots.withSlot(
+                target.key(),
+                () -> streamOnce(target, forProvider(request, target), onToken, started));
         usage.record(owner, target.key().name(), target.model(), response.tokenUsage());
         return new Answer(response, target.display());
       } catch (StreamFailure e) {
@@ -200,6 +216,20 @@ public class ModelCaller {
       super(cause);
       this.failure = cause;
     }
+  }
+
+  /**
+   * The request as {@code target}'s provider takes it: a JSON-schema response format goes only to
+   * providers that speak OpenAI's protocol; the others get the instruction in the prompt alone.
+   */
+  static ChatRequest forProvider(ChatRequest request, Target target) {
+    if (request.responseFormat() == null || target.key().provider().openAiWire()) {
+      return request;
+    }
+    return ChatRequest.builder()
+        .messages(request.messages())
+        .toolSpecifications(request.toolSpecifications())
+        .build();
   }
 
   private ChatResponse withRetries(Target target, ChatRequest request) {

@@ -6,6 +6,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -53,6 +56,22 @@ public class StructuredOutput {
     Set<ValidationMessage> messages = schema.validate(value);
     return new Checked(
         value, messages.stream().map(ValidationMessage::getMessage).sorted().toList());
+  }
+
+  /**
+   * The schema as a JSON-schema response format, for providers with a native structured-output mode
+   * (OpenAI's {@code response_format: {type: json_schema}}); not strict, since a caller's schema
+   * need not meet strict mode's rules, so the answer is still validated.
+   */
+  public ResponseFormat nativeFormat(JsonNode schema) {
+    return ResponseFormat.builder()
+        .type(ResponseFormatType.JSON)
+        .jsonSchema(
+            dev.langchain4j.model.chat.request.json.JsonSchema.builder()
+                .name("output")
+                .rootElement(JsonRawSchema.from(schema.toString()))
+                .build())
+        .build();
   }
 
   /** The instruction added to the system prompt so the model answers in the schema. */

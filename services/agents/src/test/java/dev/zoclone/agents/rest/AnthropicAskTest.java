@@ -50,4 +50,31 @@ class AnthropicAskTest {
     assertThat(MODEL.lastRequest().header("x-api-key")).contains("sk-ant-0123456789abcdef");
     assertThat(MODEL.lastRequest().model()).contains("claude-3-5-haiku-latest");
   }
+
+  @Test
+  void structuredOutputForAnthropicIsInstructedAndValidatedWithoutOpenAisResponseFormat() {
+    String user = newUser();
+    as(user)
+        .body(
+            "{\"provider\":\"anthropic\",\"api_key\":\"sk-ant-0123456789abcdef\",\"base_url\":\""
+                + MODEL.baseUrl()
+                + "/v1\"}")
+        .put("/api/v1/keys/anthropic")
+        .then()
+        .statusCode(200);
+    MODEL.enqueue(Reply.text("{\"name\":\"Ada\"}"));
+
+    as(user)
+        .body(
+            "{\"input\":\"who?\",\"model_name\":\"anthropic:claude-3-5-haiku-latest\","
+                + "\"output_format\":{\"type\":\"object\",\"required\":[\"name\"],"
+                + "\"properties\":{\"name\":{\"type\":\"string\"}}}}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(200)
+        .body("output.name", is("Ada"));
+
+    assertThat(MODEL.lastRequest().json().has("response_format")).isFalse();
+    assertThat(MODEL.lastRequest().json().path("system").toString()).contains("JSON Schema");
+  }
 }

@@ -27,6 +27,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 @QuarkusTestResource(FakeMemoryResource.class)
 class AskResourceTest {
+  /** Parses the test's JSON literals. */
+  static final class Json {
+    static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(e);
+      }
+    }
+  }
+
   static final FakeOpenAiServer MODEL = new FakeOpenAiServer();
   static final String SECRET = "sk-ask-0123456789abcdef";
   static final String SCHEMA =
@@ -270,6 +281,12 @@ class AskResourceTest {
 
     assertThat(MODEL.lastRequest().json().at("/messages/0/content").asText())
         .contains("JSON Schema");
+    var format = MODEL.lastRequest().json().path("response_format");
+    assertThat(format.path("type").asText())
+        .as("OpenAI's native structured output was asked for: %s", format)
+        .isEqualTo("json_schema");
+    assertThat(format.at("/json_schema/name").asText()).isEqualTo("output");
+    assertThat(format.at("/json_schema/schema")).isEqualTo(Json.readTree(SCHEMA));
   }
 
   @Test
