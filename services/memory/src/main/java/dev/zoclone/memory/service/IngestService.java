@@ -60,8 +60,19 @@ public class IngestService {
     if (valid.isEmpty()) {
       return 0;
     }
+    long start = System.nanoTime();
     List<List<NewChunk>> chunks =
         memories.embedAll(items.stream().map(IngestItem::content).toList());
+    long embedded = System.nanoTime();
+    int stored = store(valid, items, chunks);
+    Log.debugf(
+        "ingest batch of %d: embedded in %d ms, stored in %d ms",
+        valid.size(), (embedded - start) / 1_000_000, (System.nanoTime() - embedded) / 1_000_000);
+    return stored;
+  }
+
+  private int store(
+      List<EventEnvelope> valid, List<IngestItem> items, List<List<NewChunk>> chunks) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {

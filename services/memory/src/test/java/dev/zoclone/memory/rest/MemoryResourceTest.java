@@ -71,6 +71,17 @@ class MemoryResourceTest {
   }
 
   @Test
+  void aBodyOverTheOneMegabyteHttpLimitIsA413Problem() {
+    as(newUser())
+        .body(Map.of("content", "x".repeat(1_100_000)))
+        .post("/api/v1/memories")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.endsWith("/body-too-large"));
+  }
+
+  @Test
   void malformedJsonIsABadRequestProblem() {
     as(newUser())
         .body("{\"content\": ")
