@@ -50,6 +50,9 @@ public final class BatchedMiniLm implements AutoCloseable {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
+      // Spinning threads wait for each other at full speed; on 2 shared cores a spinning thread
+      // keeps its partner off the CPU (measured: 190 → 230 sentences/s batched under load).
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       session = environment.createSession(resource(model), options);
       typeIds = session.getInputNames().contains("token_type_ids");
