@@ -12,14 +12,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a request body over {@code quarkus.http.limits.max-body-size} with a problem+json 413 of
- * type {@code body-too-large}, instead of Vert.x's empty 413: a declared length over the limit is
- * refused before Quarkus's own check, and a chunked body that outgrows it on reading is mapped by a
- * failure handler.
+ * type {@code payload-too-large} (the gateway's own limit answers the same type), instead of
+ * Vert.x's empty 413: a declared length over the limit is refused before Quarkus's own check, and a
+ * chunked body that outgrows it on reading is mapped by a failure handler.
  */
 @ApplicationScoped
 public class BodyTooLargeRoute {
   /** The problem type slug, stable for clients. */
-  public static final String SLUG = "body-too-large";
+  public static final String SLUG = "payload-too-large";
 
   private final Optional<MemorySize> limit;
 

@@ -28,7 +28,7 @@ class BodyTooLargeRouteTest {
         .then()
         .statusCode(413)
         .contentType("application/problem+json")
-        .body("type", is("https://zoclone.dev/problems/body-too-large"))
+        .body("type", is("https://zoclone.dev/problems/payload-too-large"))
         .body("status", is(413))
         .body("instance", is("/api/v1/echo"));
   }

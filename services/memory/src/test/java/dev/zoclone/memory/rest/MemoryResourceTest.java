@@ -78,7 +78,7 @@ class MemoryResourceTest {
         .then()
         .statusCode(413)
         .contentType("application/problem+json")
-        .body("type", org.hamcrest.Matchers.endsWith("/body-too-large"));
+        .body("type", org.hamcrest.Matchers.endsWith("/payload-too-large"));
   }
 
   @Test
