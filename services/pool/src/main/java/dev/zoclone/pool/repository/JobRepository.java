@@ -155,13 +155,28 @@ public class JobRepository {
     }
   }
 
-  /** Renews the live leases of every job {@code nodeId} holds; an expired one stays expired. */
-  public int renewLeases(String nodeId, long leaseTtlMs) {
-    return update(
+  /**
+   * Renews the live leases of the jobs {@code nodeId} holds and says it runs; an expired one stays
+   * expired. A job the node holds but does not report (its lease answer was lost in an outage) is
+   * left to expire, so the reaper hands it to another node instead of it being renewed forever.
+   */
+  public int renewLeases(String nodeId, List<String> running, long leaseTtlMs) {
+    if (running.isEmpty()) {
+      return 0;
+    }
+    String sql =
         "UPDATE job SET lease_expires_at = now() + ? * interval '1 millisecond'"
-            + " WHERE node_id = ? AND status IN ('LEASED', 'RUNNING') AND lease_expires_at > now()",
-        leaseTtlMs,
-        nodeId);
+            + " WHERE node_id = ? AND id = ANY (?) AND status IN ('LEASED', 'RUNNING')"
+            + " AND lease_expires_at > now()";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, leaseTtlMs);
+      statement.setString(2, nodeId);
+      statement.setArray(3, connection.createArrayOf("text", running.toArray()));
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot renew the leases of node " + nodeId, e);
+    }
   }
 
   /** Of the jobs {@code nodeId} says it runs, those it no longer holds under a live lease. */

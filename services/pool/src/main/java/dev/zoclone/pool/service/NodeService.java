@@ -66,7 +66,7 @@ public class NodeService {
   }
 
   /**
-   * Records that the node is alive, renews the leases of the jobs it holds, marks the ones it runs
+   * Records that the node is alive, renews the leases of the jobs it holds and reports, marks them
    * RUNNING, and answers which of those it must stop.
    */
   @Transactional
@@ -76,7 +76,7 @@ public class NodeService {
     }
     List<String> running =
         request == null || request.running() == null ? List.of() : request.running();
-    jobs.renewLeases(nodeId, config.leaseTtl().toMillis());
+    jobs.renewLeases(nodeId, running, config.leaseTtl().toMillis());
     events.changedAll(
         batches.markRunning(nodeId, running).stream()
             .map(

@@ -160,6 +160,32 @@ class JobLifecycleTest {
   }
 
   @Test
+  void aHeldJobTheNodeDoesNotReportIsNotRenewedAndGoesBackToTheQueue() throws SQLException {
+    // the node's lease answer was lost in an outage: the pool holds the job for it, the node
+    // never heard of it and heartbeats without it
+    String orphan = ada.submit(PoolCaller.shellJob("sleep 100", 0));
+    String reported = ada.submit(PoolCaller.shellJob("sleep 100", 0));
+    String node = ada.node("n", Map.of(), 2);
+    ada.lease(node, 2);
+    execute(
+        "UPDATE job SET lease_expires_at = now() + interval '300 milliseconds' WHERE id IN (?, ?)",
+        orphan,
+        reported);
+
+    heartbeat(node, List.of(reported)).then().statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              reaper.reap();
+              return ada.status(orphan).equals("PENDING");
+            });
+
+    assertThat(ada.job(orphan).getInt("attempts")).isEqualTo(1);
+    assertThat(ada.status(reported)).isEqualTo("RUNNING");
+  }
+
+  @Test
   void aJobRunningPastItsTimeoutIsFailedByTheServerAndRetried() throws SQLException {
     String id =
         ada.submit(Map.of("kind", "shell", "payload", Map.of("command", "sleep"), "timeout_s", 1));
@@ -211,10 +237,12 @@ class JobLifecycleTest {
     execute("UPDATE job SET lease_expires_at = now() - interval '1 second' WHERE id = ?", id);
   }
 
-  private void execute(String sql, String id) throws SQLException {
+  private void execute(String sql, String... ids) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, id);
+      for (int i = 0; i < ids.length; i++) {
+        statement.setString(i + 1, ids[i]);
+      }
       statement.executeUpdate();
     }
   }
