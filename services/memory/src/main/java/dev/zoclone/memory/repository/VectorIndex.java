@@ -1,16 +1,13 @@
 package dev.zoclone.memory.repository;
 
+import dev.zoclone.memory.Sha256;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -53,7 +50,7 @@ public class VectorIndex {
     if (name.length() <= 63) {
       return name;
     }
-    return name.substring(0, 50) + "_" + sha256(model).substring(0, 12);
+    return name.substring(0, 50) + "_" + Sha256.hex(model).substring(0, 12);
   }
 
   /**
@@ -97,15 +94,5 @@ public class VectorIndex {
 
   private static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,17 +4,14 @@ import dev.zoclone.contract.memory.MemorizeRequest;
 import dev.zoclone.contract.memory.MemorizeResponse;
 import dev.zoclone.contract.memory.MemoryHistory;
 import dev.zoclone.contract.memory.MemoryView;
+import dev.zoclone.memory.Sha256;
 import dev.zoclone.memory.repository.MemoryRepository;
 import dev.zoclone.memory.repository.NewChunk;
 import dev.zoclone.memory.repository.StoredMemory;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +130,7 @@ public class MemoryService {
         .run(
             () -> {
               StoredMemory memory = owned(owner, id);
-              memories.delete(memory, sha256(memory.content()));
+              memories.delete(memory, Sha256.hex(memory.content()));
             });
   }
 
@@ -169,16 +166,6 @@ public class MemoryService {
         memory.version(),
         memory.createdAt(),
         memory.updatedAt());
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 
   /** What a memory was made from. */
