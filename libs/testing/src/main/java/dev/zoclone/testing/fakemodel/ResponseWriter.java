@@ -36,33 +36,27 @@ final class ResponseWriter {
 
   /** Sends the events with {@code pause} between consecutive ones, flushing each on its own. */
   void events(List<SseEvent> events, Duration pause) throws IOException, InterruptedException {
-    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-    committed = true;
-    // Length 0 means chunked encoding, so each flush reaches the client as it happens.
-    exchange.sendResponseHeaders(200, 0);
-    try (OutputStream out = exchange.getResponseBody()) {
-      for (int i = 0; i < events.size(); i++) {
-        if (i > 0) {
-          Thread.sleep(pause.toMillis());
-        }
-        out.write(events.get(i).wireText().getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      }
-    }
+    paced("text/event-stream", events.stream().map(SseEvent::wireText).toList(), pause);
   }
 
   /** Sends each event's data as one line of JSON ({@code application/x-ndjson}), like Ollama. */
   void lines(List<SseEvent> events, Duration pause) throws IOException, InterruptedException {
-    exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+    paced("application/x-ndjson", events.stream().map(e -> e.data() + "\n").toList(), pause);
+  }
+
+  private void paced(String contentType, List<String> chunks, Duration pause)
+      throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
     committed = true;
+    // Length 0 means chunked encoding, so each flush reaches the client as it happens.
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
-      for (int i = 0; i < events.size(); i++) {
+      for (int i = 0; i < chunks.size(); i++) {
         if (i > 0) {
           Thread.sleep(pause.toMillis());
         }
-        out.write((events.get(i).data() + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write(chunks.get(i).getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
     }

@@ -36,11 +36,6 @@ public class KeyConcurrency {
     }
   }
 
-  /** Calls of {@code key} that could start now without waiting. */
-  public int available(ResolvedKey key) {
-    return slot(key).availablePermits();
-  }
-
   private Semaphore slot(ResolvedKey key) {
     return slots.computeIfAbsent(
         key.owner() + "\u0000" + key.name(), k -> new Semaphore(perKey, true));

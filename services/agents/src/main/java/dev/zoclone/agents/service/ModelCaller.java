@@ -163,7 +163,7 @@ public class ModelCaller {
         usage.record(owner, target.key().name(), target.model(), response.tokenUsage());
         return new Answer(response, target.display());
       } catch (StreamFailure e) {
-        last = redactedFailure(e.failure, target);
+        last = redactedFailure(e.failure(), target);
         if (started[0]) {
           break;
         }
@@ -210,11 +210,13 @@ public class ModelCaller {
   /** A streaming call that failed; carries the provider's error out of the key's slot. */
   private static final class StreamFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient RuntimeException failure;
 
     StreamFailure(RuntimeException cause) {
       super(cause);
-      this.failure = cause;
+    }
+
+    RuntimeException failure() {
+      return (RuntimeException) getCause();
     }
   }
 
