@@ -1,26 +1,36 @@
 package dev.zoclone.testing.fakemodel;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The shared plumbing of the fake model servers: a real HTTP server on 127.0.0.1 and an ephemeral
- * port that records every request and answers chat requests from a queue of scripted replies.
+ * The shared plumbing of the fake model servers: a real HTTP/1.1 server on 127.0.0.1 and an
+ * ephemeral port that records every request, answers chat requests from a queue of scripted
+ * replies, and notes every client that closed its connection before its answer was complete.
  */
 public abstract class FakeModelServer implements AutoCloseable {
 
@@ -34,6 +44,7 @@ public abstract class FakeModelServer implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final WireFormat wire;
+  private final Vertx vertx;
   private final HttpServer http;
   private final ExecutorService workers;
   private final RequestJournal journal = new RequestJournal();
@@ -42,14 +53,22 @@ public abstract class FakeModelServer implements AutoCloseable {
   private final AtomicInteger answers = new AtomicInteger();
   private final AtomicInteger generatedToolCallIds = new AtomicInteger();
   private volatile Reply fallback;
+  private volatile boolean closing;
 
   FakeModelServer(WireFormat wire) {
     this.wire = wire;
-    try {
-      http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open a port on 127.0.0.1", e);
-    }
+    // Vert.x rather than the JDK's HttpServer: it tells when a client closes its connection in the
+    // middle of an answer (even during a scripted delay), which the journal records.
+    vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setFileSystemOptions(
+                    new FileSystemOptions()
+                        .setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
     // One thread per request, so a delayed or slowly streamed reply never holds up another.
     workers =
         Executors.newCachedThreadPool(
@@ -58,14 +77,30 @@ public abstract class FakeModelServer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    http.setExecutor(workers);
-    http.createContext("/", this::handle);
-    http.start();
+    http =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost("127.0.0.1")
+                .setPort(0)
+                .setHttp2ClearTextEnabled(false)
+                .setHandle100ContinueAutomatically(true));
+    http.requestHandler(this::handle);
+    try {
+      http.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      vertx.close();
+      throw new UncheckedIOException(
+          new IOException("cannot open a port on 127.0.0.1", e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      vertx.close();
+      throw new IllegalStateException("interrupted while opening a port", e);
+    }
   }
 
   /** Where the server listens, like {@code http://127.0.0.1:41234}, without a trailing slash. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + http.getAddress().getPort();
+    return "http://127.0.0.1:" + http.actualPort();
   }
 
   /** Adds replies to the end of the queue; each chat request takes the one at its head. */
@@ -109,11 +144,39 @@ public abstract class FakeModelServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Every answer a client hung up on before it was complete, oldest first (closing the server
+   * itself records none).
+   */
+  public List<Disconnect> disconnects() {
+    return journal.disconnects();
+  }
+
+  /**
+   * Waits until clients hung up on at least {@code count} answers and returns every disconnect so
+   * far; fails on timeout.
+   */
+  public List<Disconnect> awaitDisconnects(int count, Duration timeout) {
+    try {
+      return journal.awaitDisconnects(count, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for " + count + " disconnects", e);
+    }
+  }
+
   /** Stops listening at once, cutting off any reply still being delayed or streamed. */
   @Override
   public void close() {
-    http.stop(0);
+    closing = true;
     workers.shutdownNow();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Closing is best effort: the daemon threads die with the JVM.
+    }
   }
 
   void on(String method, String path, Endpoint endpoint) {
@@ -184,11 +247,67 @@ public abstract class FakeModelServer implements AutoCloseable {
         request);
   }
 
-  private void handle(HttpExchange exchange) {
-    ResponseWriter out = new ResponseWriter(exchange);
+  private void handle(HttpServerRequest http) {
+    Instant receivedAt = Instant.now();
+    AtomicReference<RecordedRequest> recorded = new AtomicReference<>();
+    InFlight inFlight = new InFlight();
+    // Vert.x calls this only when the connection closes before the answer has ended.
+    http.response()
+        .closeHandler(
+            closed -> {
+              if (!closing && recorded.get() != null) {
+                journal.disconnected(new Disconnect(recorded.get(), Instant.now()));
+              }
+              inFlight.interrupt();
+            });
+    http.body()
+        .onSuccess(
+            body -> {
+              RecordedRequest request = read(http, body, receivedAt);
+              recorded.set(request);
+              journal.record(request);
+              workers.execute(
+                  () -> {
+                    inFlight.start();
+                    try {
+                      respond(request, new ResponseWriter(http.response()));
+                    } finally {
+                      inFlight.end();
+                    }
+                  });
+            })
+        .onFailure(failure -> http.connection().close());
+  }
+
+  /** The worker thread answering one request, interrupted when its client hangs up. */
+  private static final class InFlight {
+    private Thread worker;
+    private boolean hungUp;
+
+    synchronized void start() {
+      worker = Thread.currentThread();
+      if (hungUp) {
+        worker.interrupt();
+      }
+    }
+
+    synchronized void interrupt() {
+      hungUp = true;
+      if (worker != null) {
+        // Stops a scripted delay or a paced stream that nobody is waiting for any more.
+        worker.interrupt();
+      }
+    }
+
+    synchronized void end() {
+      worker = null;
+      // Clears an interrupt that arrived after the answer, so the pooled thread starts clean.
+      Thread.interrupted();
+    }
+  }
+
+  private void respond(RecordedRequest request, ResponseWriter out) {
     try {
-      RecordedRequest request = read(exchange);
-      journal.record(request);
       Endpoint endpoint = endpoints.get(request.method() + " " + request.path());
       if (endpoint == null) {
         String message =
@@ -201,12 +320,9 @@ public abstract class FakeModelServer implements AutoCloseable {
     } catch (IOException e) {
       // The client hung up (say, it timed out during a scripted delay): nobody is left to answer.
     } catch (InterruptedException e) {
-      // The server is closing; the exchange is cut off below.
-      Thread.currentThread().interrupt();
+      // The client hung up during a delay, or the server is closing: nobody is left to answer.
     } catch (RuntimeException e) {
       answerUnexpected(out, e);
-    } finally {
-      exchange.close();
     }
   }
 
@@ -221,17 +337,16 @@ public abstract class FakeModelServer implements AutoCloseable {
     }
   }
 
-  private static RecordedRequest read(HttpExchange exchange) throws IOException {
-    String body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  private static RecordedRequest read(HttpServerRequest http, Buffer body, Instant receivedAt) {
+    String text = body.toString(StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    http.headers()
+        .forEach(
+            header ->
+                headers
+                    .computeIfAbsent(header.getKey(), k -> new ArrayList<>())
+                    .add(header.getValue()));
     return new RecordedRequest(
-        exchange.getRequestMethod(),
-        exchange.getRequestURI().getPath(),
-        exchange.getRequestHeaders(),
-        body,
-        Json.parseLeniently(body),
-        Instant.now());
+        http.method().name(), http.path(), headers, text, Json.parseLeniently(text), receivedAt);
   }
 }

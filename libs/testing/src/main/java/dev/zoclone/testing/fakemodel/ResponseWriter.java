@@ -1,22 +1,30 @@
 package dev.zoclone.testing.fakemodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
-/** Writes one answer to an exchange: a JSON body, or server-sent events flushed one by one. */
+/**
+ * Writes one answer from a worker thread: a JSON body, or server-sent events flushed one by one.
+ * Each write waits until it left, so a client that hung up fails the next write with an {@link
+ * IOException}.
+ */
 final class ResponseWriter {
 
-  private final HttpExchange exchange;
-  private boolean committed;
+  private final HttpServerResponse response;
+  private volatile boolean committed;
 
-  ResponseWriter(HttpExchange exchange) {
-    this.exchange = exchange;
+  ResponseWriter(HttpServerResponse response) {
+    this.response = response;
   }
 
   boolean committed() {
@@ -24,19 +32,16 @@ final class ResponseWriter {
   }
 
   void json(int status, JsonNode body, Map<String, String> headers) throws IOException {
-    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-    headers.forEach(exchange.getResponseHeaders()::set);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    headers.forEach(response::putHeader);
+    response.putHeader("Content-Type", "application/json");
+    response.setStatusCode(status);
     committed = true;
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    await(() -> response.end(Buffer.buffer(Json.write(body))));
   }
 
   /** Sends the events with {@code pause} between consecutive ones, flushing each on its own. */
   void events(List<SseEvent> events, Duration pause) throws IOException, InterruptedException {
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    response.putHeader("Cache-Control", "no-cache");
     paced("text/event-stream", events.stream().map(SseEvent::wireText).toList(), pause);
   }
 
@@ -47,18 +52,33 @@ final class ResponseWriter {
 
   private void paced(String contentType, List<String> chunks, Duration pause)
       throws IOException, InterruptedException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
+    response.putHeader("Content-Type", contentType);
+    response.setStatusCode(200);
+    // Chunked encoding, so each write reaches the client as it happens.
+    response.setChunked(true);
     committed = true;
-    // Length 0 means chunked encoding, so each flush reaches the client as it happens.
-    exchange.sendResponseHeaders(200, 0);
-    try (OutputStream out = exchange.getResponseBody()) {
-      for (int i = 0; i < chunks.size(); i++) {
-        if (i > 0) {
-          Thread.sleep(pause.toMillis());
-        }
-        out.write(chunks.get(i).getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    for (int i = 0; i < chunks.size(); i++) {
+      if (i > 0) {
+        Thread.sleep(pause.toMillis());
       }
+      String chunk = chunks.get(i);
+      await(() -> response.write(chunk));
+    }
+    await(response::end);
+  }
+
+  private static void await(Supplier<Future<Void>> write) throws IOException {
+    try {
+      write.get().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IOException("the client went away", e.getCause());
+    } catch (IllegalStateException e) {
+      throw new IOException("the answer can no longer be written", e);
+    } catch (TimeoutException e) {
+      throw new IOException("the client stopped reading", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing", e);
     }
   }
 }

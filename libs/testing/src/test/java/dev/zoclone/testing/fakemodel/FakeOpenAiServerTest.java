@@ -257,6 +257,48 @@ class FakeOpenAiServerTest {
   }
 
   @Test
+  void recordsAClientThatHangsUpDuringTheScriptedDelay() throws Exception {
+    server.setDefault(Reply.text("too late").delay(Duration.ofSeconds(30)));
+    CompletableFuture<HttpResponse<String>> call = http.postAsync(CHAT, ASK);
+    server.awaitRequests(1, Duration.ofSeconds(5));
+    long hungUpAt = System.nanoTime();
+
+    call.cancel(true);
+
+    List<Disconnect> disconnects = server.awaitDisconnects(1, Duration.ofSeconds(2));
+    assertThat((System.nanoTime() - hungUpAt) / 1_000_000).isLessThan(2000);
+    assertThat(disconnects).hasSize(1);
+    assertThat(disconnects.get(0).request().path()).isEqualTo(CHAT);
+    assertThat(disconnects.get(0).at()).isAfterOrEqualTo(disconnects.get(0).request().receivedAt());
+  }
+
+  @Test
+  void recordsAClientThatStopsReadingAStreamHalfway() throws Exception {
+    server.enqueue(
+        Reply.stream("one ", "two ", "three ", "four ", "five").chunkDelay(Duration.ofMillis(300)));
+
+    String firstLine = http.postAndCloseAfterFirstLine(CHAT, ASK_STREAMED);
+
+    assertThat(firstLine).startsWith("data: ");
+    List<Disconnect> disconnects = server.awaitDisconnects(1, Duration.ofSeconds(2));
+    assertThat(disconnects.get(0).request().json().path("stream").asBoolean()).isTrue();
+  }
+
+  @Test
+  void recordsNoDisconnectForAnswersThatWereComplete() {
+    server.setDefault(Reply.stream("a", "b").chunkDelay(Duration.ofMillis(10)));
+
+    http.post(CHAT, ASK);
+    http.postAndTimeLines(CHAT, ASK_STREAMED);
+
+    assertThat(server.requests()).hasSize(2);
+    assertThat(server.disconnects()).isEmpty();
+    assertThatThrownBy(() -> server.awaitDisconnects(1, Duration.ofMillis(100)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("expected at least 1 disconnects");
+  }
+
+  @Test
   void answersAClearErrorWhenNoReplyWasScripted() {
     HttpResponse<String> response = http.post(CHAT, ASK);
 

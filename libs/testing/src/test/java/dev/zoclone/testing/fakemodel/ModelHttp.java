@@ -2,14 +2,19 @@ package dev.zoclone.testing.fakemodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** Calls a fake model server the way a client would, over real HTTP with the JDK's client. */
@@ -34,6 +39,31 @@ final class ModelHttp {
 
   HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
+  }
+
+  /** Posts without waiting; cancelling the future makes the client close its connection. */
+  CompletableFuture<HttpResponse<String>> postAsync(String path, String json) {
+    return client.sendAsync(
+        request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts, reads the first line of the answer, then stops reading and closes the body. */
+  String postAndCloseAfterFirstLine(String path, String json) {
+    HttpRequest request = request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    try {
+      HttpResponse<InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (BufferedReader body =
+          new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        return body.readLine();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Posts and reads the answer line by line, noting when each line arrived. */
