@@ -1,5 +1,6 @@
 package dev.zoclone.agents.rest;
 
+import dev.zoclone.agents.rest.SseWriter.ClientGone;
 import dev.zoclone.agents.service.AskService;
 import dev.zoclone.contract.agents.AskRequest;
 import dev.zoclone.contract.agents.AskResponse;
@@ -68,6 +69,9 @@ public class AskResource {
             end.put("output", answer.output());
             end.put("conversation_id", answer.conversationId());
             events.send("End", end);
+          } catch (ClientGone e) {
+            // The provider's stream was stopped when the first token found nobody to take it.
+            Log.debugf("streamed ask of user %s: the client hung up", owner);
           } catch (ProblemException e) {
             events.send("Error", Map.of("message", e.getMessage()));
           } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.agents.rest.SseWriter.ClientGone;
 import dev.zoclone.agents.service.OpenAiCompatibility;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,6 +40,10 @@ public class ChatCompletionsResource {
           SseWriter events = new SseWriter(out);
           try {
             openAi.stream(owner, body, chunk -> events.send(null, chunk));
+          } catch (ClientGone e) {
+            // The provider's stream was stopped when a chunk found nobody to take it.
+            Log.debugf("streamed chat completion of user %s: the client hung up", owner);
+            return;
           } catch (ProblemException e) {
             events.send(
                 null, Map.of("error", Map.of("message", e.getMessage(), "type", "provider_error")));

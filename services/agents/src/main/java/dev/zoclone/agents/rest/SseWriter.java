@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Writes named server-sent events to a response stream, flushing each so it leaves at once. */
@@ -29,8 +28,17 @@ final class SseWriter {
       out.flush();
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the client went away", e);
+    } catch (IOException | IllegalStateException e) {
+      throw new ClientGone(e);
+    }
+  }
+
+  /** The client closed the stream: nothing more can reach it. */
+  static final class ClientGone extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ClientGone(Exception cause) {
+      super("the client went away", cause);
     }
   }
 }

@@ -6,6 +6,8 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.zoclone.agents.client.ProviderHttpClient.ProviderHttpException;
 import dev.zoclone.agents.config.AgentsConfig;
@@ -18,7 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -175,15 +177,28 @@ public class ModelCaller {
   private ChatResponse streamOnce(
       Target target, ChatRequest request, Consumer<String> onToken, boolean[] started) {
     CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+    // The provider client streams on this thread, so the call below returns once the stream ended.
     models
         .streamingModel(target.key(), target.model())
         .chat(
             request,
             new StreamingChatResponseHandler() {
               @Override
-              public void onPartialResponse(String partial) {
+              public void onPartialResponse(
+                  PartialResponse partial, PartialResponseContext context) {
                 started[0] = true;
-                onToken.accept(partial);
+                if (done.isDone()) {
+                  return;
+                }
+                try {
+                  onToken.accept(partial.text());
+                } catch (RuntimeException e) {
+                  // Whoever took the tokens is gone (an SSE client that hung up): stop the
+                  // provider's stream, which closes its connection, instead of reading it to the
+                  // end for nobody.
+                  done.completeExceptionally(new TokensRefused(e));
+                  context.streamingHandle().cancel();
+                }
               }
 
               @Override
@@ -196,14 +211,33 @@ public class ModelCaller {
                 done.completeExceptionally(error);
               }
             });
+    if (Thread.currentThread().isInterrupted()) {
+      throw new IllegalStateException("cancelled");
+    }
+    if (!done.isDone()) {
+      throw new StreamFailure(new IllegalStateException("the stream ended without an answer"));
+    }
     try {
-      return done.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("cancelled", e);
-    } catch (ExecutionException e) {
+      return done.getNow(null);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof TokensRefused refused) {
+        throw refused.consumerFailure();
+      }
       throw new StreamFailure(
           e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+    }
+  }
+
+  /** The token consumer failed; its failure leaves the model call as it is, never retried. */
+  private static final class TokensRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TokensRefused(RuntimeException cause) {
+      super(cause);
+    }
+
+    RuntimeException consumerFailure() {
+      return (RuntimeException) getCause();
     }
   }
 

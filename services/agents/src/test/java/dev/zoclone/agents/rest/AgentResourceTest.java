@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.is;
 import dev.zoclone.agents.service.AgentRunStore;
 import dev.zoclone.agents.service.AgentRunner;
 import dev.zoclone.agents.support.FakeMemoryResource;
+import dev.zoclone.testing.fakemodel.Disconnect;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +167,9 @@ class AgentResourceTest {
 
   @Test
   void anAgentOverItsTimeoutIsTimedOutWithoutFailingTheOthers() {
+    int hungUpBefore = SLOW.disconnects().size();
+    long start = System.nanoTime();
+
     as(user)
         .body(
             "{\"agents\":[{\"id\":\"slow\",\"prompt\":\"p\",\"model_name\":\"slow:m\"},{\"id\":\"fast\",\"prompt\":\"p\",\"model_name\":\"fast:m\"}],\"timeout_ms\":1000}")
@@ -173,6 +178,11 @@ class AgentResourceTest {
         .statusCode(200)
         .body("results[0].status", is("TIMED_OUT"))
         .body("results[1].status", is("SUCCEEDED"));
+
+    SLOW.awaitDisconnects(hungUpBefore + 1, Duration.ofSeconds(2));
+    assertThat((System.nanoTime() - start) / 1_000_000)
+        .as("the timed-out agent's model call was closed, not left running for its 6 s")
+        .isLessThan(3500);
   }
 
   @Test
@@ -207,11 +217,17 @@ class AgentResourceTest {
             .extract()
             .path("id");
     await().atMost(Duration.ofSeconds(10)).until(() -> SLOW.requests().size() > before);
+    int hungUpBefore = SLOW.disconnects().size();
     long start = System.nanoTime();
 
     as(user).delete("/api/v1/agents/" + id).then().statusCode(200).body("status", is("CANCELLED"));
 
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+    List<Disconnect> hungUp = SLOW.awaitDisconnects(hungUpBefore + 1, Duration.ofSeconds(2));
+    assertThat(hungUp.get(hungUp.size() - 1).request().body()).contains("long job");
+    assertThat((System.nanoTime() - start) / 1_000_000)
+        .as("the provider saw its connection closed soon after the cancel, not after its 6 s")
+        .isLessThan(2500);
     await()
         .during(Duration.ofMillis(500))
         .atMost(Duration.ofSeconds(3))

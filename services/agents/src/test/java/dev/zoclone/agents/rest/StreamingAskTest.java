@@ -5,16 +5,21 @@ import static dev.zoclone.agents.support.Api.openAiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.agents.support.FakeMemoryResource;
+import dev.zoclone.testing.fakemodel.Disconnect;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +94,45 @@ class StreamingAskTest {
         .as("the first token left before the answer was complete")
         .isGreaterThanOrEqualTo(400);
     assertThat(MODEL.lastRequest().json().path("stream").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aClientThatHangsUpStopsTheProviderStream() throws Exception {
+    String user = newUser();
+    openAiKey(user, "openai", MODEL.baseUrl() + "/v1", "sk-stream-0123456789", "gpt-4o-mini");
+    MODEL.enqueue(
+        Reply.stream("one", " two", " three", " four", " five", " six", " seven", " eight")
+            .chunkDelay(Duration.ofMillis(300)));
+    int hungUpBefore = MODEL.disconnects().size();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/api/v1/ask"))
+            .header("X-Zo-Internal-Secret", "test-internal-secret")
+            .header("X-Zo-User", user)
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/event-stream")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"stream\":true}"))
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    HttpResponse<InputStream> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader events =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = events.readLine()) != null && !line.equals("data: {\"content\":\"one\"}")) {
+        // Reads up to the first token, then hangs up.
+      }
+      assertThat(line).as("the first token arrived").isNotNull();
+    }
+    long hungUpAt = System.nanoTime();
+
+    List<Disconnect> hungUp = MODEL.awaitDisconnects(hungUpBefore + 1, Duration.ofSeconds(2));
+
+    assertThat((System.nanoTime() - hungUpAt) / 1_000_000)
+        .as("the provider's stream was closed long before its remaining 2.1 s had streamed")
+        .isLessThan(1500);
+    assertThat(hungUp.get(hungUp.size() - 1).request().json().path("stream").asBoolean()).isTrue();
   }
 
   @Test
