@@ -1,6 +1,9 @@
 package dev.zoclone.platform.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.platform.config.PlatformConfig;
+import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.kafka.KafkaSettings;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -128,15 +132,17 @@ public class OutboxRelay {
       if (rows.isEmpty()) {
         return 0;
       }
-      List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+      List<List<Future<RecordMetadata>>> sends = new ArrayList<>(rows.size());
       for (Row row : rows) {
-        sends.add(producer().send(row.toRecord()));
+        sends.add(send(row));
       }
       List<String> sent = new ArrayList<>(rows.size());
       for (int i = 0; i < rows.size(); i++) {
         Row row = rows.get(i);
         try {
-          sends.get(i).get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+          for (Future<RecordMetadata> send : sends.get(i)) {
+            send.get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+          }
           sent.add(row.id());
         } catch (Exception e) {
           markFailed(connection, row, e);
@@ -145,6 +151,21 @@ public class OutboxRelay {
       markSent(connection, sent);
       return sent.size();
     }
+  }
+
+  /** Hands the row's records to the producer; a payload that cannot be read fails like a send. */
+  private List<Future<RecordMetadata>> send(Row row) {
+    List<ProducerRecord<String, String>> records;
+    try {
+      records = row.toRecords();
+    } catch (JsonProcessingException | RuntimeException e) {
+      return List.of(CompletableFuture.failedFuture(e));
+    }
+    List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+    for (ProducerRecord<String, String> record : records) {
+      sends.add(producer().send(record));
+    }
+    return sends;
   }
 
   private List<Row> claim(Connection connection) throws SQLException {
@@ -213,11 +234,29 @@ public class OutboxRelay {
     }
   }
 
-  /** One claimed outbox row. */
+  /** One claimed outbox row: one event, or a batch of them (see {@link Outbox}). */
   private record Row(String id, String topic, String key, String payload, int attempts) {
-    ProducerRecord<String, String> toRecord() {
-      ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-      record.headers().add("zo-event-id", id.getBytes(StandardCharsets.UTF_8));
+    List<ProducerRecord<String, String>> toRecords() throws JsonProcessingException {
+      if (!payload.startsWith("[")) {
+        return List.of(record(key, payload, id));
+      }
+      JsonNode batch = EventJson.mapper().readTree(payload);
+      List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
+      for (JsonNode item : batch) {
+        JsonNode event = item.path("event");
+        if (!event.path("id").isTextual()) {
+          throw new IllegalArgumentException(
+              "item " + records.size() + " of the batch is not {\"key\", \"event\"}");
+        }
+        records.add(
+            record(item.path("key").textValue(), event.toString(), event.get("id").asText()));
+      }
+      return records;
+    }
+
+    private ProducerRecord<String, String> record(String key, String value, String eventId) {
+      ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+      record.headers().add("zo-event-id", eventId.getBytes(StandardCharsets.UTF_8));
       return record;
     }
   }

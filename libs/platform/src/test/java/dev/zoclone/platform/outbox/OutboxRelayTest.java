@@ -1,5 +1,6 @@
 package dev.zoclone.platform.outbox;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -150,6 +151,57 @@ class OutboxRelayTest {
       }
     }
     execute("DELETE FROM outbox WHERE id = '" + event.id() + "'");
+  }
+
+  @Test
+  void aBatchIsOneRowAndArrivesAsOneRecordPerEventInOrderWithItsKeyAndId() throws Exception {
+    List<EventEnvelope> events =
+        List.of(newEvent("order-b1"), newEvent("order-b2"), newEvent("order-b3"));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                outbox.publishAll(
+                    topic,
+                    events.stream()
+                        .map(event -> new Outbox.KeyedEvent(event.subject(), event))
+                        .toList()));
+    assertThat(countRows("outbox WHERE id = 'batch-" + events.get(0).id() + "'")).isEqualTo(1);
+
+    assertThat(relay.relayPending()).isEqualTo(1);
+
+    List<ConsumerRecord<String, String>> records = pollUntil(3, Duration.ofSeconds(15));
+    assertThat(records)
+        .extracting(ConsumerRecord::key)
+        .containsExactly("order-b1", "order-b2", "order-b3");
+    assertThat(records).extracting(record -> EventJson.read(record.value())).isEqualTo(events);
+    assertThat(records)
+        .extracting(record -> new String(record.headers().lastHeader("zo-event-id").value(), UTF_8))
+        .isEqualTo(events.stream().map(EventEnvelope::id).toList());
+    assertThat(sentAt("batch-" + events.get(0).id())).isNotNull();
+  }
+
+  @Test
+  void aRowThatIsNotABatchOfEventsStaysUnsentWithItsErrorAndTheOthersGo() throws Exception {
+    EventEnvelope good = newEvent("order-7");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              execute(
+                  "INSERT INTO outbox (id, topic, payload) VALUES ('broken-batch', '"
+                      + topic
+                      + "', '[{\"key\": \"order-x\"}]')");
+              outbox.publish(topic, "order-7", good);
+            });
+
+    assertThat(relay.relayPending()).isEqualTo(1);
+
+    assertThat(pollUntil(1, Duration.ofSeconds(15)))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("order-7");
+    assertThat(sentAt("broken-batch")).isNull();
+    assertThat(countRows("outbox WHERE id = 'broken-batch' AND last_error IS NOT NULL"))
+        .isEqualTo(1);
+    execute("DELETE FROM outbox WHERE id = 'broken-batch'");
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.outbox.Outbox;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.repository.JobKeys;
-import dev.zoclone.pool.repository.OutboxRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -18,12 +17,10 @@ public class JobEvents {
   private static final String SOURCE = "pool";
 
   private final Outbox outbox;
-  private final OutboxRows rows;
   private final JobKeys keys;
 
-  public JobEvents(Outbox outbox, OutboxRows rows, JobKeys keys) {
+  public JobEvents(Outbox outbox, JobKeys keys) {
     this.outbox = outbox;
-    this.rows = rows;
     this.keys = keys;
   }
 
@@ -50,17 +47,16 @@ public class JobEvents {
     outbox.publish(Topics.POOL_JOB_EVENTS, jobId, envelope(change));
   }
 
-  /** Queues the events of many changes with one insert, in the caller's transaction. */
+  /**
+   * Queues the events of many changes as one outbox batch (one row), in the caller's transaction;
+   * each still becomes its own record keyed by its job id.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void changedAll(List<Change> changes) {
-    rows.insertAll(
+    outbox.publishAll(
+        Topics.POOL_JOB_EVENTS,
         changes.stream()
-            .map(
-                change -> {
-                  EventEnvelope event = envelope(change);
-                  return new OutboxRows.Row(
-                      event.id(), Topics.POOL_JOB_EVENTS, change.jobId(), EventJson.write(event));
-                })
+            .map(change -> new Outbox.KeyedEvent(change.jobId(), envelope(change)))
             .toList());
   }
 

@@ -2,6 +2,7 @@ package dev.zoclone.pool.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zoclone.pool.OutboxEvents;
 import dev.zoclone.testing.infra.LocalInfra;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -148,8 +149,9 @@ public final class PoolChaosRun {
       // topic, for other owners
       sql.execute("CREATE TEMP VIEW mine AS SELECT * FROM job WHERE owner = '" + user + "'");
       String byEvent =
-          "SELECT record_key, count(*) AS n FROM outbox"
-              + " WHERE payload LIKE '%\"type\":\"zo.pool.job.succeeded\"%'"
+          "SELECT record_key, count(*) AS n FROM ("
+              + OutboxEvents.SQL
+              + ") e WHERE type = 'zo.pool.job.succeeded'"
               + " AND record_key IN (SELECT id FROM mine) GROUP BY record_key";
       return new Report(
           finished,

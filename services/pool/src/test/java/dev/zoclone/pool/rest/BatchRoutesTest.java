@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
+import dev.zoclone.pool.OutboxEvents;
 import dev.zoclone.pool.PoolCaller;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.agroal.api.AgroalDataSource;
@@ -305,12 +306,14 @@ class BatchRoutesTest {
     assertThat(ada.status(waiting)).isEqualTo("PENDING");
   }
 
+  /** Succeeded events queued for the job, single rows and items of batch rows alike. */
   private int succeededEvents(String jobId) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT count(*) FROM outbox WHERE record_key = ?"
-                    + " AND payload LIKE '%zo.pool.job.succeeded%'")) {
+                "SELECT count(*) FROM ("
+                    + OutboxEvents.SQL
+                    + ") e WHERE record_key = ? AND type = 'zo.pool.job.succeeded'")) {
       statement.setString(1, jobId);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
