@@ -58,6 +58,13 @@ public interface MemoryConfig {
     @WithDefault("64")
     int batchSize();
 
+    /**
+     * Vectors kept for texts embedded lately (by model and SHA-256 of the text), so a message
+     * embedded for recall is not embedded again when its turn is stored; 0 keeps none.
+     */
+    @WithDefault("2048")
+    int cacheSize();
+
     /** Threads of one in-process inference; the number of cores when not set. */
     Optional<Integer> threads();
   }
@@ -120,5 +127,12 @@ public interface MemoryConfig {
     /** Chunks re-embedded per pass. */
     @WithDefault("64")
     int batchSize();
+
+    /**
+     * Vectors kept for texts embedded lately (by model and SHA-256 of the text), so a message
+     * embedded for recall is not embedded again when its turn is stored; 0 keeps none.
+     */
+    @WithDefault("2048")
+    int cacheSize();
   }
 }

@@ -50,6 +50,24 @@ public class RecallRepository {
     }
   }
 
+  /** Whether {@code owner} has any vector of {@code model} at all. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public boolean hasVectors(String owner, String model) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM memory_chunk c WHERE c.owner = ? AND "
+                    + VectorIndex.modelIs("c", model)
+                    + ")")) {
+      exists.setString(1, owner);
+      try (ResultSet rs = exists.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("recall failed: " + e.getMessage(), e);
+    }
+  }
+
   /** The plan of {@link #search}'s statement for {@code query}, executed ({@code ANALYZE}). */
   @Transactional(Transactional.TxType.REQUIRED)
   public String explain(RecallQuery query) {
@@ -162,9 +180,9 @@ public class RecallRepository {
   private void tune(Connection connection, int candidates) throws SQLException {
     try (Statement set = connection.createStatement()) {
       // Filtering by owner and model after the index scan: keep scanning until enough rows pass.
-      set.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+      // Both settings in one round trip.
       set.execute(
-          "SET LOCAL hnsw.ef_search = "
+          "SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = "
               + Math.min(1000, Math.max(settings.efSearch(), candidates)));
     }
   }

@@ -36,6 +36,7 @@ public class Embeddings {
   private final String modelName;
   private final int dimensions;
   private final int batchSize;
+  private final RecentVectors recent;
 
   @Inject
   public Embeddings(MemoryConfig config) {
@@ -46,6 +47,7 @@ public class Embeddings {
   Embeddings(MemoryConfig.Embedding settings) {
     this.dimensions = settings.dimensions();
     this.batchSize = settings.batchSize();
+    this.recent = new RecentVectors(settings.cacheSize());
     int threads = settings.threads().orElse(Runtime.getRuntime().availableProcessors());
     switch (settings.provider()) {
       case "minilm" -> {
@@ -107,8 +109,32 @@ public class Embeddings {
     return embedAll(List.of(text)).get(0);
   }
 
-  /** The texts' vectors, in order, sent to the model in batches. */
+  /**
+   * The texts' vectors, in order: the ones embedded lately come from the cache, the others go to
+   * the model in batches.
+   */
   public List<float[]> embedAll(List<String> texts) {
+    float[][] vectors = new float[texts.size()][];
+    List<String> missing = new ArrayList<>();
+    List<Integer> missingAt = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      vectors[i] = recent.get(modelName, texts.get(i));
+      if (vectors[i] == null) {
+        missing.add(texts.get(i));
+        missingAt.add(i);
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<float[]> made = embedUncached(missing);
+      for (int j = 0; j < made.size(); j++) {
+        vectors[missingAt.get(j)] = made.get(j);
+        recent.put(modelName, missing.get(j), made.get(j));
+      }
+    }
+    return List.of(vectors);
+  }
+
+  private List<float[]> embedUncached(List<String> texts) {
     if (batched != null) {
       return checked(batched.embedAll(texts, batchSize));
     }

@@ -10,6 +10,8 @@ import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Finds memories by meaning and by exact words, only among the caller's vectors of one model. */
 @ApplicationScoped
@@ -20,6 +22,9 @@ public class RecallService {
   /** The largest {@code top_k} accepted. */
   public static final int MAX_TOP_K = 100;
 
+  private static final int MAX_REMEMBERED_OWNERS = 100_000;
+
+  private final Set<String> ownersWithVectors = ConcurrentHashMap.newKeySet();
   private final RecallRepository repository;
   private final Embeddings embeddings;
   private final ContentRules rules;
@@ -31,6 +36,24 @@ public class RecallService {
     this.embeddings = embeddings;
     this.rules = rules;
     this.settings = config.recall();
+  }
+
+  /**
+   * Whether {@code owner} may have something to recall. Only a yes is remembered (vectors come and
+   * rarely go; a search among none of them finds nothing anyway).
+   */
+  private boolean hasVectors(String owner) {
+    if (ownersWithVectors.contains(owner)) {
+      return true;
+    }
+    if (!repository.hasVectors(owner, embeddings.modelName())) {
+      return false;
+    }
+    if (ownersWithVectors.size() >= MAX_REMEMBERED_OWNERS) {
+      ownersWithVectors.clear();
+    }
+    ownersWithVectors.add(owner);
+    return true;
   }
 
   /** The caller's memories that best match the request, best first. */
@@ -56,6 +79,9 @@ public class RecallService {
 
   private List<RecalledMemory> search(
       String owner, String text, int topK, Map<String, String> filter, String exclude) {
+    if (!hasVectors(owner)) {
+      return List.of(); // nothing to recall: no need to embed the text
+    }
     float[] vector = embeddings.embed(text);
     int candidates = Math.max(20, topK * settings.candidatesPerResult());
     return repository.search(

@@ -34,7 +34,8 @@ class EmbeddingsTest {
                   Optional.of("text-embedding-3-small"),
                   384,
                   2,
-                  Optional.empty()));
+                  Optional.empty(),
+                  0));
 
       List<float[]> vectors = embeddings.embedAll(List.of("one", "two", "three"));
 
@@ -43,6 +44,39 @@ class EmbeddingsTest {
       assertThat(vectors.get(0)).isEqualTo(embeddings.embed("one"));
       assertThat(vectors.get(0)).isNotEqualTo(vectors.get(1));
       assertThat(server.requests()).hasSize(3); // batches of 2 + 1, then the single "one"
+    }
+  }
+
+  @Test
+  void aTextEmbeddedLatelyIsNotSentToTheModelAgain() {
+    try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+      Embeddings embeddings =
+          new Embeddings(
+              new Settings(
+                  "openai",
+                  Optional.of(server.baseUrl() + "/v1"),
+                  Optional.of("sk-test"),
+                  Optional.of("text-embedding-3-small"),
+                  384,
+                  8,
+                  Optional.empty(),
+                  2));
+
+      float[] first = embeddings.embed("what did I say about Oslo?");
+      List<float[]> again = embeddings.embedAll(List.of("what did I say about Oslo?", "new"));
+      first[0] = 42; // a caller changing its copy changes nothing kept
+      float[] third = embeddings.embed("what did I say about Oslo?");
+      embeddings.embedAll(List.of("a", "b")); // two newer texts push the oldest out
+      embeddings.embed("what did I say about Oslo?");
+
+      assertThat(again.get(0)).isEqualTo(third).isNotEqualTo(first);
+      assertThat(server.requests())
+          .extracting(r -> r.json().path("input").toString())
+          .containsExactly(
+              "[\"what did I say about Oslo?\"]",
+              "[\"new\"]",
+              "[\"a\",\"b\"]",
+              "[\"what did I say about Oslo?\"]");
     }
   }
 
@@ -101,7 +135,8 @@ class EmbeddingsTest {
             Optional.empty(),
             384,
             3,
-            Optional.of(2)));
+            Optional.of(2),
+            0));
   }
 
   private static double cosine(float[] a, float[] b) {
@@ -124,6 +159,7 @@ class EmbeddingsTest {
       Optional<String> modelName,
       int dimensions,
       int batchSize,
-      Optional<Integer> threads)
+      Optional<Integer> threads,
+      int cacheSize)
       implements MemoryConfig.Embedding {}
 }
