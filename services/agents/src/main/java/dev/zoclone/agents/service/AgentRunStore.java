@@ -7,6 +7,8 @@ import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,18 +23,32 @@ public class AgentRunStore {
     this.runs = runs;
   }
 
+  /** What a new run is asked to do. */
+  public record NewRun(String prompt, String modelName) {}
+
   /** A new QUEUED run; returns its id. */
   @Transactional
   public String create(String owner, String prompt, String modelName) {
-    AgentRunEntity run = new AgentRunEntity();
-    run.id = UUID.randomUUID().toString();
-    run.owner = owner;
-    run.prompt = prompt;
-    run.modelName = modelName;
-    run.status = "QUEUED";
-    run.createdAt = Instant.now();
-    runs.persist(run);
-    return run.id;
+    return createAll(owner, List.of(new NewRun(prompt, modelName))).get(0);
+  }
+
+  /** New QUEUED runs, written in one transaction (inserts batched); returns their ids in order. */
+  @Transactional
+  public List<String> createAll(String owner, List<NewRun> requested) {
+    Instant now = Instant.now();
+    List<String> ids = new ArrayList<>(requested.size());
+    for (NewRun next : requested) {
+      AgentRunEntity run = new AgentRunEntity();
+      run.id = UUID.randomUUID().toString();
+      run.owner = owner;
+      run.prompt = next.prompt();
+      run.modelName = next.modelName();
+      run.status = "QUEUED";
+      run.createdAt = now;
+      runs.persist(run);
+      ids.add(run.id);
+    }
+    return ids;
   }
 
   /** QUEUED → RUNNING; false when the run already ended (cancelled while queued). */

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -99,6 +100,8 @@ public class AgentRunner {
   public AgentView cancel(String owner, String id) {
     store.view(owner, id);
     store.finish(id, "CANCELLED", null, "cancelled by the user");
+    // A run registers its call before it may start, so either it sees CANCELLED when it tries to
+    // start, or its call is here to be cancelled (before it runs, or by interrupting it).
     Future<?> running = inFlight.get(id);
     if (running != null) {
       running.cancel(true);
@@ -126,9 +129,17 @@ public class AgentRunner {
     }
     Semaphore local = new Semaphore(limit, true);
     Duration timeout = timeout(request.timeoutMs());
+    // One transaction for every run, then they all start at once.
+    List<String> runIds =
+        store.createAll(
+            owner,
+            request.agents().stream()
+                .map(spec -> new AgentRunStore.NewRun(spec.prompt(), spec.modelName()))
+                .toList());
     List<CompletableFuture<Outcome>> futures = new ArrayList<>();
-    for (AgentSpec spec : request.agents()) {
-      String runId = store.create(owner, spec.prompt(), spec.modelName());
+    for (int i = 0; i < runIds.size(); i++) {
+      AgentSpec spec = request.agents().get(i);
+      String runId = runIds.get(i);
       String agentId = spec.id() != null ? spec.id() : runId;
       futures.add(
           CompletableFuture.supplyAsync(
@@ -172,33 +183,49 @@ public class AgentRunner {
         permit.acquire();
         held.add(permit);
       }
-      if (!store.markRunning(runId)) {
-        return ended(runId, owner, start);
-      }
-      start = System.nanoTime();
-      Future<AskResponse> call = pool.submit(() -> asks.runOnce(owner, prompt, modelName, tools));
+      FutureTask<AskResponse> call =
+          new FutureTask<>(() -> asks.runOnce(owner, prompt, modelName, tools));
       inFlight.put(runId, call);
       try {
+        if (!store.markRunning(runId)) {
+          return ended(runId, owner, start);
+        }
+        start = System.nanoTime();
+        pool.execute(call);
         AskResponse answer = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        store.finish(runId, "SUCCEEDED", text(answer.output()), null);
+        return end(runId, owner, start, "SUCCEEDED", text(answer.output()), null);
       } catch (TimeoutException e) {
         call.cancel(true);
-        store.finish(runId, "TIMED_OUT", null, "no answer within " + timeout.toMillis() + " ms");
+        return end(
+            runId,
+            owner,
+            start,
+            "TIMED_OUT",
+            null,
+            "no answer within " + timeout.toMillis() + " ms");
       } catch (CancellationException e) {
-        store.finish(runId, "CANCELLED", null, "cancelled by the user");
+        return end(runId, owner, start, "CANCELLED", null, "cancelled by the user");
       } catch (ExecutionException e) {
-        store.finish(runId, "FAILED", null, message(e.getCause()));
+        return end(runId, owner, start, "FAILED", null, message(e.getCause()));
       } finally {
         inFlight.remove(runId);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      store.finish(runId, "CANCELLED", null, "interrupted");
+      return end(runId, owner, start, "CANCELLED", null, "interrupted");
     } catch (RuntimeException e) {
       Log.warnf("agent run %s failed: %s", runId, e.toString());
-      store.finish(runId, "FAILED", null, message(e));
+      return end(runId, owner, start, "FAILED", null, message(e));
     } finally {
       held.forEach(Semaphore::release);
+    }
+  }
+
+  /** Records how the run ended; when something else ended it first (a cancel), reads that. */
+  private Outcome end(
+      String runId, String owner, long start, String status, String output, String error) {
+    if (store.finish(runId, status, output, error)) {
+      return new Outcome(runId, status, output, error, (System.nanoTime() - start) / 1_000_000);
     }
     return ended(runId, owner, start);
   }

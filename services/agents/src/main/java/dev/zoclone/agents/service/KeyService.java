@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +25,15 @@ public class KeyService {
 
   private final KeyRepository keys;
   private final KeyCipher cipher;
+  private final RecentLookups<OwnedName, ResolvedKey> recent =
+      new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
   public KeyService(KeyRepository keys, KeyCipher cipher) {
     this.keys = keys;
     this.cipher = cipher;
   }
+
+  private record OwnedName(String owner, String name) {}
 
   /** Creates or replaces the owner's key {@code name}. */
   @Transactional
@@ -76,6 +81,7 @@ public class KeyService {
     }
     key.updatedAt = Instant.now();
     keys.persist(key);
+    recent.forget(new OwnedName(owner, name));
     Log.infof("key %s of user %s stored (%s)", name, owner, key.provider);
     return view(key);
   }
@@ -92,12 +98,17 @@ public class KeyService {
     KeyEntity key =
         keys.find(owner, name).orElseThrow(() -> ProblemException.notFound("key " + name));
     keys.delete(key);
+    recent.forget(new OwnedName(owner, name));
   }
 
-  /** The owner's key {@code name}, decrypted, or empty. */
+  /**
+   * The owner's key {@code name}, decrypted, or empty; read at most once a second per key (the
+   * several model calls of one ask resolve the same key).
+   */
   @Transactional
   public Optional<ResolvedKey> resolve(String owner, String name) {
-    return keys.find(owner, name).map(this::decrypt);
+    return recent.get(
+        new OwnedName(owner, name), k -> keys.find(k.owner(), k.name()).map(this::decrypt));
   }
 
   /** The owner's keys, decrypted, for listing models. */
@@ -130,6 +141,7 @@ public class KeyService {
     }
     keys.flush();
     cipher.use(next);
+    recent.clear();
     Log.infof(
         "master key rotated from %s to %s: %d keys re-encrypted",
         old.fingerprint(), next.fingerprint(), count);

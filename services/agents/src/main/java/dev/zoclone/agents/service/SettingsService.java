@@ -8,9 +8,11 @@ import dev.zoclone.agents.repository.UserSettingsRepository;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Each user's ask defaults: the model used when a request names none and the fallbacks tried when a
@@ -25,6 +27,8 @@ public class SettingsService {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final UserSettingsRepository settings;
+  private final RecentLookups<String, Settings> recent =
+      new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
   public SettingsService(UserSettingsRepository settings) {
     this.settings = settings;
@@ -35,11 +39,12 @@ public class SettingsService {
     public static final Settings NONE = new Settings(null, List.of());
   }
 
-  /** The owner's settings, or {@link Settings#NONE}. */
+  /** The owner's settings, or {@link Settings#NONE}; read at most once a second per owner. */
   @Transactional
   public Settings get(String owner) {
-    UserSettingsEntity entity = settings.findById(owner);
-    return entity == null ? Settings.NONE : view(entity);
+    return recent
+        .get(owner, o -> Optional.ofNullable(settings.findById(o)).map(SettingsService::view))
+        .orElse(Settings.NONE);
   }
 
   /** Replaces the owner's settings after checking every model name; 400 names the bad field. */
@@ -75,6 +80,7 @@ public class SettingsService {
     if (created) {
       settings.persist(entity);
     }
+    recent.forget(owner);
     return view(entity);
   }
 

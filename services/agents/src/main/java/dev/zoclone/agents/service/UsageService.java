@@ -3,26 +3,59 @@ package dev.zoclone.agents.service;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.zoclone.agents.repository.UsageEntity;
 import dev.zoclone.agents.repository.UsageRepository;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** Records the tokens each model call used and sums them per key and model. */
+/**
+ * Records the tokens each model call used and sums them per key and model. A call's row is written
+ * in the background, batched with the other calls of the moment, so no ask waits for it; reading
+ * the totals first writes every row still waiting, so a user always sees their own calls.
+ */
 @ApplicationScoped
 public class UsageService {
+  private static final int MAX_BATCH = 500;
+
   private final UsageRepository usage;
+  private final LinkedBlockingQueue<UsageEntity> pending = new LinkedBlockingQueue<>();
+  // Held from taking rows off the queue until they are committed, so totals() never misses rows
+  // that are on their way to the database.
+  private final ReentrantLock writing = new ReentrantLock();
+  private volatile Thread writer;
 
   public UsageService(UsageRepository usage) {
     this.usage = usage;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    Thread started = new Thread(this::writeLoop, "usage-writer");
+    started.setDaemon(true);
+    started.start();
+    writer = started;
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (writer != null) {
+      writer.interrupt();
+    }
+    flush();
   }
 
   /** Totals for one key and model. */
   public record Total(
       String keyName, String model, long calls, long inputTokens, long outputTokens) {}
 
-  /** Records one call's tokens (zero when the provider reported none). */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  /** Records one call's tokens (zero when the provider reported none); written soon after. */
   public void record(String owner, String keyName, String model, TokenUsage tokens) {
     UsageEntity row = new UsageEntity();
     row.owner = owner;
@@ -33,12 +66,13 @@ public class UsageService {
     row.outputTokens =
         tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
     row.createdAt = Instant.now();
-    usage.persist(row);
+    pending.add(row);
   }
 
-  /** The owner's totals per key and model. */
+  /** The owner's totals per key and model, including calls whose rows were still waiting. */
   @Transactional
   public List<Total> totals(String owner) {
+    flush();
     return usage.totals(owner).stream()
         .map(
             r ->
@@ -49,5 +83,48 @@ public class UsageService {
                     ((Number) r[3]).longValue(),
                     ((Number) r[4]).longValue()))
         .toList();
+  }
+
+  /** Writes every waiting row now. */
+  void flush() {
+    writing.lock();
+    try {
+      List<UsageEntity> batch = new ArrayList<>();
+      while (pending.drainTo(batch, MAX_BATCH) > 0) {
+        write(batch);
+        batch.clear();
+      }
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  private void writeLoop() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        UsageEntity first = pending.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+          continue;
+        }
+        writing.lock();
+        try {
+          List<UsageEntity> batch = new ArrayList<>();
+          batch.add(first);
+          pending.drainTo(batch, MAX_BATCH - 1);
+          write(batch);
+        } finally {
+          writing.unlock();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        // The rows are lost; usage is a record of calls, never a reason to fail or stop one.
+        Log.warnf("writing usage rows failed: %s", e.toString());
+      }
+    }
+  }
+
+  private void write(List<UsageEntity> batch) {
+    QuarkusTransaction.joiningExisting().run(() -> batch.forEach(usage::persist));
   }
 }
