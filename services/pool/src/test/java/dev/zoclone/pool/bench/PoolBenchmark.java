@@ -3,9 +3,6 @@ package dev.zoclone.pool.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,26 +25,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PoolBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final int NODES = 4;
   private static final int SLOTS = 8;
   private static final int SUBMITTERS = 2;
   private static final int SUBMIT_BATCH = 500;
   private static final String NOOP = "{\"kind\":\"shell\",\"payload\":{\"command\":\"true\"}}";
 
-  private final URI base;
-  private final String secret;
+  private final PlainHttp http;
   private final String user = "bench-" + UUID.randomUUID();
   private final AtomicLong allDoneAt = new AtomicLong();
 
   private PoolBenchmark(URI base, String secret) {
-    this.base = base;
-    this.secret = secret;
+    this.http =
+        new PlainHttp(base, "X-Zo-Internal-Secret: " + secret + "\r\nX-Zo-User: " + user + "\r\n");
   }
 
   public static void main(String[] args) throws Exception {
-    quietHttpClientDebugLog();
     URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8085");
     int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     String secret = System.getenv().getOrDefault("ZO_INTERNAL_SECRET", "dev-internal-secret");
@@ -63,17 +56,6 @@ public final class PoolBenchmark {
     COMBINED,
     BATCH,
     SINGLE
-  }
-
-  /**
-   * jboss-logmanager, on the test classpath, answers the JDK HTTP client's debug logger as enabled
-   * at its default level, so the client formats a discarded debug line per I/O event: a third of
-   * the benchmark's CPU. Keep that logger at INFO.
-   */
-  static void quietHttpClientDebugLog() {
-    org.jboss.logmanager.LogContext.getLogContext()
-        .getLogger("jdk.internal.httpclient.debug")
-        .setLevel(java.util.logging.Level.INFO);
   }
 
   private void throughput(int jobs, Mode mode, String label) throws Exception {
@@ -283,18 +265,9 @@ public final class PoolBenchmark {
   }
 
   private JsonNode post(String path, String body) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .header("X-Zo-Internal-Secret", secret)
-                .header("X-Zo-User", user)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 400) {
-      throw new IllegalStateException(
-          path + " -> " + response.statusCode() + " " + response.body());
+    PlainHttp.Response response = http.post(path, body);
+    if (response.status() >= 400) {
+      throw new IllegalStateException(path + " -> " + response.status() + " " + response.body());
     }
     return JSON.readTree(response.body());
   }
