@@ -14,6 +14,12 @@ public final class MemoryApi {
   /** Internal: start a conversation ({@link NewConversation} → {@link ConversationRef}). */
   public static final String CONVERSATIONS = "/internal/v1/conversations";
 
+  /**
+   * Internal: start a conversation and get the context of its first message in one call ({@link
+   * StartConversation} → {@link StartedConversation}).
+   */
+  public static final String START = "/internal/v1/conversations/start";
+
   /** Internal: append turns ({@link AppendMessages}) to {@code /internal/v1/conversations/{id}}. */
   public static final String MESSAGES = "/internal/v1/conversations/{id}/messages";
 

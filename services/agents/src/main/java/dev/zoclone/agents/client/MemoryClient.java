@@ -6,9 +6,10 @@ import dev.zoclone.contract.memory.ContextResponse;
 import dev.zoclone.contract.memory.ConversationMessage;
 import dev.zoclone.contract.memory.MemorizeRequest;
 import dev.zoclone.contract.memory.MemorizeResponse;
-import dev.zoclone.contract.memory.NewConversation;
 import dev.zoclone.contract.memory.RecallRequest;
 import dev.zoclone.contract.memory.RecallResponse;
+import dev.zoclone.contract.memory.StartConversation;
+import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.contract.memory.SummaryUpdate;
 import dev.zoclone.platform.config.PlatformConfig;
 import dev.zoclone.platform.problem.ProblemException;
@@ -34,9 +35,9 @@ public class MemoryClient {
     this.secret = platform.internalSecret();
   }
 
-  /** Starts a conversation for {@code user}; returns its id. */
-  public String createConversation(String user, String title) {
-    return call(() -> api.createConversation(secret, user, new NewConversation(title)).id());
+  /** Starts a conversation for {@code user} and answers the context of its first message. */
+  public StartedConversation startConversation(String user, StartConversation request) {
+    return call(() -> api.start(secret, user, request));
   }
 
   /** The context of a new message in the user's conversation. */

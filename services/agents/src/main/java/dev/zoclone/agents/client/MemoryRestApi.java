@@ -4,13 +4,13 @@ import dev.zoclone.contract.ZoHeaders;
 import dev.zoclone.contract.memory.AppendMessages;
 import dev.zoclone.contract.memory.ContextRequest;
 import dev.zoclone.contract.memory.ContextResponse;
-import dev.zoclone.contract.memory.ConversationRef;
 import dev.zoclone.contract.memory.MemorizeRequest;
 import dev.zoclone.contract.memory.MemorizeResponse;
 import dev.zoclone.contract.memory.MemoryApi;
-import dev.zoclone.contract.memory.NewConversation;
 import dev.zoclone.contract.memory.RecallRequest;
 import dev.zoclone.contract.memory.RecallResponse;
+import dev.zoclone.contract.memory.StartConversation;
+import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.contract.memory.SummaryUpdate;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,11 +26,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 interface MemoryRestApi {
 
   @POST
-  @Path(MemoryApi.CONVERSATIONS)
-  ConversationRef createConversation(
+  @Path(MemoryApi.START)
+  StartedConversation start(
       @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
       @HeaderParam(ZoHeaders.USER) String user,
-      NewConversation body);
+      StartConversation body);
 
   @POST
   @Path(MemoryApi.MESSAGES)

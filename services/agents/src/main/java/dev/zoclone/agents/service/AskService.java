@@ -26,6 +26,7 @@ import dev.zoclone.contract.agents.AskResponse.ToolCallView;
 import dev.zoclone.contract.agents.AskResponse.Usage;
 import dev.zoclone.contract.memory.ContextResponse;
 import dev.zoclone.contract.memory.ConversationMessage;
+import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,11 +83,17 @@ public class AskService {
     JsonSchema schema =
         request.outputFormat() == null ? null : structured.compile(request.outputFormat());
     String persona = personas.systemPrompt(owner, request.personaId());
-    String conversationId =
-        request.conversationId() != null
-            ? request.conversationId()
-            : memory.createConversation(owner, title(input));
-    ContextResponse loaded = context.load(owner, conversationId, input, candidates);
+    String conversationId;
+    ContextResponse loaded;
+    if (request.conversationId() != null) {
+      conversationId = request.conversationId();
+      loaded = context.load(owner, conversationId, input, candidates);
+    } else {
+      // One call to memory starts the conversation and answers its context.
+      StartedConversation started = context.start(owner, title(input), input);
+      conversationId = started.conversationId();
+      loaded = started.context();
+    }
     List<ChatMessage> messages =
         context.messages(
             persona,

@@ -11,6 +11,8 @@ import dev.zoclone.contract.memory.ContextRequest;
 import dev.zoclone.contract.memory.ContextResponse;
 import dev.zoclone.contract.memory.ConversationMessage;
 import dev.zoclone.contract.memory.RecalledMemory;
+import dev.zoclone.contract.memory.StartConversation;
+import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.contract.memory.SummaryUpdate;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
@@ -34,6 +36,15 @@ public class ConversationContext {
     this.memory = memory;
     this.models = models;
     this.config = config;
+  }
+
+  /**
+   * A new conversation and the context of its first message (no turns yet: nothing to compress).
+   */
+  public StartedConversation start(String owner, String title, String input) {
+    return memory.startConversation(
+        owner,
+        new StartConversation(title, input, config.contextTokenBudget(), config.recallTopK()));
   }
 
   /** The context from memory, with any overflow compressed into a new summary first. */

@@ -13,6 +13,7 @@ import dev.zoclone.contract.memory.ConversationRef;
 import dev.zoclone.contract.memory.MemorizeResponse;
 import dev.zoclone.contract.memory.RecallResponse;
 import dev.zoclone.contract.memory.RecalledMemory;
+import dev.zoclone.contract.memory.StartedConversation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -115,6 +116,13 @@ public final class FakeMemoryService implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         conversations.put(id, new Conversation(user));
         send(exchange, 201, new ConversationRef(id));
+        return;
+      }
+      if (path.equals("/internal/v1/conversations/start") && method.equals("POST")) {
+        String id = UUID.randomUUID().toString();
+        Conversation conversation = new Conversation(user);
+        conversations.put(id, conversation);
+        send(exchange, 201, new StartedConversation(id, context(user, conversation, body)));
         return;
       }
       if (path.equals("/api/v1/memories") && method.equals("POST")) {

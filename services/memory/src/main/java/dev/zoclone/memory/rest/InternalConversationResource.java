@@ -6,6 +6,8 @@ import dev.zoclone.contract.memory.ContextResponse;
 import dev.zoclone.contract.memory.ConversationRef;
 import dev.zoclone.contract.memory.MemoryApi;
 import dev.zoclone.contract.memory.NewConversation;
+import dev.zoclone.contract.memory.StartConversation;
+import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.contract.memory.SummaryUpdate;
 import dev.zoclone.memory.service.ConversationService;
 import dev.zoclone.platform.identity.CurrentCaller;
@@ -36,6 +38,14 @@ public class InternalConversationResource {
   public Response create(NewConversation request) {
     ConversationRef created = conversations.create(caller.userId(), request);
     return Response.status(201).entity(created).build();
+  }
+
+  /** Starts a conversation and answers the context of its first message, in one call. */
+  @POST
+  @Path("start")
+  public Response start(StartConversation request) {
+    StartedConversation started = conversations.start(caller.userId(), request);
+    return Response.status(201).entity(started).build();
   }
 
   /** Answers the appended turns with their ids and times. */

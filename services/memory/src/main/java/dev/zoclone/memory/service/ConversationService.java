@@ -13,6 +13,8 @@ import dev.zoclone.contract.memory.ConversationView;
 import dev.zoclone.contract.memory.IngestItem;
 import dev.zoclone.contract.memory.NewConversation;
 import dev.zoclone.contract.memory.RecalledMemory;
+import dev.zoclone.contract.memory.StartConversation;
+import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.contract.memory.SummaryUpdate;
 import dev.zoclone.memory.repository.ConversationRepository;
 import dev.zoclone.memory.repository.MemoryRepository;
@@ -20,7 +22,9 @@ import dev.zoclone.memory.repository.StoredConversation;
 import dev.zoclone.memory.repository.StoredMessage;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.outbox.Outbox;
+import dev.zoclone.platform.outbox.Outbox.KeyedEvent;
 import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -82,33 +86,48 @@ public class ConversationService {
     }
     owned(owner, id);
     List<ConversationMessage> stored = conversations.append(id, request.messages());
+    List<KeyedEvent> toEmbed = new ArrayList<>();
     for (ConversationMessage turn : stored) {
       if (EMBEDDED_ROLES.contains(turn.role())
           && turn.content() != null
           && !turn.content().isBlank()) {
         IngestItem item = new IngestItem(owner, "message", turn.content(), null, id, turn.id());
-        outbox.publish(
-            Topics.MEMORY_INGEST,
-            owner,
-            EventEnvelope.of(
-                IngestItem.MESSAGE_EVENT,
-                "memory",
-                turn.id(),
-                EventJson.mapper().valueToTree(item)));
+        toEmbed.add(
+            new KeyedEvent(
+                owner,
+                EventEnvelope.of(
+                    IngestItem.MESSAGE_EVENT,
+                    "memory",
+                    turn.id(),
+                    EventJson.mapper().valueToTree(item))));
       }
     }
+    // One outbox row for the turns of one append (still one record per turn on the topic).
+    outbox.publishAll(Topics.MEMORY_INGEST, toEmbed);
     return stored;
+  }
+
+  /**
+   * Starts a conversation and answers the context of its first message: no summary, no turns, the
+   * memories recalled for the message (one call instead of create, then context).
+   */
+  public StartedConversation start(String owner, StartConversation request) {
+    if (request == null) {
+      throw ProblemException.badRequest("token_budget", "must be zero or more");
+    }
+    checkContextRequest(request.tokenBudget(), request.topK());
+    String id = UUID.randomUUID().toString();
+    QuarkusTransaction.requiringNew().run(() -> conversations.create(id, owner, request.title()));
+    List<RecalledMemory> recalled = recalled(owner, id, request.message(), request.topK());
+    return new StartedConversation(id, new ContextResponse(null, List.of(), recalled, List.of()));
   }
 
   /** The context for a new message in this conversation. */
   public ContextResponse context(String owner, String id, ContextRequest request) {
-    if (request == null || request.tokenBudget() < 0) {
+    if (request == null) {
       throw ProblemException.badRequest("token_budget", "must be zero or more");
     }
-    if (request.topK() < 0 || request.topK() > RecallService.MAX_TOP_K) {
-      throw ProblemException.badRequest(
-          "top_k", "must be between 0 and " + RecallService.MAX_TOP_K);
-    }
+    checkContextRequest(request.tokenBudget(), request.topK());
     StoredConversation conversation = owned(owner, id);
     List<StoredMessage> unsummarised =
         conversations.messagesAfter(id, conversation.summaryCoversUntil());
@@ -127,11 +146,24 @@ public class ConversationService {
     for (int i = 0; i < unsummarised.size(); i++) {
       (i < start ? overflow : recent).add(unsummarised.get(i).message());
     }
-    List<RecalledMemory> recalled =
-        request.topK() == 0 || request.message() == null || request.message().isBlank()
-            ? List.of()
-            : recall.forConversation(owner, request.message(), request.topK(), id);
+    List<RecalledMemory> recalled = recalled(owner, id, request.message(), request.topK());
     return new ContextResponse(conversation.summary(), recent, recalled, overflow);
+  }
+
+  private static void checkContextRequest(int tokenBudget, int topK) {
+    if (tokenBudget < 0) {
+      throw ProblemException.badRequest("token_budget", "must be zero or more");
+    }
+    if (topK < 0 || topK > RecallService.MAX_TOP_K) {
+      throw ProblemException.badRequest(
+          "top_k", "must be between 0 and " + RecallService.MAX_TOP_K);
+    }
+  }
+
+  private List<RecalledMemory> recalled(String owner, String id, String message, int topK) {
+    return topK == 0 || message == null || message.isBlank()
+        ? List.of()
+        : recall.forConversation(owner, message, topK, id);
   }
 
   /** Replaces the rolling summary, which now covers every turn up to {@code covers_until}. */

@@ -50,6 +50,53 @@ class ConversationTest {
   }
 
   @Test
+  void startingAConversationAnswersTheContextOfItsFirstMessage() {
+    String user = newUser();
+    String memory = memorize(user, "The user's cat is called Miso");
+
+    JsonPath started =
+        as(user)
+            .body(
+                Map.of(
+                    "title",
+                    "pets",
+                    "message",
+                    "what is my pet's name?",
+                    "token_budget",
+                    100,
+                    "top_k",
+                    3))
+            .post("/internal/v1/conversations/start")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+
+    String id = started.getString("conversation_id");
+    assertThat(id).isNotBlank();
+    assertThat(started.getList("context.memories.id")).contains(memory);
+    assertThat(started.getList("context.messages")).isEmpty();
+    assertThat(started.getList("context.overflow")).isEmpty();
+    assertThat(started.getString("context.summary")).isNull();
+    List<String> ids = append(user, id, turn("user", "what is my pet's name?"));
+    assertThat(ids).hasSize(1);
+    as(user).get("/api/v1/conversations/" + id).then().statusCode(200);
+    as(newUser()).get("/api/v1/conversations/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void startingAConversationRejectsATopKOutOfRangeAndStartsNothing() throws SQLException {
+    String user = newUser();
+    as(user)
+        .body(Map.of("message", "hi", "token_budget", 100, "top_k", 101))
+        .post("/internal/v1/conversations/start")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    assertThat(count("SELECT count(*) FROM conversation WHERE owner = ?", user)).isZero();
+  }
+
+  @Test
   void summaryReplacesTheTurnsItCovers() {
     String user = newUser();
     String id = start(user);
