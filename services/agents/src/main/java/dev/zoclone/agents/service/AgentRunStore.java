@@ -51,16 +51,6 @@ public class AgentRunStore {
     return ids;
   }
 
-  /** QUEUED → RUNNING; false when the run already ended (cancelled while queued). */
-  @Transactional
-  public boolean markRunning(String id) {
-    return runs.update(
-            "status = 'RUNNING', startedAt = ?1 where id = ?2 and status = 'QUEUED'",
-            Instant.now(),
-            id)
-        == 1;
-  }
-
   /** Records the end of a run unless it already ended; true when this call recorded it. */
   @Transactional
   public boolean finish(String id, String status, String output, String error) {

@@ -2,6 +2,7 @@ package dev.zoclone.agents.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.agents.repository.RunStatusWriter;
 import dev.zoclone.contract.agents.AgentRequest;
 import dev.zoclone.contract.agents.AgentView;
 import dev.zoclone.contract.agents.AskResponse;
@@ -44,15 +45,18 @@ public class AgentRunner {
 
   private final AskService asks;
   private final AgentRunStore store;
+  private final RunStatusWriter statuses;
   private final AgentsConfig config;
   private final Semaphore global;
   private final Map<String, Semaphore> perUser = new ConcurrentHashMap<>();
   private final Map<String, Future<?>> inFlight = new ConcurrentHashMap<>();
   private final ExecutorService pool;
 
-  public AgentRunner(AskService asks, AgentRunStore store, AgentsConfig config) {
+  public AgentRunner(
+      AskService asks, AgentRunStore store, RunStatusWriter statuses, AgentsConfig config) {
     this.asks = asks;
     this.store = store;
+    this.statuses = statuses;
     this.config = config;
     this.global = new Semaphore(config.runs().maxConcurrency(), true);
     AtomicInteger threads = new AtomicInteger();
@@ -187,7 +191,7 @@ public class AgentRunner {
           new FutureTask<>(() -> asks.runOnce(owner, prompt, modelName, tools));
       inFlight.put(runId, call);
       try {
-        if (!store.markRunning(runId)) {
+        if (!statuses.markRunning(runId)) {
           return ended(runId, owner, start);
         }
         start = System.nanoTime();
@@ -224,7 +228,7 @@ public class AgentRunner {
   /** Records how the run ended; when something else ended it first (a cancel), reads that. */
   private Outcome end(
       String runId, String owner, long start, String status, String output, String error) {
-    if (store.finish(runId, status, output, error)) {
+    if (statuses.finish(runId, status, output, error)) {
       return new Outcome(runId, status, output, error, (System.nanoTime() - start) / 1_000_000);
     }
     return ended(runId, owner, start);

@@ -100,6 +100,34 @@ class AgentResourceTest {
   }
 
   @Test
+  void everyRunOfASpawnAllIsStoredWithHowItEnded() {
+    String agents =
+        String.join(
+                ",",
+                java.util.Collections.nCopies(30, "{\"prompt\":\"p\",\"model_name\":\"fast:m\"}"))
+            + ",{\"prompt\":\"p\",\"model_name\":\"broken:m\"}";
+
+    JsonPath results =
+        as(user)
+            .body("{\"agents\":[" + agents + "],\"max_concurrency\":31}")
+            .post("/api/v1/agents/spawn-all")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    List<String> ids = results.getList("results.agent_id");
+    assertThat(ids).hasSize(31).doesNotHaveDuplicates();
+    for (int i = 0; i < ids.size(); i++) {
+      JsonPath run = as(user).get("/api/v1/agents/" + ids.get(i)).then().extract().jsonPath();
+      assertThat(run.getString("status")).isEqualTo(i < 30 ? "SUCCEEDED" : "FAILED");
+      assertThat(run.getString("output")).isEqualTo(i < 30 ? "done" : null);
+      assertThat(run.getString("started_at")).isNotNull();
+      assertThat(run.getString("finished_at")).isNotNull();
+    }
+  }
+
+  @Test
   void spawnAllHonoursTheConcurrencyLimit() {
     int before = FAST.requests().size();
     String agents =
