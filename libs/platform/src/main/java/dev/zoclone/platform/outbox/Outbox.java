@@ -1,6 +1,5 @@
 package dev.zoclone.platform.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.platform.events.EventJson;
 import io.agroal.api.AgroalDataSource;
@@ -16,8 +15,8 @@ import java.util.List;
  * when the state change it describes was committed; {@link OutboxRelay} sends it later.
  *
  * <p>A row's payload is either one event envelope (a JSON object, {@link #publish}) or a batch (a
- * JSON array of {@code {"key": ..., "event": {envelope}}}, {@link #publishAll}) that the relay
- * sends as one record per event, in order.
+ * JSON array of {@code {"key", "id", "event"}}, {@link #publishAll}) that the relay sends as one
+ * record per event, in order.
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,28 +45,8 @@ public class Outbox {
     if (events.isEmpty()) {
       return;
     }
-    StringBuilder batch = new StringBuilder(events.size() * 512).append('[');
-    for (KeyedEvent keyed : events) {
-      if (batch.length() > 1) {
-        batch.append(',');
-      }
-      batch
-          .append("{\"key\":")
-          .append(quoted(keyed.key()))
-          .append(",\"event\":")
-          .append(EventJson.write(keyed.event()))
-          .append('}');
-    }
     String first = events.get(0).event().id();
-    insert("batch-" + first, topic, null, batch.append(']').toString());
-  }
-
-  private static String quoted(String key) {
-    try {
-      return EventJson.mapper().writeValueAsString(key);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("record key cannot be serialized", e);
-    }
+    insert("batch-" + first, topic, null, OutboxBatch.write(events));
   }
 
   private void insert(String id, String topic, String key, String payload) {

@@ -1,9 +1,6 @@
 package dev.zoclone.platform.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.platform.config.PlatformConfig;
-import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.kafka.KafkaSettings;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -13,6 +10,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -158,7 +156,7 @@ public class OutboxRelay {
     List<ProducerRecord<String, String>> records;
     try {
       records = row.toRecords();
-    } catch (JsonProcessingException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return List.of(CompletableFuture.failedFuture(e));
     }
     List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
@@ -236,20 +234,13 @@ public class OutboxRelay {
 
   /** One claimed outbox row: one event, or a batch of them (see {@link Outbox}). */
   private record Row(String id, String topic, String key, String payload, int attempts) {
-    List<ProducerRecord<String, String>> toRecords() throws JsonProcessingException {
+    List<ProducerRecord<String, String>> toRecords() throws IOException {
       if (!payload.startsWith("[")) {
         return List.of(record(key, payload, id));
       }
-      JsonNode batch = EventJson.mapper().readTree(payload);
-      List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
-      for (JsonNode item : batch) {
-        JsonNode event = item.path("event");
-        if (!event.path("id").isTextual()) {
-          throw new IllegalArgumentException(
-              "item " + records.size() + " of the batch is not {\"key\", \"event\"}");
-        }
-        records.add(
-            record(item.path("key").textValue(), event.toString(), event.get("id").asText()));
+      List<ProducerRecord<String, String>> records = new ArrayList<>();
+      for (OutboxBatch.Item item : OutboxBatch.items(payload)) {
+        records.add(record(item.key(), item.event(), item.id()));
       }
       return records;
     }

@@ -45,7 +45,8 @@ public class JobBatchRepository {
             + " ?::text[], ?::int[], ?::int[]) WITH ORDINALITY"
             + " AS j(id, owner, kind, payload, priority, requirements, key, max_attempts,"
             + " timeout_s, n)"
-            + " ORDER BY n ON CONFLICT (owner, idempotency_key) DO NOTHING RETURNING id";
+            + " ORDER BY n ON CONFLICT (owner, idempotency_key) WHERE idempotency_key IS NOT NULL"
+            + " DO NOTHING RETURNING id";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       int size = jobs.size();

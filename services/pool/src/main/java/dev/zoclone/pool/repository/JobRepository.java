@@ -49,7 +49,7 @@ public class JobRepository {
             "INSERT INTO job (id, owner, kind, payload, priority, requirements, idempotency_key,"
                 + " max_attempts, timeout_s, status)"
                 + " VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, 'PENDING')"
-                + " ON CONFLICT (owner, idempotency_key) DO NOTHING",
+                + " ON CONFLICT (owner, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING",
             job.id(),
             job.owner(),
             job.kind(),
