@@ -15,6 +15,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -59,13 +60,17 @@ public final class ProviderHttpClient implements HttpClient {
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    java.net.http.HttpResponse<String> response = send(request, BodyHandlers.ofString());
-    if (response.statusCode() < 200 || response.statusCode() >= 300) {
-      throw failure(response, response.body());
+    BlockingVertxCalls.Answer response = BlockingVertxCalls.send(request, readTimeout);
+    if (response.status() < 200 || response.status() >= 300) {
+      List<String> retryAfter = response.headers().getOrDefault("Retry-After", List.of());
+      throw new ProviderHttpException(
+          response.status(),
+          response.body(),
+          retryAfter(retryAfter.isEmpty() ? null : retryAfter.get(0)));
     }
     return SuccessfulHttpResponse.builder()
-        .statusCode(response.statusCode())
-        .headers(response.headers().map())
+        .statusCode(response.status())
+        .headers(response.headers())
         .body(response.body())
         .build();
   }
