@@ -73,6 +73,20 @@ final class BenchPlatform implements AutoCloseable {
         env.put("ZO_GATEWAY_SERVICES_AGENTS_URL", platform.url("agents"));
         env.put("ZO_GATEWAY_SERVICES_MEMORY_URL", platform.url("memory"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(platform.ports.get(name)));
+        // Consumer groups of this run alone, from the newest record: the broker is shared, and a
+        // shared group would hand this run's events to another process (or this run another's
+        // backlog).
+        String run = platform.home.getFileName().toString();
+        String channel =
+            switch (name) {
+              case "memory" -> "MEMORY_INGEST";
+              case "agents" -> "AGENT_REQUESTS";
+              default -> null;
+            };
+        if (channel != null) {
+          env.put("MP_MESSAGING_INCOMING_" + channel + "_GROUP_ID", name + "-" + run);
+          env.put("MP_MESSAGING_INCOMING_" + channel + "_AUTO_OFFSET_RESET", "latest");
+        }
         platform.processes.put(name, builder.start());
       }
       for (String name : SERVICES) {
@@ -91,6 +105,17 @@ final class BenchPlatform implements AutoCloseable {
 
   long pid(String service) {
     return processes.get(service).pid();
+  }
+
+  /** CPU time each service process and this benchmark's own process have used so far. */
+  Map<String, Duration> cpu() {
+    Map<String, Duration> used = new LinkedHashMap<>();
+    processes.forEach(
+        (name, process) -> used.put(name, process.info().totalCpuDuration().orElse(Duration.ZERO)));
+    used.put(
+        "benchmark client and fake model",
+        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+    return used;
   }
 
   String adminToken() throws IOException {
