@@ -2,6 +2,7 @@ package dev.zoclone.pool.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zoclone.testing.bench.PlainHttp;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;

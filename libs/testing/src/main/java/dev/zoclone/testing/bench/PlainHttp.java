@@ -1,4 +1,4 @@
-package dev.zoclone.agents.bench;
+package dev.zoclone.testing.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,28 +13,29 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal HTTP/1.1 client over one kept-alive socket per thread, for the load generator only (a
- * copy of the pool benchmark's; benchmarks do not share code across services): the JDK's client
- * spends about 2 ms of CPU per request on its asynchronous machinery, which on a 2-core machine is
- * taken from the service under test. Sends a POST with a JSON body and reads a response framed by
- * Content-Length or chunked encoding.
+ * A minimal HTTP/1.1 client over one kept-alive socket per thread, for benchmark load generators:
+ * the JDK's client spends about 2 ms of CPU per request on its asynchronous machinery, which on a
+ * 2-core machine is taken from the service under test. Sends a POST with a JSON body and reads a
+ * response framed by Content-Length or chunked encoding.
  */
-final class PlainHttp {
+public final class PlainHttp {
   private final String host;
   private final int port;
   private final String fixedHeaders;
   private final ThreadLocal<Connection> connections = new ThreadLocal<>();
 
   /** A response's status and body. */
-  record Response(int status, String body) {}
+  public record Response(int status, String body) {}
 
-  PlainHttp(URI base, String headers) {
+  /** {@code headers}: extra header lines sent with every request, each ending in CRLF. */
+  public PlainHttp(URI base, String headers) {
     this.host = base.getHost();
     this.port = base.getPort();
     this.fixedHeaders = "Host: " + host + ":" + port + "\r\n" + headers;
   }
 
-  Response post(String path, String body) {
+  /** POSTs {@code body} as JSON on this thread's connection, opening it on first use. */
+  public Response post(String path, String body) {
     Connection connection = connections.get();
     try {
       if (connection == null) {
