@@ -127,12 +127,5 @@ public interface MemoryConfig {
     /** Chunks re-embedded per pass. */
     @WithDefault("64")
     int batchSize();
-
-    /**
-     * Vectors kept for texts embedded lately (by model and SHA-256 of the text), so a message
-     * embedded for recall is not embedded again when its turn is stored; 0 keeps none.
-     */
-    @WithDefault("2048")
-    int cacheSize();
   }
 }
