@@ -51,11 +51,20 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
   /** Nothing listens on its port. */
   public static final String UNREACHABLE = "memory";
 
-  private static final List<String> OTHERS = List.of("scheduler", "pool", "browser", "supervisor");
+  /**
+   * Streams {@link #TICKS_PATH} and journals clients that hang up on it: {@link TickingService}.
+   */
+  public static final String TICKING = "browser";
+
+  /** Under {@code /api/v1/browser}: an event every 100 ms for 10 s, unless its client hangs up. */
+  public static final String TICKS_PATH = TickingService.TICKS_PATH;
+
+  private static final List<String> OTHERS = List.of("scheduler", "pool", "supervisor");
 
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private HttpServer echo;
   private HttpServer slow;
+  private TickingService ticking;
   private Path home;
 
   @Override
@@ -63,6 +72,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     try {
       echo = server(this::echo);
       slow = server(this::slow);
+      ticking = new TickingService();
       home = Files.createTempDirectory("zo-gateway-test");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -74,6 +84,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     config.put(url(ECHO), "http://127.0.0.1:" + echo.getAddress().getPort());
     config.put(url(SLOW), "http://127.0.0.1:" + slow.getAddress().getPort());
     config.put(url(UNREACHABLE), nowhere);
+    config.put(url(TICKING), ticking.baseUrl());
     OTHERS.forEach(service -> config.put(url(service), nowhere));
     return config;
   }
@@ -86,6 +97,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     if (slow != null) {
       slow.stop(0);
     }
+    if (ticking != null) {
+      ticking.close();
+    }
     threads.shutdownNow();
     if (home != null) {
       try (Stream<Path> files = Files.walk(home)) {
@@ -94,6 +108,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         // Only a temporary folder left behind.
       }
     }
+  }
+
+  /** The base URL of {@code service} in the gateway under test. */
+  public static String serviceUrl(String service) {
+    return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getValue(url(service), String.class);
   }
 
   private static String url(String service) {

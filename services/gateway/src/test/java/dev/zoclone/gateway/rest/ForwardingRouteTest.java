@@ -11,12 +11,16 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +121,59 @@ class ForwardingRouteTest {
     // Buffered, both would arrive together; streamed, the first comes a whole gap earlier.
     assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
         .isGreaterThan(Duration.ofMillis(FakeServices.EVENT_GAP_MILLIS / 2));
+  }
+
+  @Test
+  void aClientHangingUpOnAStreamHangsUpOnTheService() throws Exception {
+    hangUpAfterTheFirstEvent(http);
+  }
+
+  @Test
+  void aClientOfferingHttp2HangingUpOnAStreamHangsUpOnTheService() throws Exception {
+    // The JDK client's default: it offers h2c on the first request of a connection.
+    hangUpAfterTheFirstEvent(HttpClient.newHttpClient());
+  }
+
+  /** Reads the ticking service's stream up to its first event, then closes it. */
+  private void hangUpAfterTheFirstEvent(HttpClient client) throws Exception {
+    int before = tickingDisconnects();
+    HttpRequest request =
+        HttpRequest.newBuilder(gateway.resolve(FakeServices.TICKS_PATH))
+            .header("Authorization", "Bearer " + TestCallers.adminToken())
+            .header("Accept", "text/event-stream")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":\"hi\",\"stream\":true}"))
+            .build();
+    HttpResponse<InputStream> response =
+        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (BufferedReader events =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = events.readLine()) != null && !line.equals("data: 1")) {
+        // Up to the first event.
+      }
+      assertThat(line).as("the first event came through the gateway").isNotNull();
+    }
+    long hungUpAt = System.nanoTime();
+
+    // The service streams for 10 s; it must learn of the hang-up long before that.
+    while (tickingDisconnects() == before
+        && System.nanoTime() - hungUpAt < Duration.ofSeconds(3).toNanos()) {
+      Thread.sleep(20);
+    }
+
+    assertThat(tickingDisconnects())
+        .as("the service saw its client (the gateway) hang up")
+        .isEqualTo(before + 1);
+  }
+
+  private int tickingDisconnects() throws IOException, InterruptedException {
+    URI url = URI.create(FakeServices.serviceUrl(FakeServices.TICKING) + "/disconnects");
+    return Integer.parseInt(
+        http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString())
+            .body()
+            .trim());
   }
 
   @Test

@@ -1,0 +1,91 @@
+package dev.zoclone.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A service that streams server-sent events slowly, on Vert.x because Vert.x tells when a client
+ * closes its connection in the middle of a response, as a real service (agents relaying a model's
+ * stream) would notice it. {@code GET /disconnects} answers how many streams were hung up on.
+ */
+final class TickingService implements AutoCloseable {
+  /** An event every {@link #TICK_MILLIS} until {@link #TICKS} have gone. */
+  static final String TICKS_PATH = "/api/v1/browser/ticks";
+
+  /** How many streams a client closed before their end, as plain text. */
+  static final String DISCONNECTS_PATH = "/disconnects";
+
+  static final long TICK_MILLIS = 100;
+  static final int TICKS = 100;
+
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+  private final AtomicInteger disconnects = new AtomicInteger();
+  private final HttpServer server;
+
+  TickingService() {
+    server =
+        vertx
+            .createHttpServer(
+                new HttpServerOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(0)
+                    .setHttp2ClearTextEnabled(false))
+            .requestHandler(this::handle);
+    try {
+      server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("cannot start the ticking service", e);
+    }
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  @Override
+  public void close() {
+    vertx.close();
+  }
+
+  private void handle(HttpServerRequest request) {
+    HttpServerResponse response = request.response();
+    if (request.path().equals(TICKS_PATH)) {
+      // Like agents: the stream starts once the request (an ask) has been read.
+      request.body().onSuccess(body -> tick(response));
+    } else if (request.path().equals(DISCONNECTS_PATH)) {
+      response.putHeader("Content-Type", "text/plain").end(String.valueOf(disconnects.get()));
+    } else {
+      response.setStatusCode(404).end();
+    }
+  }
+
+  private void tick(HttpServerResponse response) {
+    response.setChunked(true).putHeader("Content-Type", "text/event-stream");
+    AtomicInteger sent = new AtomicInteger();
+    long timer =
+        vertx.setPeriodic(
+            0,
+            TICK_MILLIS,
+            id -> {
+              int n = sent.incrementAndGet();
+              response.write("event: tick\ndata: " + n + "\n\n");
+              if (n == TICKS) {
+                vertx.cancelTimer(id);
+                response.end();
+              }
+            });
+    // Vert.x calls this only when the connection closes before the response has ended.
+    response.closeHandler(
+        v -> {
+          vertx.cancelTimer(timer);
+          disconnects.incrementAndGet();
+        });
+  }
+}
