@@ -38,6 +38,21 @@ public interface GatewayConfig {
   @WithDefault("2s")
   Duration statusTimeout();
 
+  /**
+   * How long a token verified against the database is trusted without reading it again. A token
+   * revoked through this replica stops working at once; one revoked through another replica keeps
+   * working here for up to this long. {@code 0s} reads the database on every request.
+   */
+  @WithDefault("5s")
+  Duration tokenCacheTtl();
+
+  /**
+   * How often, at most, a token's last-used time is written (per token and replica); the write
+   * happens in the background, never on the request's path.
+   */
+  @WithDefault("60s")
+  Duration lastUsedInterval();
+
   /** One service behind the gateway. */
   interface Service {
     /** Base URL of the service, e.g. {@code http://127.0.0.1:8081}. */

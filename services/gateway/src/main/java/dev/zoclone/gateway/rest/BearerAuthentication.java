@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,6 +55,12 @@ public class BearerAuthentication implements Handler<RoutingContext> {
     // Hold the body until the caller is known; whoever handles the request next reads it.
     request.pause();
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    Optional<Caller> recent = authenticator.recentlyVerified(authorization);
+    if (recent.isPresent()) {
+      context.put(CALLER, recent.get());
+      context.next();
+      return;
+    }
     context
         .vertx()
         .executeBlocking(() -> authenticator.authenticateHeader(authorization), false)

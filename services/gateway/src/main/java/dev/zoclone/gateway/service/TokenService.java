@@ -9,6 +9,7 @@ import dev.zoclone.gateway.repository.UserRepository;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,10 +22,15 @@ public class TokenService {
 
   private final TokenRepository tokens;
   private final UserRepository users;
+  private final Event<VerifiedTokens.TokenRevoked> revocations;
 
-  public TokenService(TokenRepository tokens, UserRepository users) {
+  public TokenService(
+      TokenRepository tokens,
+      UserRepository users,
+      Event<VerifiedTokens.TokenRevoked> revocations) {
     this.tokens = tokens;
     this.users = users;
+    this.revocations = revocations;
   }
 
   /** A new token for the caller, labelled {@code name} (or {@link #DEFAULT_NAME}). */
@@ -52,12 +58,17 @@ public class TokenService {
     return new IssuedToken(row.id, token);
   }
 
-  /** Revokes one of the caller's tokens; 404 when the caller has no token with this id. */
+  /**
+   * Revokes one of the caller's tokens; 404 when the caller has no token with this id. The token
+   * stops working on this replica as the deletion commits, on the others once their {@link
+   * VerifiedTokens} entry expires.
+   */
   @Transactional
   public void revoke(Caller caller, String tokenId) {
     if (!tokens.deleteOwned(tokenId, caller.id())) {
       throw ProblemException.notFound("token " + tokenId);
     }
+    revocations.fire(new VerifiedTokens.TokenRevoked(tokenId));
     Log.infof("user %s revoked token %s", caller.id(), tokenId);
   }
 }
