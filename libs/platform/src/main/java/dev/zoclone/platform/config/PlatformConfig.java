@@ -55,6 +55,13 @@ public interface PlatformConfig {
     @WithDefault("200")
     int batchSize();
 
+    /**
+     * Most payload bytes sent in one relay pass (a batch row can hold hundreds of events), so a
+     * backlog is drained in bounded passes; a pass always takes at least one row.
+     */
+    @WithDefault("8388608")
+    long maxPassBytes();
+
     /** Longest wait before a row that failed to send is tried again. */
     @WithDefault("30s")
     Duration maxBackoff();

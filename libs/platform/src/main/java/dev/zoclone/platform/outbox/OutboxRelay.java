@@ -60,8 +60,8 @@ public class OutboxRelay {
   void tick() {
     if (running) {
       try {
-        // A full batch means more rows are waiting: keep draining instead of waiting a tick.
-        while (running && relayPending() == config.outbox().batchSize()) {
+        // A full pass means more rows are waiting: keep draining instead of waiting a tick.
+        while (running && relayPass().full()) {
           Log.debug("outbox relay drained a full batch, continuing");
         }
       } catch (RuntimeException e) {
@@ -116,6 +116,13 @@ public class OutboxRelay {
 
   /** Sends up to one batch of due rows; returns how many were sent. */
   public int relayPending() {
+    return relayPass().sent();
+  }
+
+  /** What one pass did: rows sent, and whether it stopped at a limit (so more may be due). */
+  private record Pass(int sent, boolean full) {}
+
+  private Pass relayPass() {
     passLock.lock();
     try {
       return QuarkusTransaction.requiringNew().call(this::relayBatch);
@@ -124,11 +131,12 @@ public class OutboxRelay {
     }
   }
 
-  private int relayBatch() throws SQLException {
+  private Pass relayBatch() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      List<Row> rows = claim(connection);
+      Claim claim = claim(connection);
+      List<Row> rows = claim.rows();
       if (rows.isEmpty()) {
-        return 0;
+        return new Pass(0, false);
       }
       List<List<Future<RecordMetadata>>> sends = new ArrayList<>(rows.size());
       for (Row row : rows) {
@@ -147,7 +155,7 @@ public class OutboxRelay {
         }
       }
       markSent(connection, sent);
-      return sent.size();
+      return new Pass(sent.size(), claim.full());
     }
   }
 
@@ -166,14 +174,46 @@ public class OutboxRelay {
     return sends;
   }
 
-  private List<Row> claim(Connection connection) throws SQLException {
+  /**
+   * Locks the due rows in order, up to the batch size and, past the first row, the byte budget;
+   * reads the payloads of those only (rows locked but over the budget are left for the next pass).
+   */
+  private Claim claim(Connection connection) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    boolean full = false;
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT id, topic, record_key, payload, attempts FROM outbox"
+            "SELECT id, octet_length(payload) FROM outbox"
                 + " WHERE sent_at IS NULL AND next_attempt_at <= now()"
                 + " ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
       select.setInt(1, config.outbox().batchSize());
-      List<Row> rows = new ArrayList<>();
+      long bytes = 0;
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          bytes += rs.getLong(2);
+          if (!ids.isEmpty() && bytes > config.outbox().maxPassBytes()) {
+            full = true;
+            break;
+          }
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    full |= ids.size() == config.outbox().batchSize();
+    return new Claim(ids.isEmpty() ? List.of() : read(connection, ids), full);
+  }
+
+  /** The rows a pass took, and whether it stopped at the batch size or the byte budget. */
+  private record Claim(List<Row> rows, boolean full) {}
+
+  private static List<Row> read(Connection connection, List<String> ids) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT o.id, o.topic, o.record_key, o.payload, o.attempts"
+                + " FROM unnest(?::text[]) WITH ORDINALITY AS c(id, n) JOIN outbox o ON o.id = c.id"
+                + " ORDER BY c.n")) {
+      select.setArray(1, connection.createArrayOf("text", ids.toArray()));
+      List<Row> rows = new ArrayList<>(ids.size());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           rows.add(

@@ -181,6 +181,24 @@ class OutboxRelayTest {
   }
 
   @Test
+  void aPassStopsAtTheByteBudgetAndTheNextPassesTakeTheRestInOrder() {
+    // max-pass-bytes is 2000 in the test configuration; each of these rows is about 1.3 kB
+    List<EventEnvelope> events =
+        List.of(newEvent("order-p1", 900), newEvent("order-p2", 900), newEvent("order-p3", 900));
+    QuarkusTransaction.requiringNew()
+        .run(() -> events.forEach(event -> outbox.publish(topic, event.subject(), event)));
+
+    assertThat(relay.relayPending()).isEqualTo(1);
+    assertThat(relay.relayPending()).isEqualTo(1);
+    assertThat(relay.relayPending()).isEqualTo(1);
+    assertThat(relay.relayPending()).isZero();
+
+    assertThat(pollUntil(3, Duration.ofSeconds(15)))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("order-p1", "order-p2", "order-p3");
+  }
+
+  @Test
   void aRowThatIsNotABatchOfEventsStaysUnsentWithItsErrorAndTheOthersGo() throws Exception {
     EventEnvelope good = newEvent("order-7");
     QuarkusTransaction.requiringNew()
@@ -256,11 +274,19 @@ class OutboxRelayTest {
   }
 
   private EventEnvelope newEvent(String orderId) {
+    return newEvent(orderId, 0);
+  }
+
+  /** An event whose data carries {@code padding} extra characters. */
+  private EventEnvelope newEvent(String orderId, int padding) {
     return EventEnvelope.of(
         "zo.test.order.placed",
         "platform-test",
         orderId,
-        JsonNodeFactory.instance.objectNode().put("order_id", orderId));
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("order_id", orderId)
+            .put("note", "x".repeat(padding)));
   }
 
   private List<ConsumerRecord<String, String>> poll(Duration duration) {
