@@ -52,19 +52,27 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
   public static final String UNREACHABLE = "memory";
 
   /**
-   * Streams {@link #TICKS_PATH} and journals clients that hang up on it: {@link TickingService}.
+   * Streams {@link #TICKS_PATH} and journals clients that hang up on it ({@link TickingService});
+   * speaks HTTP/2 cleartext as well as HTTP/1.1, like a Quarkus service.
    */
   public static final String TICKING = "browser";
 
   /** Under {@code /api/v1/browser}: an event every 100 ms for 10 s, unless its client hangs up. */
-  public static final String TICKS_PATH = TickingService.TICKS_PATH;
+  public static final String TICKS_PATH = "/api/v1/browser/ticks";
 
-  private static final List<String> OTHERS = List.of("scheduler", "pool", "supervisor");
+  /** Like {@link #TICKING}, but speaks HTTP/1.1 only. */
+  public static final String TICKING_HTTP1 = "supervisor";
+
+  /** Under {@code /api/v1/processes}: as {@link #TICKS_PATH}, from {@link #TICKING_HTTP1}. */
+  public static final String HTTP1_TICKS_PATH = "/api/v1/processes/ticks";
+
+  private static final List<String> OTHERS = List.of("scheduler", "pool");
 
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private HttpServer echo;
   private HttpServer slow;
   private TickingService ticking;
+  private TickingService tickingHttp1;
   private Path home;
 
   @Override
@@ -72,7 +80,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     try {
       echo = server(this::echo);
       slow = server(this::slow);
-      ticking = new TickingService();
+      ticking = new TickingService(TICKS_PATH, true);
+      tickingHttp1 = new TickingService(HTTP1_TICKS_PATH, false);
       home = Files.createTempDirectory("zo-gateway-test");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,6 +94,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     config.put(url(SLOW), "http://127.0.0.1:" + slow.getAddress().getPort());
     config.put(url(UNREACHABLE), nowhere);
     config.put(url(TICKING), ticking.baseUrl());
+    config.put(url(TICKING_HTTP1), tickingHttp1.baseUrl());
     OTHERS.forEach(service -> config.put(url(service), nowhere));
     return config;
   }
@@ -99,6 +109,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
     if (ticking != null) {
       ticking.close();
+    }
+    if (tickingHttp1 != null) {
+      tickingHttp1.close();
     }
     threads.shutdownNow();
     if (home != null) {

@@ -8,34 +8,43 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A service that streams server-sent events slowly, on Vert.x because Vert.x tells when a client
- * closes its connection in the middle of a response, as a real service (agents relaying a model's
- * stream) would notice it. {@code GET /disconnects} answers how many streams were hung up on.
+ * closes its connection (HTTP/1.1) or resets its stream (HTTP/2) in the middle of a response, as a
+ * real service (agents relaying a model's stream) would notice it. {@code GET /disconnects} answers
+ * how many streams were hung up on, {@code GET /version} the HTTP version of the last stream.
  */
 final class TickingService implements AutoCloseable {
-  /** An event every {@link #TICK_MILLIS} until {@link #TICKS} have gone. */
-  static final String TICKS_PATH = "/api/v1/browser/ticks";
-
   /** How many streams a client closed before their end, as plain text. */
   static final String DISCONNECTS_PATH = "/disconnects";
+
+  /** The HTTP version the last stream was asked with, as plain text. */
+  static final String VERSION_PATH = "/version";
 
   static final long TICK_MILLIS = 100;
   static final int TICKS = 100;
 
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
   private final AtomicInteger disconnects = new AtomicInteger();
+  private final AtomicReference<String> version = new AtomicReference<>("none");
+  private final String ticksPath;
   private final HttpServer server;
 
-  TickingService() {
+  /**
+   * Streams an event every {@link #TICK_MILLIS} at {@code ticksPath} until {@link #TICKS} have
+   * gone; speaks HTTP/2 cleartext too when {@code h2c}, as Quarkus services do.
+   */
+  TickingService(String ticksPath, boolean h2c) {
+    this.ticksPath = ticksPath;
     server =
         vertx
             .createHttpServer(
                 new HttpServerOptions()
                     .setHost("127.0.0.1")
                     .setPort(0)
-                    .setHttp2ClearTextEnabled(false))
+                    .setHttp2ClearTextEnabled(h2c))
             .requestHandler(this::handle);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -56,11 +65,14 @@ final class TickingService implements AutoCloseable {
 
   private void handle(HttpServerRequest request) {
     HttpServerResponse response = request.response();
-    if (request.path().equals(TICKS_PATH)) {
+    if (request.path().equals(ticksPath)) {
+      version.set(request.version().name());
       // Like agents: the stream starts once the request (an ask) has been read.
       request.body().onSuccess(body -> tick(response));
     } else if (request.path().equals(DISCONNECTS_PATH)) {
       response.putHeader("Content-Type", "text/plain").end(String.valueOf(disconnects.get()));
+    } else if (request.path().equals(VERSION_PATH)) {
+      response.putHeader("Content-Type", "text/plain").end(version.get());
     } else {
       response.setStatusCode(404).end();
     }

@@ -124,21 +124,33 @@ class ForwardingRouteTest {
   }
 
   @Test
-  void aClientHangingUpOnAStreamHangsUpOnTheService() throws Exception {
-    hangUpAfterTheFirstEvent(http);
+  void aClientHangingUpOnAStreamResetsTheServicesStream() throws Exception {
+    hangUpAfterTheFirstEvent(http, FakeServices.TICKING, FakeServices.TICKS_PATH);
+
+    // Over HTTP/2 a reset stream is news to the service at once, whatever it is doing.
+    assertThat(seen(FakeServices.TICKING, "/version")).isEqualTo("HTTP_2");
   }
 
   @Test
-  void aClientOfferingHttp2HangingUpOnAStreamHangsUpOnTheService() throws Exception {
+  void aClientOfferingHttp2HangingUpOnAStreamResetsTheServicesStream() throws Exception {
     // The JDK client's default: it offers h2c on the first request of a connection.
-    hangUpAfterTheFirstEvent(HttpClient.newHttpClient());
+    hangUpAfterTheFirstEvent(
+        HttpClient.newHttpClient(), FakeServices.TICKING, FakeServices.TICKS_PATH);
   }
 
-  /** Reads the ticking service's stream up to its first event, then closes it. */
-  private void hangUpAfterTheFirstEvent(HttpClient client) throws Exception {
-    int before = tickingDisconnects();
+  @Test
+  void aClientHangingUpOnAStreamClosesTheConnectionToAnHttp1Service() throws Exception {
+    hangUpAfterTheFirstEvent(http, FakeServices.TICKING_HTTP1, FakeServices.HTTP1_TICKS_PATH);
+
+    assertThat(seen(FakeServices.TICKING_HTTP1, "/version")).isEqualTo("HTTP_1_1");
+  }
+
+  /** POSTs to a ticking service's stream, reads up to its first event, then closes it. */
+  private void hangUpAfterTheFirstEvent(HttpClient client, String service, String path)
+      throws Exception {
+    int before = Integer.parseInt(seen(service, "/disconnects"));
     HttpRequest request =
-        HttpRequest.newBuilder(gateway.resolve(FakeServices.TICKS_PATH))
+        HttpRequest.newBuilder(gateway.resolve(path))
             .header("Authorization", "Bearer " + TestCallers.adminToken())
             .header("Accept", "text/event-stream")
             .header("Content-Type", "application/json")
@@ -158,22 +170,22 @@ class ForwardingRouteTest {
     long hungUpAt = System.nanoTime();
 
     // The service streams for 10 s; it must learn of the hang-up long before that.
-    while (tickingDisconnects() == before
+    while (Integer.parseInt(seen(service, "/disconnects")) == before
         && System.nanoTime() - hungUpAt < Duration.ofSeconds(3).toNanos()) {
       Thread.sleep(20);
     }
 
-    assertThat(tickingDisconnects())
+    assertThat(Integer.parseInt(seen(service, "/disconnects")))
         .as("the service saw its client (the gateway) hang up")
         .isEqualTo(before + 1);
   }
 
-  private int tickingDisconnects() throws IOException, InterruptedException {
-    URI url = URI.create(FakeServices.serviceUrl(FakeServices.TICKING) + "/disconnects");
-    return Integer.parseInt(
-        http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString())
-            .body()
-            .trim());
+  /** What a ticking service answers at {@code path}, asked directly. */
+  private String seen(String service, String path) throws IOException, InterruptedException {
+    URI url = URI.create(FakeServices.serviceUrl(service) + path);
+    return http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString())
+        .body()
+        .trim();
   }
 
   @Test
