@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -153,10 +152,6 @@ class AskThroughGatewayIT {
 
   @Test
   @Order(3)
-  @Disabled(
-      "the gateway keeps reading agents' stream after its own client hung up, so agents never"
-          + " learns of it; straight to agents this passes (StreamingAskTest). Enable once the"
-          + " gateway resets the upstream request when its client's connection closes.")
   void hangingUpOnTheGatewayStopsTheModelsStream() throws Exception {
     model.enqueue(
         Reply.stream("one", " two", " three", " four", " five", " six", " seven", " eight")
