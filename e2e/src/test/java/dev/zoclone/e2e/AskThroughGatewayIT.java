@@ -153,6 +153,19 @@ class AskThroughGatewayIT {
   @Test
   @Order(3)
   void hangingUpOnTheGatewayStopsTheModelsStream() throws Exception {
+    // The JDK client's default: HTTP/2, agreed by upgrade with the gateway.
+    hangUpAfterTheFirstToken(HttpClient.newHttpClient());
+  }
+
+  @Test
+  @Order(4)
+  void hangingUpAnHttp1StreamOnTheGatewayStopsTheModelsStream() throws Exception {
+    // The client's hang-up is a closed connection; agents must still hear of it.
+    hangUpAfterTheFirstToken(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+  }
+
+  /** Asks with a slow stream through the gateway, reads the first token, then hangs up. */
+  private void hangUpAfterTheFirstToken(HttpClient client) throws Exception {
     model.enqueue(
         Reply.stream("one", " two", " three", " four", " five", " six", " seven", " eight")
             .chunkDelay(CHUNK_DELAY));
@@ -168,7 +181,7 @@ class AskThroughGatewayIT {
             .timeout(Duration.ofSeconds(60))
             .build();
     HttpResponse<InputStream> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (BufferedReader events =
         new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       String line;
