@@ -24,12 +24,15 @@ public class UpstreamHttpClient {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
-            // HTTP/2 where the service offers it (h2c, agreed by upgrade on a connection's first
-            // request; HTTP/1.1 otherwise): resetting a request then resets only its stream, which
-            // the service is told of at once (RST_STREAM). Over HTTP/1.1 the gateway can only
-            // close the connection, and a Quarkus service streaming through a blocking output does
-            // not notice that, so a hung-up ask kept its model's stream running to the end.
+            // HTTP/2 where the service offers it (h2c; HTTP/1.1 otherwise): resetting a request
+            // then resets only its stream, which the service is told of at once (RST_STREAM). Over
+            // HTTP/1.1 the gateway can only close the connection, and a Quarkus service streaming
+            // through a blocking output does not notice that, so a hung-up ask kept its model's
+            // stream running to the end.
             .setProtocolVersion(HttpVersion.HTTP_2)
+            // A new connection is upgraded by a bodiless OPTIONS first, so that no relayed request
+            // (an upload, a long stream) is ever the upgrade request itself.
+            .setHttp2ClearTextUpgradeWithPreflightRequest(true)
             .setConnectTimeout((int) config.timeout().toMillis())
             // Bodies pass through as the service encoded them.
             .setDecompressionSupported(false);
