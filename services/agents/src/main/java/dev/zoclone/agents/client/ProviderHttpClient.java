@@ -15,7 +15,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -60,17 +59,13 @@ public final class ProviderHttpClient implements HttpClient {
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    BlockingVertxCalls.Answer response = BlockingVertxCalls.send(request, readTimeout);
-    if (response.status() < 200 || response.status() >= 300) {
-      List<String> retryAfter = response.headers().getOrDefault("Retry-After", List.of());
-      throw new ProviderHttpException(
-          response.status(),
-          response.body(),
-          retryAfter(retryAfter.isEmpty() ? null : retryAfter.get(0)));
+    java.net.http.HttpResponse<String> response = send(request, BodyHandlers.ofString());
+    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+      throw failure(response, response.body());
     }
     return SuccessfulHttpResponse.builder()
-        .statusCode(response.status())
-        .headers(response.headers())
+        .statusCode(response.statusCode())
+        .headers(response.headers().map())
         .body(response.body())
         .build();
   }
