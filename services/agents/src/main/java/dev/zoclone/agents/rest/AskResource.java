@@ -7,9 +7,11 @@ import dev.zoclone.contract.agents.AskResponse;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -30,11 +32,11 @@ public class AskResource {
   @POST
   @Path("api/v1/ask")
   @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-  public Response ask(AskRequest request) {
+  public Response ask(AskRequest request, @Context HttpServerRequest http) {
     String owner = caller.userId();
     AskRequest body = requireBody(request);
     if (Boolean.TRUE.equals(body.stream())) {
-      return stream(owner, body);
+      return stream(owner, body, http);
     }
     return Response.ok(asks.ask(owner, body, null), MediaType.APPLICATION_JSON).build();
   }
@@ -42,11 +44,11 @@ public class AskResource {
   @POST
   @Path("zo/ask")
   @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-  public Response zoAsk(AskRequest request) {
+  public Response zoAsk(AskRequest request, @Context HttpServerRequest http) {
     String owner = caller.userId();
     AskRequest body = requireBody(request);
     if (Boolean.TRUE.equals(body.stream())) {
-      return stream(owner, body);
+      return stream(owner, body, http);
     }
     AskResponse answer = asks.ask(owner, body, null);
     Map<String, Object> zo = new LinkedHashMap<>();
@@ -55,10 +57,10 @@ public class AskResource {
     return Response.ok(zo, MediaType.APPLICATION_JSON).build();
   }
 
-  private Response stream(String owner, AskRequest body) {
+  private Response stream(String owner, AskRequest body, HttpServerRequest http) {
     StreamingOutput output =
         out -> {
-          SseWriter events = new SseWriter(out);
+          SseWriter events = new SseWriter(out, http);
           try {
             AskResponse answer =
                 asks.ask(

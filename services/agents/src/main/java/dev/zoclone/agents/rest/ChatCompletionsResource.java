@@ -6,9 +6,11 @@ import dev.zoclone.agents.service.OpenAiCompatibility;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -27,7 +29,7 @@ public class ChatCompletionsResource {
 
   @POST
   @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-  public Response complete(JsonNode body) {
+  public Response complete(JsonNode body, @Context HttpServerRequest http) {
     String owner = caller.userId();
     if (body == null) {
       throw ProblemException.badRequest("model", "is required");
@@ -37,7 +39,7 @@ public class ChatCompletionsResource {
     }
     StreamingOutput output =
         out -> {
-          SseWriter events = new SseWriter(out);
+          SseWriter events = new SseWriter(out, http);
           try {
             openAi.stream(owner, body, chunk -> events.send(null, chunk));
           } catch (ClientGone e) {

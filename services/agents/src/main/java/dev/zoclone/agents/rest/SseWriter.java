@@ -2,21 +2,33 @@ package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Writes named server-sent events to a response stream, flushing each so it leaves at once. */
+/**
+ * Writes named server-sent events to a response stream, flushing each so it leaves at once. A send
+ * after the client hung up is {@link ClientGone}: over HTTP/2 the write fails, but over HTTP/1.1
+ * only the connection's close says so (writes to a closed connection are dropped quietly).
+ */
 final class SseWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final OutputStream out;
+  private final AtomicBoolean hungUp = new AtomicBoolean();
 
-  SseWriter(OutputStream out) {
+  /** Events for {@code out}, the response of {@code request}. */
+  SseWriter(OutputStream out, HttpServerRequest request) {
     this.out = out;
+    request.connection().closeHandler(closed -> hungUp.set(true));
   }
 
   /** Sends one event named {@code name} (null for an unnamed event) with {@code data} as JSON. */
   synchronized void send(String name, Object data) {
+    if (hungUp.get()) {
+      throw new ClientGone(new IOException("the connection was closed"));
+    }
     try {
       String json = data instanceof String s ? s : JSON.writeValueAsString(data);
       StringBuilder frame = new StringBuilder();

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafkaResource.class)
@@ -96,8 +98,10 @@ class StreamingAskTest {
     assertThat(MODEL.lastRequest().json().path("stream").asBoolean()).isTrue();
   }
 
-  @Test
-  void aClientThatHangsUpStopsTheProviderStream() throws Exception {
+  /** Over HTTP/2 a hang-up resets the stream; over HTTP/1.1 only the connection closes. */
+  @ParameterizedTest
+  @EnumSource(HttpClient.Version.class)
+  void aClientThatHangsUpStopsTheProviderStream(HttpClient.Version version) throws Exception {
     String user = newUser();
     openAiKey(user, "openai", MODEL.baseUrl() + "/v1", "sk-stream-0123456789", "gpt-4o-mini");
     MODEL.enqueue(
@@ -116,7 +120,10 @@ class StreamingAskTest {
             .timeout(Duration.ofSeconds(30))
             .build();
     HttpResponse<InputStream> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpClient.newBuilder()
+            .version(version)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (BufferedReader events =
         new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       String line;
