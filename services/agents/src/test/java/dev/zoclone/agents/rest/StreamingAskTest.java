@@ -45,16 +45,19 @@ class StreamingAskTest {
   /** One SSE line and when it arrived. */
   record Line(String text, long atMs) {}
 
+  private HttpRequest streamedAsk(String user, String body) {
+    return HttpRequest.newBuilder(base.resolve("/api/v1/ask"))
+        .header("X-Zo-Internal-Secret", "test-internal-secret")
+        .header("X-Zo-User", user)
+        .header("Content-Type", "application/json")
+        .header("Accept", "text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .timeout(Duration.ofSeconds(30))
+        .build();
+  }
+
   private List<Line> streamAsk(String user, String body) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/api/v1/ask"))
-            .header("X-Zo-Internal-Secret", "test-internal-secret")
-            .header("X-Zo-User", user)
-            .header("Content-Type", "application/json")
-            .header("Accept", "text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .timeout(Duration.ofSeconds(30))
-            .build();
+    HttpRequest request = streamedAsk(user, body);
     long start = System.nanoTime();
     HttpResponse<java.util.stream.Stream<String>> response =
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
@@ -109,16 +112,8 @@ class StreamingAskTest {
             .chunkDelay(Duration.ofMillis(300)));
     int hungUpBefore = MODEL.disconnects().size();
     HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/api/v1/ask"))
-            .header("X-Zo-Internal-Secret", "test-internal-secret")
-            .header("X-Zo-User", user)
-            .header("Content-Type", "application/json")
-            .header("Accept", "text/event-stream")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"stream\":true}"))
-            .timeout(Duration.ofSeconds(30))
-            .build();
+        streamedAsk(
+            user, "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"stream\":true}");
     HttpResponse<InputStream> response =
         HttpClient.newBuilder()
             .version(version)
