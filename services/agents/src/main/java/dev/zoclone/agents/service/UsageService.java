@@ -91,7 +91,7 @@ public class UsageService {
     try {
       List<UsageEntity> batch = new ArrayList<>();
       while (pending.drainTo(batch, MAX_BATCH) > 0) {
-        write(batch);
+        writeOrRequeue(batch);
         batch.clear();
       }
     } finally {
@@ -111,16 +111,35 @@ public class UsageService {
           List<UsageEntity> batch = new ArrayList<>();
           batch.add(first);
           pending.drainTo(batch, MAX_BATCH - 1);
-          write(batch);
+          writeOrRequeue(batch);
         } finally {
           writing.unlock();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        // The rows are lost; usage is a record of calls, never a reason to fail or stop one.
-        Log.warnf("writing usage rows failed: %s", e.toString());
+        // Usage is a record of calls, never a reason to fail one: the rows wait for the next try.
+        Log.warnf("writing usage rows failed, will retry: %s", e.toString());
+        try {
+          TimeUnit.SECONDS.sleep(1);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+        }
       }
+    }
+  }
+
+  /**
+   * Writes {@code batch}, or puts its rows back in the queue when that fails (as new rows again:
+   * the rolled-back insert may have given some an id) and rethrows.
+   */
+  private void writeOrRequeue(List<UsageEntity> batch) {
+    try {
+      write(batch);
+    } catch (RuntimeException e) {
+      batch.forEach(row -> row.id = null);
+      pending.addAll(batch);
+      throw e;
     }
   }
 
