@@ -41,8 +41,8 @@ public class VerifiedTokens {
     this.ttlNanos = ttl.toNanos();
   }
 
-  /** A token as verified: its row's id and hash, and its owner. */
-  record Verified(String tokenId, String hash, Caller caller, long expiresAtNanos) {}
+  /** A token as verified: its row's id and its owner. */
+  record Verified(String tokenId, Caller caller, long expiresAtNanos) {}
 
   /** The state to pass to {@link #remember} after reading the database. */
   long generation() {
@@ -74,7 +74,7 @@ public class VerifiedTokens {
     if (byHash.size() > SWEEP_ABOVE) {
       byHash.values().removeIf(entry -> now - entry.expiresAtNanos() >= 0);
     }
-    Verified verified = new Verified(tokenId, hash, caller, now + ttlNanos);
+    Verified verified = new Verified(tokenId, caller, now + ttlNanos);
     byHash.put(hash, verified);
     // Checked after the insert: a forgetting that ran before it shows here, one after removes it.
     if (forgettings.get() != generation) {
