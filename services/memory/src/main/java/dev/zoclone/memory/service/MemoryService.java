@@ -111,7 +111,10 @@ public class MemoryService {
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
-              StoredMemory current = owned(owner, id);
+              StoredMemory current =
+                  memories
+                      .findForUpdate(owner, id)
+                      .orElseThrow(() -> ProblemException.notFound("memory " + id));
               memories.replace(current, request.content(), request.meta());
               memories.insertChunks(id, owner, chunks);
               return view(owned(owner, id));
