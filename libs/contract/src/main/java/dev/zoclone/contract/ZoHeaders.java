@@ -11,5 +11,8 @@ public final class ZoHeaders {
    */
   public static final String INTERNAL_SECRET = "X-Zo-Internal-Secret";
 
+  /** The authenticated caller's user name, set by the gateway only (for public route URLs). */
+  public static final String USER_NAME = "X-Zo-User-Name";
+
   private ZoHeaders() {}
 }
