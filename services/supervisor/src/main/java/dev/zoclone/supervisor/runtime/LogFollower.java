@@ -65,15 +65,25 @@ public final class LogFollower implements AutoCloseable {
 
   private void open(boolean atEnd) throws IOException {
     Path current = LogFiles.current(dir);
-    try {
-      FileChannel opened = FileChannel.open(current, StandardOpenOption.READ);
-      fileKey = keyOf(current);
-      if (atEnd) {
-        opened.position(opened.size());
+    while (true) {
+      Object before = keyOf(current);
+      FileChannel opened;
+      try {
+        opened = FileChannel.open(current, StandardOpenOption.READ);
+      } catch (NoSuchFileException e) {
+        channel = null;
+        return;
       }
-      channel = opened;
-    } catch (NoSuchFileException e) {
-      channel = null;
+      if (before != null && before.equals(keyOf(current))) {
+        // The file opened is the one whose key we hold: no rotation came in between.
+        fileKey = before;
+        if (atEnd) {
+          opened.position(opened.size());
+        }
+        channel = opened;
+        return;
+      }
+      opened.close();
     }
   }
 

@@ -34,6 +34,7 @@ public final class ProcessTree {
     }
     // Children that outlived their parent (re-parented elsewhere) go too.
     seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    seen.forEach(handle -> awaitExit(handle, KILL_WAIT));
   }
 
   private static boolean isUserProcess(ProcessHandle handle) {

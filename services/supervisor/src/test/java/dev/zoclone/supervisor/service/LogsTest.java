@@ -3,6 +3,7 @@ package dev.zoclone.supervisor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zoclone.supervisor.SupervisorCaller;
 import dev.zoclone.supervisor.repository.ProcessRepository;
 import dev.zoclone.testing.infra.PostgresResource;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 class LogsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SupervisorCaller ada = SupervisorCaller.fresh();
   @Inject ProcessRepository processes;
   @Inject ProcessSupervisor supervisor;
@@ -236,6 +238,10 @@ class LogsTest {
       return null;
     }
     String json = sse.substring("data: ".length());
-    return io.restassured.path.json.JsonPath.from(json).getString("text");
+    try {
+      return JSON.readTree(json).get("text").asText();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
