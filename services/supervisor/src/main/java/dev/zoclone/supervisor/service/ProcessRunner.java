@@ -174,6 +174,10 @@ final class ProcessRunner {
       return;
     }
     port = plan.port();
+    if (!context.launcher().status().available()) {
+      fatal("cannot sandbox processes here: " + context.launcher().status().reason());
+      return;
+    }
     Process started;
     try {
       started = context.launcher().start(plan.launch());

@@ -107,6 +107,14 @@ class LifecycleTest {
     assertThat(stopped.getString("status")).isEqualTo("STOPPED");
     assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     assertThat(tree).noneMatch(ProcessHandle::isAlive);
+    // The sleep that left its session (setsid, double fork) died with the sandbox too.
+    assertThat(ProcessHandle.allProcesses().filter(LifecycleTest::isLongSleep)).isEmpty();
+  }
+
+  private static boolean isLongSleep(ProcessHandle handle) {
+    return handle.isAlive()
+        && handle.info().command().map(c -> c.endsWith("/sleep")).orElse(false)
+        && handle.info().arguments().map(a -> List.of(a).equals(List.of("1000"))).orElse(false);
   }
 
   @Test
