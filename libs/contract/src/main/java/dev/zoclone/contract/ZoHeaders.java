@@ -11,6 +11,9 @@ public final class ZoHeaders {
    */
   public static final String INTERNAL_SECRET = "X-Zo-Internal-Secret";
 
+  /** {@code true} when the caller is an admin, set by the gateway only (beside {@link #USER}). */
+  public static final String ADMIN = "X-Zo-Admin";
+
   /** The authenticated caller's user name, set by the gateway only (for public route URLs). */
   public static final String USER_NAME = "X-Zo-User-Name";
 
