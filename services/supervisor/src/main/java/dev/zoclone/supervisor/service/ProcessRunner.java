@@ -1,7 +1,9 @@
 package dev.zoclone.supervisor.service;
 
 import dev.zoclone.supervisor.ProcessDefinition;
+import dev.zoclone.supervisor.ProcessMode;
 import dev.zoclone.supervisor.ProcessStatus;
+import dev.zoclone.supervisor.RestartPolicy;
 import dev.zoclone.supervisor.repository.ProcessReport;
 import dev.zoclone.supervisor.runtime.LeftoverProcesses;
 import dev.zoclone.supervisor.runtime.LogPump;
@@ -91,7 +93,7 @@ final class ProcessRunner {
 
   /** Starts a process taken over from a replica that went away (or a previous run). */
   synchronized void restore() {
-    if (definition().restart() == dev.zoclone.supervisor.RestartPolicy.NEVER) {
+    if (definition().restart() == RestartPolicy.NEVER) {
       LeftoverProcesses.stopAll(id, Duration.ofMillis(definition.stopGraceMs()));
       status = ProcessStatus.EXITED;
       reason = "the supervisor running it went away; restart policy never";
@@ -221,8 +223,7 @@ final class ProcessRunner {
         return;
       }
     }
-    boolean ready =
-        Ports.accepts(port, definition.mode() == dev.zoclone.supervisor.ProcessMode.HTTP);
+    boolean ready = Ports.accepts(port, definition.mode() == ProcessMode.HTTP);
     synchronized (this) {
       if (run != epoch || started != process || status != ProcessStatus.STARTING) {
         return;

@@ -14,6 +14,8 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +116,7 @@ public class ProcessSupervisor {
     }
   }
 
-  private java.time.Duration ttl() {
+  private Duration ttl() {
     return config.leaseTtl();
   }
 
@@ -185,12 +187,12 @@ public class ProcessSupervisor {
   }
 
   /** The folder of a process's home and logs. */
-  java.nio.file.Path processDir(String id) {
+  Path processDir(String id) {
     return context.processDir(id);
   }
 
   /** The folder of a process's logs. */
-  public java.nio.file.Path logDir(String id) {
+  public Path logDir(String id) {
     return context.logs(id);
   }
 }
