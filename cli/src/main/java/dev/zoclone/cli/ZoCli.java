@@ -13,6 +13,11 @@ import dev.zoclone.cli.memory.RecallCommand;
 import dev.zoclone.cli.pool.JobsCommand;
 import dev.zoclone.cli.pool.NodeCommand;
 import dev.zoclone.cli.pool.NodesCommand;
+import dev.zoclone.cli.processes.OpenCommand;
+import dev.zoclone.cli.processes.ProcessActionCommand;
+import dev.zoclone.cli.processes.PsCommand;
+import dev.zoclone.cli.processes.RemoveProcessCommand;
+import dev.zoclone.cli.processes.RunCommand;
 import dev.zoclone.cli.schedule.ScheduleCommand;
 import dev.zoclone.cli.status.StatusCommand;
 import java.io.OutputStream;
@@ -43,7 +48,14 @@ import picocli.CommandLine.Option;
       ScheduleCommand.class,
       AskCommand.class,
       KeysCommand.class,
-      AgentsCommand.class
+      AgentsCommand.class,
+      PsCommand.class,
+      RunCommand.class,
+      ProcessActionCommand.Start.class,
+      ProcessActionCommand.Stop.class,
+      ProcessActionCommand.Restart.class,
+      RemoveProcessCommand.class,
+      OpenCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

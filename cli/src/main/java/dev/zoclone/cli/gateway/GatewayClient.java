@@ -144,6 +144,45 @@ public final class GatewayClient {
     }
   }
 
+  /**
+   * GETs {@code path} as {@code text/event-stream} and hands each event to {@code onEvent} until
+   * the gateway ends the stream; no time limit once the stream has begun.
+   */
+  public void follow(String path, SseListener onEvent) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(requestTimeout)
+            .header("Accept", "text/event-stream, application/problem+json")
+            .GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<java.util.stream.Stream<String>> response =
+        exchange(request.build(), BodyHandlers.ofLines());
+    try (java.util.stream.Stream<String> lines = response.body()) {
+      if (response.statusCode() == 401 && token == null) {
+        throw missingToken;
+      }
+      if (response.statusCode() >= 400) {
+        throw failure(
+            response.statusCode(),
+            String.join("\n", lines.toList()),
+            response.headers().firstValue("Retry-After"));
+      }
+      SseParser parser = new SseParser(onEvent);
+      lines.forEach(parser::line);
+      parser.end();
+    } catch (java.io.UncheckedIOException e) {
+      throw new CliFailure(
+          ExitCodes.FAILURE, "the stream from the gateway at " + baseUrl + " broke: " + e, e);
+    }
+  }
+
+  /** The gateway's base URL, as given. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
   /** Receives one server-sent event. */
   @FunctionalInterface
   public interface SseListener {

@@ -40,6 +40,11 @@ public final class LocalPlatform implements AutoCloseable {
   private String internalSecret;
   private final String databaseUrl;
   private final Map<String, ServiceProcess> services;
+  private final Map<String, Relaunch> relaunches = new HashMap<>();
+
+  /** How a started service is started again ({@link #restart}). */
+  private record Relaunch(
+      String service, int port, Map<String, String> env, Map<String, String> props, Path logs) {}
 
   private LocalPlatform(
       Path repoRoot, Path home, String databaseUrl, Map<String, ServiceProcess> services) {
@@ -65,6 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
   /** What to start and with which settings. */
   public static final class Builder {
     private final List<String> services = new ArrayList<>();
+    private final Map<String, String> replicas = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> properties = new HashMap<>();
     private Duration readyTimeout = Duration.ofMinutes(3);
 
@@ -73,6 +79,15 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts {@code name} (agents, memory, pool, …) besides the gateway. */
     public Builder service(String name) {
       services.add(name);
+      return this;
+    }
+
+    /**
+     * Starts another replica of {@code service} named {@code name} (its own port and log, the same
+     * database and ZO_HOME); {@link #property} takes {@code name} for its settings.
+     */
+    public Builder replica(String service, String name) {
+      replicas.put(name, service);
       return this;
     }
 
@@ -99,6 +114,7 @@ public final class LocalPlatform implements AutoCloseable {
       Map<String, Integer> ports = new LinkedHashMap<>();
       ports.put("gateway", ServiceProcess.freePort());
       services.forEach(s -> ports.put(s, ServiceProcess.freePort()));
+      replicas.keySet().forEach(r -> ports.put(r, ServiceProcess.freePort()));
 
       Map<String, String> common = new HashMap<>();
       common.put("ZO_HOME", home.toString());
@@ -130,8 +146,10 @@ public final class LocalPlatform implements AutoCloseable {
             props.put("mp.messaging.incoming.memory-ingest.group.id", "memory-e2e-" + suffix);
           }
           props.putAll(properties.getOrDefault(name, Map.of()));
+          String jar = replicas.getOrDefault(name, name);
+          platform.relaunches.put(name, new Relaunch(jar, entry.getValue(), common, props, logs));
           started.put(
-              name, ServiceProcess.start(root, name, entry.getValue(), common, props, logs));
+              name, ServiceProcess.start(root, jar, name, entry.getValue(), common, props, logs));
         }
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         for (ServiceProcess service : started.values()) {
@@ -174,6 +192,31 @@ public final class LocalPlatform implements AutoCloseable {
   /** The repository the jars were started from. */
   public Path repoRoot() {
     return repoRoot;
+  }
+
+  /** Kills {@code name} at once (SIGKILL), as a crash would. */
+  public void kill(String name) throws InterruptedException {
+    service(name).kill();
+  }
+
+  /**
+   * Starts {@code name} again (after {@link #kill} or a stop) on its port with its settings, and
+   * waits until it is ready.
+   */
+  public ServiceProcess restart(String name) throws Exception {
+    Relaunch launch = relaunches.get(name);
+    ServiceProcess again =
+        ServiceProcess.start(
+            repoRoot,
+            launch.service(),
+            name,
+            launch.port(),
+            launch.env(),
+            launch.props(),
+            launch.logs().resolve("restarted-" + System.nanoTime()));
+    services.put(name, again);
+    again.awaitReady(Duration.ofMinutes(3));
+    return again;
   }
 
   /** The admin token the gateway wrote on its first start. */

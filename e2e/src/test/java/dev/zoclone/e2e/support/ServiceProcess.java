@@ -47,7 +47,23 @@ public final class ServiceProcess implements AutoCloseable {
       Map<String, String> properties,
       Path logDir)
       throws IOException {
-    Path jar = repoRoot.resolve("services/" + name + "/target/quarkus-app/quarkus-run.jar");
+    return start(repoRoot, name, name, port, env, properties, logDir);
+  }
+
+  /**
+   * Starts {@code service}'s jar as {@code name} (a second replica of a service has a name of its
+   * own), as {@link #start(Path, String, int, Map, Map, Path)} does.
+   */
+  public static ServiceProcess start(
+      Path repoRoot,
+      String service,
+      String name,
+      int port,
+      Map<String, String> env,
+      Map<String, String> properties,
+      Path logDir)
+      throws IOException {
+    Path jar = repoRoot.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: package the services first");
     }
@@ -130,6 +146,12 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(cannot read " + log + ": " + e + ")";
     }
+  }
+
+  /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** Asks the process to stop (SIGTERM), then kills it if it has not gone within 10 s. */

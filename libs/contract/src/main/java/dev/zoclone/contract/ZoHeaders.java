@@ -14,5 +14,8 @@ public final class ZoHeaders {
   /** {@code true} when the caller is an admin, set by the gateway only (beside {@link #USER}). */
   public static final String ADMIN = "X-Zo-Admin";
 
+  /** The authenticated caller's user name, set by the gateway only (for public route URLs). */
+  public static final String USER_NAME = "X-Zo-User-Name";
+
   private ZoHeaders() {}
 }

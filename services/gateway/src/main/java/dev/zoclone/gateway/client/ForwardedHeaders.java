@@ -36,16 +36,21 @@ final class ForwardedHeaders {
           "authorization",
           ZoHeaders.USER.toLowerCase(Locale.ROOT),
           ZoHeaders.INTERNAL_SECRET.toLowerCase(Locale.ROOT),
-          ZoHeaders.ADMIN.toLowerCase(Locale.ROOT));
+          ZoHeaders.ADMIN.toLowerCase(Locale.ROOT),
+          ZoHeaders.USER_NAME.toLowerCase(Locale.ROOT));
 
   private ForwardedHeaders() {}
 
   /**
-   * The headers of the request to the service, vouching for {@code userId} (and its being an
-   * admin).
+   * The headers of the request to the service, vouching for {@code userId} named {@code userName}
+   * (and its being an admin).
    */
   static MultiMap toService(
-      HttpServerRequest request, String userId, boolean admin, String internalSecret) {
+      HttpServerRequest request,
+      String userId,
+      String userName,
+      boolean admin,
+      String internalSecret) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     Set<String> dropped = connectionTokens(request.headers());
     for (Map.Entry<String, String> header : request.headers()) {
@@ -57,6 +62,7 @@ final class ForwardedHeaders {
       }
     }
     headers.set(ZoHeaders.USER, userId);
+    headers.set(ZoHeaders.USER_NAME, userName);
     headers.set(ZoHeaders.INTERNAL_SECRET, internalSecret);
     if (admin) {
       headers.set(ZoHeaders.ADMIN, "true");
@@ -71,6 +77,40 @@ final class ForwardedHeaders {
       headers.set("X-Forwarded-Host", request.authority().toString());
     }
     return headers;
+  }
+
+  /**
+   * The headers of a request to a user's process on its public route: the client's own, without the
+   * token or any identity header, plus where the route is mounted ({@code X-Forwarded-Prefix}).
+   */
+  static MultiMap toProcess(HttpServerRequest request, String prefix) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    Set<String> dropped = connectionTokens(request.headers());
+    for (Map.Entry<String, String> header : request.headers()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(name)
+          && !CLIENT_MUST_NOT_SET.contains(name)
+          && !dropped.contains(name)) {
+        headers.add(header.getKey(), header.getValue());
+      }
+    }
+    String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    if (client != null) {
+      String before = request.getHeader("X-Forwarded-For");
+      headers.set("X-Forwarded-For", before == null ? client : before + ", " + client);
+    }
+    headers.set("X-Forwarded-Proto", request.scheme());
+    if (request.authority() != null) {
+      headers.set("X-Forwarded-Host", request.authority().toString());
+    }
+    headers.set("X-Forwarded-Prefix", prefix);
+    return headers;
+  }
+
+  /** Whether the request asks to switch to the WebSocket protocol. */
+  static boolean isWebSocketUpgrade(HttpServerRequest request) {
+    String upgrade = request.getHeader(HttpHeaders.UPGRADE);
+    return upgrade != null && upgrade.equalsIgnoreCase("websocket");
   }
 
   /** Copies the service's response headers that are meant for the client. */

@@ -53,6 +53,13 @@ public interface GatewayConfig {
   @WithDefault("60s")
   Duration lastUsedInterval();
 
+  /**
+   * How long the supervisor's answer for a public route {@code /p/<user>/<process>/} (where it
+   * runs, whether it is public) is reused; a stopped or moved process is noticed after this long.
+   */
+  @WithDefault("2s")
+  Duration processRouteCacheTtl();
+
   /** One service behind the gateway. */
   interface Service {
     /** Base URL of the service, e.g. {@code http://127.0.0.1:8081}. */

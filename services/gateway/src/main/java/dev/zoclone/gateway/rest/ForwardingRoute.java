@@ -40,7 +40,8 @@ public class ForwardingRoute implements Handler<RoutingContext> {
     }
     Caller caller = BearerAuthentication.callerOf(context);
     forwarder
-        .forward(context.request(), path, upstream.get(), caller.id(), caller.admin())
+        .forward(
+            context.request(), path, upstream.get(), caller.id(), caller.name(), caller.admin())
         .onFailure(failure -> answer(context, path, upstream.get(), failure));
   }
 

@@ -15,15 +15,24 @@ public class GatewayRouter {
   static final int AUTHENTICATION_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
   static final int FORWARDING_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
 
+  static final int PUBLIC_PROCESS_ORDER = AUTHENTICATION_ORDER - 1;
+
   private final BearerAuthentication authentication;
   private final ForwardingRoute forwarding;
+  private final PublicProcessRoute processes;
 
-  public GatewayRouter(BearerAuthentication authentication, ForwardingRoute forwarding) {
+  public GatewayRouter(
+      BearerAuthentication authentication,
+      ForwardingRoute forwarding,
+      PublicProcessRoute processes) {
     this.authentication = authentication;
     this.forwarding = forwarding;
+    this.processes = processes;
   }
 
   void install(@Observes Router router) {
+    // Users' hosted services decide their own authentication (public or the owner's token).
+    router.route("/p/*").order(PUBLIC_PROCESS_ORDER).handler(processes);
     router.route().order(AUTHENTICATION_ORDER).handler(authentication);
     router.route().order(FORWARDING_ORDER).handler(forwarding);
   }
