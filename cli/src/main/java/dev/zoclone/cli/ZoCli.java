@@ -14,6 +14,7 @@ import dev.zoclone.cli.pool.JobsCommand;
 import dev.zoclone.cli.pool.NodeCommand;
 import dev.zoclone.cli.pool.NodesCommand;
 import dev.zoclone.cli.schedule.ScheduleCommand;
+import dev.zoclone.cli.skills.SkillsCommand;
 import dev.zoclone.cli.status.StatusCommand;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Option;
       ScheduleCommand.class,
       AskCommand.class,
       KeysCommand.class,
-      AgentsCommand.class
+      AgentsCommand.class,
+      SkillsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -78,7 +80,10 @@ public final class ZoCli {
 
   /** The command line as {@link #main} runs it: one-line failures, zo's exit codes. */
   public static CommandLine commandLine(Settings settings) {
-    return new CommandLine(new ZoCli(settings)).setExecutionExceptionHandler(new FailureHandler());
+    // no @file expansion: `zo skills run --input @file.json` reads the file itself
+    return new CommandLine(new ZoCli(settings))
+        .setExecutionExceptionHandler(new FailureHandler())
+        .setExpandAtFiles(false);
   }
 
   public static void main(String[] args) {
