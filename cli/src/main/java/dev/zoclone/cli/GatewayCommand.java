@@ -27,6 +27,11 @@ public abstract class GatewayCommand implements Callable<Integer> {
     return spec.commandLine().getOut();
   }
 
+  /** Where the command's diagnostics go. */
+  protected final PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   /** Whether {@code --json} was given. */
   protected final boolean json() {
     return root().options().json();

@@ -19,6 +19,7 @@ import dev.zoclone.cli.processes.PsCommand;
 import dev.zoclone.cli.processes.RemoveProcessCommand;
 import dev.zoclone.cli.processes.RunCommand;
 import dev.zoclone.cli.schedule.ScheduleCommand;
+import dev.zoclone.cli.skills.SkillsCommand;
 import dev.zoclone.cli.status.StatusCommand;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -55,7 +56,8 @@ import picocli.CommandLine.Option;
       ProcessActionCommand.Stop.class,
       ProcessActionCommand.Restart.class,
       RemoveProcessCommand.class,
-      OpenCommand.class
+      OpenCommand.class,
+      SkillsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -90,7 +92,10 @@ public final class ZoCli {
 
   /** The command line as {@link #main} runs it: one-line failures, zo's exit codes. */
   public static CommandLine commandLine(Settings settings) {
-    return new CommandLine(new ZoCli(settings)).setExecutionExceptionHandler(new FailureHandler());
+    // no @file expansion: `zo skills run --input @file.json` reads the file itself
+    return new CommandLine(new ZoCli(settings))
+        .setExecutionExceptionHandler(new FailureHandler())
+        .setExpandAtFiles(false);
   }
 
   public static void main(String[] args) {

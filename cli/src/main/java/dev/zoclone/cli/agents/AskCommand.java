@@ -38,7 +38,7 @@ public final class AskCommand extends GatewayCommand {
       return streamAnswer(gateway);
     }
     AskRequest body =
-        new AskRequest(input, conversationId, model, personaId, null, null, null, null);
+        new AskRequest(input, conversationId, model, personaId, null, null, null, null, null);
     GatewayResponse response =
         gateway.withRequestTimeout(Duration.ofMinutes(5)).post("/api/v1/ask", body);
     if (!printedAsJson(response)) {
@@ -59,7 +59,7 @@ public final class AskCommand extends GatewayCommand {
 
   private int streamAnswer(GatewayClient gateway) {
     AskRequest body =
-        new AskRequest(input, conversationId, model, personaId, null, true, null, null);
+        new AskRequest(input, conversationId, model, personaId, null, true, null, null, null);
     String[] failed = {null};
     gateway.withRequestTimeout(Duration.ofMinutes(5)).stream(
         "/api/v1/ask",

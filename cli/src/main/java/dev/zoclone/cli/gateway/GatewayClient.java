@@ -83,13 +83,7 @@ public final class GatewayClient {
    * 400.
    */
   public GatewayResponse send(String method, String path, Object body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(requestTimeout)
-            .header("Accept", "application/json, application/problem+json");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
+    HttpRequest.Builder request = request(path);
     if (body == null) {
       request.method(method, BodyPublishers.noBody());
     } else {
@@ -97,6 +91,27 @@ public final class GatewayClient {
           .header("Content-Type", "application/json")
           .method(method, BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
     }
+    return answer(request);
+  }
+
+  /** POSTs raw bytes of {@code contentType} (such as an archive), answering like {@link #send}. */
+  public GatewayResponse postBytes(String path, byte[] body, String contentType) {
+    return answer(
+        request(path).header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(requestTimeout)
+            .header("Accept", "application/json, application/problem+json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
+  }
+
+  private GatewayResponse answer(HttpRequest.Builder request) {
     HttpResponse<String> response = exchange(request.build());
     String responseBody = response.body() == null ? "" : response.body();
     if (response.statusCode() == 401 && token == null) {

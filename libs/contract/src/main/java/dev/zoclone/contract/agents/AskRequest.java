@@ -15,6 +15,7 @@ import java.util.List;
  * @param stream answer as server-sent events
  * @param tools names of the tools the model may call; all when null
  * @param fallbacks model names tried in order when the first fails
+ * @param skills false turns the caller's skills off for this ask (not listed, no skill tools)
  */
 public record AskRequest(
     String input,
@@ -24,4 +25,5 @@ public record AskRequest(
     @JsonProperty("output_format") JsonNode outputFormat,
     Boolean stream,
     List<String> tools,
-    List<String> fallbacks) {}
+    List<String> fallbacks,
+    Boolean skills) {}

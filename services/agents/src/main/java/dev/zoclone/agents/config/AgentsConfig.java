@@ -42,6 +42,16 @@ public interface AgentsConfig {
   /** Parallel agents. */
   Runs runs();
 
+  /** How asks show the caller's skills to the model. */
+  Skills skills();
+
+  /** Settings of the skills listing in an ask's system prompt. */
+  interface Skills {
+    /** Characters of the system prompt's list of skills, at most. */
+    @WithDefault("4000")
+    int promptMaxChars();
+  }
+
   /** Provider calls. */
   interface Provider {
     /** How long one provider call may take. */

@@ -66,6 +66,7 @@ public class AgentRequestHandler {
                     null,
                     false,
                     null,
+                    null,
                     null),
                 null);
         JsonNode output = answer.output();

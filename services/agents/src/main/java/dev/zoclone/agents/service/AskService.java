@@ -20,6 +20,7 @@ import dev.zoclone.agents.service.ModelCaller.Answer;
 import dev.zoclone.agents.tool.Tool;
 import dev.zoclone.agents.tool.Tool.ToolContext;
 import dev.zoclone.agents.tool.ToolRegistry;
+import dev.zoclone.agents.tool.skills.SkillExposure;
 import dev.zoclone.contract.agents.AskRequest;
 import dev.zoclone.contract.agents.AskResponse;
 import dev.zoclone.contract.agents.AskResponse.ToolCallView;
@@ -53,6 +54,7 @@ public class AskService {
   private final ToolRegistry tools;
   private final StructuredOutput structured;
   private final AgentsConfig config;
+  private final SkillExposure skills;
 
   public AskService(
       ModelCaller models,
@@ -61,7 +63,8 @@ public class AskService {
       PersonaService personas,
       ToolRegistry tools,
       StructuredOutput structured,
-      AgentsConfig config) {
+      AgentsConfig config,
+      SkillExposure skills) {
     this.models = models;
     this.context = context;
     this.memory = memory;
@@ -69,6 +72,7 @@ public class AskService {
     this.tools = tools;
     this.structured = structured;
     this.config = config;
+    this.skills = skills;
   }
 
   /**
@@ -79,10 +83,12 @@ public class AskService {
     String input = requireInput(request.input());
     List<String> candidates = models.candidates(owner, request.modelName(), request.fallbacks());
     models.resolve(owner, candidates.get(0));
-    List<Tool> selected = tools.select(request.tools());
+    SkillExposure.Exposure exposure =
+        skills.expose(owner, tools.select(request.tools()), request.skills());
+    List<Tool> selected = exposure.tools();
     JsonSchema schema =
         request.outputFormat() == null ? null : structured.compile(request.outputFormat());
-    String persona = personas.systemPrompt(owner, request.personaId());
+    String persona = withSkills(personas.systemPrompt(owner, request.personaId()), exposure);
     String conversationId;
     ContextResponse loaded;
     if (request.conversationId() != null) {
@@ -125,9 +131,20 @@ public class AskService {
     String input = requireInput(prompt);
     List<String> candidates = models.candidates(owner, modelName, null);
     models.resolve(owner, candidates.get(0));
-    List<ChatMessage> messages = context.messages(null, null, null, input);
-    Turn turn = run(owner, null, messages, tools.select(toolNames), candidates, null, null, null);
+    SkillExposure.Exposure exposure = skills.expose(owner, tools.select(toolNames), null);
+    List<ChatMessage> messages = context.messages(withSkills(null, exposure), null, null, input);
+    Turn turn = run(owner, null, messages, exposure.tools(), candidates, null, null, null);
     return new AskResponse(turn.output(), null, turn.modelName(), turn.usage(), turn.toolCalls());
+  }
+
+  /** The persona's system prompt (or the default one) followed by the skills listing, if any. */
+  private static String withSkills(String persona, SkillExposure.Exposure exposure) {
+    if (exposure.prompt() == null) {
+      return persona;
+    }
+    return (persona != null ? persona : "You are a helpful assistant.")
+        + "\n\n"
+        + exposure.prompt();
   }
 
   /** What one ask produced. */
@@ -199,9 +216,10 @@ public class AskService {
             .put("arguments", call.arguments());
         results.add(new ConversationMessage(null, "tool", result, null, call.id(), null));
       }
-      history.add(
-          new ConversationMessage(
-              null, "assistant", ai.text() == null ? "" : ai.text(), requested, null, null));
+      // a turn that only calls tools has no text: memory accepts no content beside tool calls,
+      // but refuses blank content
+      String text = ai.text() == null || ai.text().isBlank() ? null : ai.text();
+      history.add(new ConversationMessage(null, "assistant", text, requested, null, null));
       history.addAll(results);
     }
   }

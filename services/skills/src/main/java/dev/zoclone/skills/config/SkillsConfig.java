@@ -16,7 +16,7 @@ public interface SkillsConfig {
   Optional<String> homeDir();
 
   /** How often the folders are scanned for added, changed or removed skills. */
-  @WithDefault("500ms")
+  @WithDefault("250ms")
   Duration scanInterval();
 
   /** Where versions are unpacked, one folder per content hash. */

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Stored runs of skill scripts, per owner. */
 @ApplicationScoped
@@ -87,21 +86,6 @@ public class RunRepository {
       return runs;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list runs", e);
-    }
-  }
-
-  /** The run made for a Kafka request, if one was. */
-  public Optional<SkillRunView> byRequest(String requestId) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM skill_run WHERE request_id = ?")) {
-      statement.setString(1, requestId);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? Optional.of(view(rs)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read run of request " + requestId, e);
     }
   }
 

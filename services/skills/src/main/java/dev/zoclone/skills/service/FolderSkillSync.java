@@ -6,8 +6,8 @@ import dev.zoclone.skills.config.SkillsConfig;
 import dev.zoclone.skills.repository.SkillRepository;
 import dev.zoclone.skills.repository.SkillRow;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -15,11 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -35,11 +39,21 @@ public class FolderSkillSync {
   private final Map<SkillSource, Path> roots = new LinkedHashMap<>();
   private final Map<Path, String> fingerprints = new HashMap<>();
   private final Map<SkillSource, String> rootFingerprints = new HashMap<>();
+  private final Duration interval;
+  // its own thread: the Quarkus scheduler fires at most once a second, too coarse for 2 s
+  private final ScheduledExecutorService scanner =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "skill-folder-scan");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public FolderSkillSync(
       SkillInstaller installer, SkillRepository repository, SkillsConfig config) {
     this.installer = installer;
     this.repository = repository;
+    this.interval = config.scanInterval();
     config.repoDir().ifPresent(dir -> roots.put(SkillSource.REPO, Path.of(dir).toAbsolutePath()));
     config.homeDir().ifPresent(dir -> roots.put(SkillSource.HOME, Path.of(dir).toAbsolutePath()));
   }
@@ -47,15 +61,25 @@ public class FolderSkillSync {
   void onStart(@Observes StartupEvent start) {
     roots.forEach((source, root) -> Log.infof("skills from %s: %s", source.id(), root));
     scan();
+    long period = interval.toMillis();
+    scanner.scheduleWithFixedDelay(this::scanQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent stop) {
+    scanner.shutdownNow();
   }
 
   /** One pass over every folder source. */
-  @Scheduled(
-      every = "${zo.skills.scan-interval}",
-      delayed = "${zo.skills.scan-interval}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   public synchronized void scan() {
     roots.forEach(this::scan);
+  }
+
+  private void scanQuietly() {
+    try {
+      scan();
+    } catch (RuntimeException e) {
+      Log.warnf("skill folder scan failed: %s", e.toString());
+    }
   }
 
   private void scan(SkillSource source, Path root) {
