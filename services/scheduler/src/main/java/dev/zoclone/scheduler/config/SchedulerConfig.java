@@ -75,9 +75,19 @@ public interface SchedulerConfig {
     @WithDefault("2s")
     Duration initialBackoff();
 
-    /** Longest a webhook call may take. */
+    /**
+     * Longest one delivery attempt may take, from connecting to the last byte of the answer's body;
+     * a receiver still answering then is cut off and the attempt counts as failed.
+     */
     @WithDefault("10s")
     Duration timeout();
+
+    /**
+     * Delivery attempts of one owner in flight at once (per pass of each replica's claim), so one
+     * user's slow receivers cannot take every slot.
+     */
+    @WithDefault("4")
+    int maxInFlightPerOwner();
 
     /** How often pending deliveries are looked for ({@code zo.scheduler.webhook.interval}). */
     @WithDefault("1s")

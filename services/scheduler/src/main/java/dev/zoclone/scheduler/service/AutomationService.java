@@ -18,6 +18,8 @@ import dev.zoclone.scheduler.repository.AutomationEntity;
 import dev.zoclone.scheduler.repository.AutomationRepository;
 import dev.zoclone.scheduler.repository.RunEntity;
 import dev.zoclone.scheduler.repository.RunRepository;
+import dev.zoclone.scheduler.service.RecurrenceExpander.Checkpoint;
+import dev.zoclone.scheduler.service.RecurrenceExpander.Found;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -86,7 +88,7 @@ public class AutomationService {
     entity.catchUp = catchUp(request.catchUp(), CatchUp.ONCE).name();
     String dtstart = request.dtstart() == null ? defaultStart(request.tzid()) : request.dtstart();
     Recurrence recurrence = recurrence(request.rrule(), dtstart, request.tzid(), request.exdates());
-    store(entity, recurrence);
+    store(entity, recurrence, null);
     entity.persist();
     return view(entity);
   }
@@ -133,7 +135,8 @@ public class AutomationService {
               patch.dtstart() == null ? entity.dtstart.toString() : patch.dtstart(),
               patch.tzid() == null ? entity.tzid : patch.tzid(),
               patch.exdates() == null ? exdates(entity) : patch.exdates());
-      store(entity, recurrence);
+      // a changed rule is counted from its start again; a resumed one from its stored index
+      store(entity, recurrence, recurrenceChanged ? null : checkpoint(entity));
     }
     entity.updatedAt = clock.instant();
     return view(entity);
@@ -167,13 +170,31 @@ public class AutomationService {
     }
   }
 
-  private void store(AutomationEntity entity, Recurrence recurrence) {
+  private void store(AutomationEntity entity, Recurrence recurrence, Checkpoint checkpoint) {
     entity.rrule = recurrence.rule().normalized();
     entity.dtstart = recurrence.dtstart();
     entity.tzid = recurrence.zone().getId();
     entity.exdates = String.join(",", recurrence.exdateTexts());
-    List<ZonedDateTime> next = expandOrReject(recurrence, clock.instant(), 1);
-    entity.nextRunAt = next.isEmpty() ? null : next.get(0).toInstant();
+    setNextRun(entity, recurrence, expandOrReject(recurrence, checkpoint, clock.instant(), 1));
+  }
+
+  /**
+   * Stores the next run (the first of {@code next}, or none) and, for a rule with COUNT, its index,
+   * which later expansions resume from instead of counting again from dtstart.
+   */
+  static void setNextRun(AutomationEntity entity, Recurrence recurrence, List<Found> next) {
+    Found first = next.isEmpty() ? null : next.get(0);
+    entity.nextRunAt = first == null ? null : first.at().toInstant();
+    boolean counted = first != null && recurrence.rule().count() != null;
+    entity.countIndex = counted ? first.index() : null;
+    entity.countLocal = counted ? first.local() : null;
+  }
+
+  /** Where expansion of the automation's COUNT rule may resume, or null. */
+  static Checkpoint checkpoint(AutomationEntity entity) {
+    return entity.countIndex == null || entity.countLocal == null
+        ? null
+        : new Checkpoint(entity.countLocal, entity.countIndex);
   }
 
   private Recurrence recurrence(String rrule, String dtstart, String tzid, List<String> exdates) {
@@ -186,9 +207,10 @@ public class AutomationService {
     }
   }
 
-  private List<ZonedDateTime> expandOrReject(Recurrence recurrence, Instant after, int limit) {
+  private List<Found> expandOrReject(
+      Recurrence recurrence, Checkpoint checkpoint, Instant after, int limit) {
     try {
-      return expander.after(recurrence, after, limit);
+      return expander.after(recurrence, checkpoint, after, limit);
     } catch (InvalidRecurrenceException e) {
       throw RecurrenceProblems.of(e);
     }
@@ -207,7 +229,16 @@ public class AutomationService {
   private AutomationView view(AutomationEntity entity) {
     List<Occurrence> next =
         entity.active && entity.nextRunAt != null
-            ? occurrences(expander.after(recurrenceOf(entity), clock.instant(), config.nextRuns()))
+            ? occurrences(
+                expander
+                    .after(
+                        recurrenceOf(entity),
+                        checkpoint(entity),
+                        clock.instant(),
+                        config.nextRuns())
+                    .stream()
+                    .map(Found::at)
+                    .toList())
             : List.of();
     return new AutomationView(
         entity.id.toString(),
