@@ -85,6 +85,13 @@ public class Automations {
         rs -> rs.getTimestamp(1).toInstant());
   }
 
+  /** The owner of a run. */
+  public String runOwner(String runId) {
+    return query(
+            "SELECT owner FROM automation_run WHERE id = ?::uuid", runId, rs -> rs.getString(1))
+        .get(0);
+  }
+
   /** The stored index of the next run of a COUNT rule, or null. */
   public Long countIndex(String id) {
     List<Long> values =
