@@ -14,6 +14,7 @@ import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.scheduler.CatchUp;
 import dev.zoclone.scheduler.config.SchedulerConfig;
+import dev.zoclone.scheduler.messaging.UserTopics;
 import dev.zoclone.scheduler.repository.AutomationEntity;
 import dev.zoclone.scheduler.repository.AutomationRepository;
 import dev.zoclone.scheduler.repository.RunEntity;
@@ -43,18 +44,21 @@ public class AutomationService {
   private final RecurrenceExpander expander;
   private final SchedulerConfig config;
   private final Clock clock;
+  private final UserTopics userTopics;
 
   public AutomationService(
       AutomationRepository automations,
       RunRepository runs,
       RecurrenceExpander expander,
       SchedulerConfig config,
-      Clock clock) {
+      Clock clock,
+      UserTopics userTopics) {
     this.automations = automations;
     this.runs = runs;
     this.expander = expander;
     this.config = config;
     this.clock = clock;
+    this.userTopics = userTopics;
   }
 
   /** The first {@code count} occurrences of a rule, without storing anything. */
@@ -83,7 +87,7 @@ public class AutomationService {
     entity.createdAt = clock.instant();
     entity.updatedAt = entity.createdAt;
     entity.title = title(request.title());
-    entity.action = actionJson(request.action(), null);
+    entity.action = actionJson(owner, request.action(), null);
     entity.active = request.active() == null || request.active();
     entity.catchUp = catchUp(request.catchUp(), CatchUp.ONCE).name();
     String dtstart = request.dtstart() == null ? defaultStart(request.tzid()) : request.dtstart();
@@ -114,7 +118,7 @@ public class AutomationService {
       entity.title = title(patch.title());
     }
     if (patch.action() != null) {
-      entity.action = actionJson(patch.action(), action(entity));
+      entity.action = actionJson(owner, patch.action(), action(entity));
     }
     if (patch.catchUp() != null) {
       entity.catchUp = catchUp(patch.catchUp(), CatchUp.ONCE).name();
@@ -198,6 +202,10 @@ public class AutomationService {
   }
 
   private Recurrence recurrence(String rrule, String dtstart, String tzid, List<String> exdates) {
+    if (rrule != null && rrule.length() > config.limits().maxRruleChars()) {
+      throw ProblemException.badRequest(
+          "rrule", "at most " + config.limits().maxRruleChars() + " characters");
+    }
     try {
       Recurrence recurrence = Recurrence.of(rrule, dtstart, tzid, exdates);
       expander.requireOccurs(recurrence);
@@ -316,7 +324,7 @@ public class AutomationService {
   }
 
   /** The action as stored; a webhook edited without its secret keeps the old one. */
-  private static String actionJson(AutomationAction action, AutomationAction previous) {
+  private String actionJson(String owner, AutomationAction action, AutomationAction previous) {
     AutomationAction effective = action;
     if (action != null
         && previous != null
@@ -333,6 +341,11 @@ public class AutomationService {
               action.payload());
     }
     ActionType type = ActionValidator.validate(effective);
+    ActionValidator.checkSizes(effective, config.limits());
+    if (type == ActionType.KAFKA) {
+      userTopics.check(owner, effective.topic());
+      userTopics.ensure(effective.topic());
+    }
     AutomationAction normalized =
         new AutomationAction(
             type.wire(),
