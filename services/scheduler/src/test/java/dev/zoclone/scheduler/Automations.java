@@ -28,10 +28,15 @@ public class Automations {
 
   /** Creates an active automation for a fresh owner; answers its id. */
   public String create(String rrule, String dtstart, String catchUp, AutomationAction action) {
+    return create("owner-" + UUID.randomUUID(), rrule, dtstart, catchUp, action);
+  }
+
+  /** Creates an active automation for {@code owner}; answers its id. */
+  public String create(
+      String owner, String rrule, String dtstart, String catchUp, AutomationAction action) {
     return service
         .create(
-            "owner-" + UUID.randomUUID(),
-            new NewAutomation("test", rrule, dtstart, "UTC", null, action, true, catchUp))
+            owner, new NewAutomation("test", rrule, dtstart, "UTC", null, action, true, catchUp))
         .id();
   }
 
@@ -78,6 +83,23 @@ public class Automations {
         "SELECT occurrence_at FROM automation_run WHERE automation_id = ?::uuid ORDER BY occurrence_at",
         id,
         rs -> rs.getTimestamp(1).toInstant());
+  }
+
+  /** The owner of a run. */
+  public String runOwner(String runId) {
+    return query(
+            "SELECT owner FROM automation_run WHERE id = ?::uuid", runId, rs -> rs.getString(1))
+        .get(0);
+  }
+
+  /** The stored index of the next run of a COUNT rule, or null. */
+  public Long countIndex(String id) {
+    List<Long> values =
+        query(
+            "SELECT count_index FROM automation WHERE id = ?::uuid",
+            id,
+            rs -> rs.getObject(1) == null ? null : rs.getLong(1));
+    return values.isEmpty() ? null : values.get(0);
   }
 
   /** The automation's run ids, oldest first. */

@@ -62,6 +62,14 @@ public interface PlatformConfig {
     @WithDefault("8388608")
     long maxPassBytes();
 
+    /**
+     * Send attempts of one row before it is dead-lettered: kept, never tried again, listed by
+     * {@code GET /internal/v1/outbox/dead-letters}. A row the broker refuses for good (too large,
+     * invalid topic) is dead-lettered at its first failure.
+     */
+    @WithDefault("20")
+    int maxAttempts();
+
     /** Longest wait before a row that failed to send is tried again. */
     @WithDefault("30s")
     Duration maxBackoff();

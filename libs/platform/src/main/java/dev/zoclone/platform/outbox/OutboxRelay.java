@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +27,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Sends outbox rows to Kafka and marks them sent. Rows are claimed with {@code FOR UPDATE SKIP
@@ -241,19 +244,50 @@ public class OutboxRelay {
     }
   }
 
+  /**
+   * Records a failed send: tried again after a backoff, or dead-lettered (kept, never tried again:
+   * {@code next_attempt_at = 'infinity'}) when the error cannot heal (a record the broker refuses,
+   * such as one too large; a payload that cannot be read) or the attempts have run out ({@code
+   * zo.platform.outbox.max-attempts}). A dead row is skipped by every pass, so it never holds up
+   * newer rows; {@link OutboxDeadLetters} lists them.
+   */
   private void markFailed(Connection connection, Row row, Exception error) throws SQLException {
+    Throwable cause =
+        error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
+    int attempts = row.attempts() + 1;
+    boolean dead = !retriable(cause) || attempts >= config.outbox().maxAttempts();
     long backoffMs =
         Math.min(config.outbox().maxBackoff().toMillis(), 100L << Math.min(row.attempts(), 20));
-    Log.warnf("outbox event %s not sent (attempt %d): %s", row.id(), row.attempts() + 1, error);
+    if (dead) {
+      Log.errorf(
+          "outbox event %s to %s dead-lettered after %d attempt(s): %s",
+          row.id(), row.topic(), attempts, cause);
+    } else {
+      Log.warnf("outbox event %s not sent (attempt %d): %s", row.id(), attempts, cause);
+    }
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?,"
-                + " next_attempt_at = clock_timestamp() + (? * interval '1 millisecond') WHERE id = ?")) {
-      update.setString(1, String.valueOf(error.getMessage()));
-      update.setLong(2, backoffMs);
-      update.setString(3, row.id());
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = CASE"
+                + " WHEN ? THEN 'infinity'::timestamptz"
+                + " ELSE clock_timestamp() + (? * interval '1 millisecond') END WHERE id = ?")) {
+      update.setString(1, String.valueOf(cause));
+      update.setBoolean(2, dead);
+      update.setLong(3, backoffMs);
+      update.setString(4, row.id());
       update.executeUpdate();
     }
+  }
+
+  /**
+   * Whether sending again may succeed: Kafka's retriable errors and timeouts may; an error the
+   * broker or client gives for the record itself (too large, invalid topic) and an unreadable
+   * payload never will.
+   */
+  private static boolean retriable(Throwable cause) {
+    if (cause instanceof ApiException) {
+      return cause instanceof RetriableException;
+    }
+    return !(cause instanceof IOException || cause instanceof IllegalArgumentException);
   }
 
   private synchronized Producer<String, String> producer() {

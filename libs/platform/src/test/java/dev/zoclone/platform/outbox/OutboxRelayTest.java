@@ -259,6 +259,43 @@ class OutboxRelayTest {
     execute("DELETE FROM outbox WHERE id = '" + unsent.id() + "'");
   }
 
+  @Test
+  void aRowTheBrokerRefusesIsDeadLetteredListedAndNeverHoldsUpTheRowsAfterIt() throws Exception {
+    EventEnvelope huge = newEvent("order-huge", 2_000_000); // over the 1 MB request limit
+    EventEnvelope after = newEvent("order-after");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              outbox.publish(topic, "order-huge", huge);
+              outbox.publish(topic, "order-after", after);
+            });
+
+    relay.relayPending(); // the huge row alone fills a pass (the test budget is 2,000 bytes)
+    assertThat(relay.relayPending()).isEqualTo(1);
+    assertThat(pollUntil(1, Duration.ofSeconds(15)))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("order-after");
+
+    String dead = "outbox WHERE id = '" + huge.id() + "' AND sent_at IS NULL AND attempts = 1";
+    assertThat(countRows(dead + " AND next_attempt_at = 'infinity'")).isEqualTo(1);
+    execute("UPDATE outbox SET created_at = created_at WHERE id = '" + huge.id() + "'");
+    assertThat(relay.relayPending()).isZero(); // never tried again
+    assertThat(countRows(dead)).isEqualTo(1);
+
+    io.restassured.RestAssured.given()
+        .header("X-Zo-Internal-Secret", "test-internal-secret")
+        .header("X-Zo-User", "operator")
+        .get("/internal/v1/outbox/dead-letters")
+        .then()
+        .statusCode(200)
+        .body("service", org.hamcrest.Matchers.is("platform-test"))
+        .body("rows.id", org.hamcrest.Matchers.hasItem(huge.id()))
+        .body(
+            "rows.find { it.id == '" + huge.id() + "' }.last_error",
+            org.hamcrest.Matchers.containsString("RecordTooLarge"));
+    execute("DELETE FROM outbox WHERE id = '" + huge.id() + "'");
+  }
+
   private void consumeDeduplicated(EventEnvelope event) {
     QuarkusTransaction.requiringNew()
         .run(

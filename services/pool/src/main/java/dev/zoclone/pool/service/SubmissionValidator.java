@@ -3,9 +3,11 @@ package dev.zoclone.pool.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.contract.Problem.FieldError;
 import dev.zoclone.contract.pool.SubmitJobRequest;
+import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.config.PoolConfig;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,10 +23,18 @@ public class SubmissionValidator {
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
   private static final int MAX_IDEMPOTENCY_KEY = 200;
 
-  private final PoolConfig config;
+  /**
+   * Idempotency keys of jobs the scheduler submits for automation runs (over Kafka): a user may not
+   * submit one, or their job's events would be taken for the run's.
+   */
+  static final String RESERVED_KEY_PREFIX = "automation-run:";
 
-  public SubmissionValidator(PoolConfig config) {
+  private final PoolConfig config;
+  private final CurrentCaller caller;
+
+  public SubmissionValidator(PoolConfig config, CurrentCaller caller) {
     this.config = config;
+    this.caller = caller;
   }
 
   /** Throws a 400 problem naming each offending field; answers the job's kind otherwise. */
@@ -63,6 +73,14 @@ public class SubmissionValidator {
       errors.add(
           new FieldError("idempotency_key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters"));
     }
+    if (request.idempotencyKey() != null
+        && request.idempotencyKey().startsWith(RESERVED_KEY_PREFIX)
+        && submittedByUser()) {
+      errors.add(
+          new FieldError(
+              "idempotency_key",
+              "the prefix " + RESERVED_KEY_PREFIX + " is reserved for the scheduler"));
+    }
     if (request.requirements() != null) {
       for (Map.Entry<String, String> requirement : request.requirements().entrySet()) {
         if (requirement.getKey().isBlank() || requirement.getValue() == null) {
@@ -75,6 +93,19 @@ public class SubmissionValidator {
           400, "validation", "Invalid job", describe(errors), List.copyOf(errors));
     }
     return kind;
+  }
+
+  /** Whether a user's HTTP request submits the job (not a record on zo.pool.jobs). */
+  private boolean submittedByUser() {
+    if (!Arc.container().requestContext().isActive()) {
+      return false;
+    }
+    try {
+      caller.userId();
+      return true;
+    } catch (ProblemException e) {
+      return false; // a request context without a caller: not an HTTP request of a user
+    }
   }
 
   private static void checkPayload(JobKind kind, JsonNode payload, List<FieldError> errors) {

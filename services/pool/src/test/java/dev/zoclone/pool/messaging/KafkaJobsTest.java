@@ -97,7 +97,7 @@ class KafkaJobsTest {
   void everyStateChangeOfAJobIsPublishedToTheJobEventsTopic() {
     try (KafkaConsumer<String, String> consumer = eventsFromNow()) {
       Map<String, Object> job = new HashMap<>(PoolCaller.shellJob("echo", 0));
-      job.put("idempotency_key", "automation-run:r1");
+      job.put("idempotency_key", "nightly-r1");
       String id = ada.submit(job);
       String node = ada.node("n", Map.of(), 1);
       Object token = ada.lease(node, 1).get(0).get("lease_token");
@@ -128,9 +128,7 @@ class KafkaJobsTest {
       assertThat(events.get(1).data().get("node_id").asText()).isEqualTo(node);
       assertThat(events)
           .allSatisfy(
-              e ->
-                  assertThat(e.data().get("idempotency_key").asText())
-                      .isEqualTo("automation-run:r1"));
+              e -> assertThat(e.data().get("idempotency_key").asText()).isEqualTo("nightly-r1"));
     }
   }
 

@@ -2,15 +2,18 @@ package dev.zoclone.scheduler.client;
 
 import dev.zoclone.scheduler.config.SchedulerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -46,13 +49,18 @@ public class WebhookClient {
             .build();
   }
 
-  /** Sends {@code body}; answers the HTTP status. */
-  public int post(URI url, String body, String secret, String eventId, Instant now)
-      throws IOException, InterruptedException {
+  /**
+   * Sends {@code body}; the future answers the HTTP status once the whole answer (headers and body)
+   * has arrived, or fails with a {@link TimeoutException} at the deadline ({@code
+   * zo.scheduler.webhook.timeout}), when the exchange is cancelled and its connection closed.
+   */
+  public CompletableFuture<Integer> post(
+      URI url, String body, String secret, String eventId, Instant now) {
     String timestamp = Long.toString(now.getEpochSecond());
+    Duration deadline = config.webhook().timeout();
     HttpRequest request =
         HttpRequest.newBuilder(url)
-            .timeout(config.webhook().timeout())
+            .timeout(deadline)
             .header("Content-Type", "application/json")
             .header("User-Agent", "zoclone-scheduler")
             .header(EVENT_ID, eventId)
@@ -60,7 +68,20 @@ public class WebhookClient {
             .header(SIGNATURE, signature(secret, timestamp, body))
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build();
-    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    // discarding() completes only after the body's last byte: the deadline bounds the whole answer
+    CompletableFuture<HttpResponse<Void>> exchange =
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    CompletableFuture<Integer> status =
+        exchange
+            .thenApply(HttpResponse::statusCode)
+            .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    status.whenComplete(
+        (code, error) -> {
+          if (error != null) {
+            exchange.cancel(true); // aborts the exchange and closes its connection
+          }
+        });
+    return status;
   }
 
   /** {@code sha256=} and the hex HMAC-SHA256 of {@code timestamp.body} under {@code secret}. */

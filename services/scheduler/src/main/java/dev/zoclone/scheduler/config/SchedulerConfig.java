@@ -36,6 +36,46 @@ public interface SchedulerConfig {
   /** Webhook delivery. */
   Webhook webhook();
 
+  /** The {@code kafka} action. */
+  KafkaAction kafkaAction();
+
+  /** Largest free-form fields an automation stores for later sending. */
+  Limits limits();
+
+  /** Largest free-form fields an automation stores for later sending (400 naming the field). */
+  interface Limits {
+    /** Characters of {@code action.prompt}. */
+    @WithDefault("32768")
+    int maxPromptChars();
+
+    /** Bytes of {@code action.payload} written as JSON. */
+    @WithDefault("65536")
+    int maxPayloadBytes();
+
+    /** Characters of {@code action.url}. */
+    @WithDefault("2048")
+    int maxUrlChars();
+
+    /** Characters of {@code action.secret}. */
+    @WithDefault("256")
+    int maxSecretChars();
+
+    /** Characters of {@code rrule}. */
+    @WithDefault("1000")
+    int maxRruleChars();
+  }
+
+  /** The {@code kafka} action. */
+  interface KafkaAction {
+    /**
+     * The prefix of the topics a user's {@code kafka} actions may publish to; {@code {user}} stands
+     * for the user's id. Platform ({@code zo.*}) and internal ({@code __*}) topics are always
+     * refused.
+     */
+    @WithDefault("automations.{user}.")
+    String topicPrefix();
+  }
+
   /** Bounds on rule expansion. */
   interface Expansion {
     /** Raw instances one expansion may step through before the request is refused. */
@@ -75,9 +115,19 @@ public interface SchedulerConfig {
     @WithDefault("2s")
     Duration initialBackoff();
 
-    /** Longest a webhook call may take. */
+    /**
+     * Longest one delivery attempt may take, from connecting to the last byte of the answer's body;
+     * a receiver still answering then is cut off and the attempt counts as failed.
+     */
     @WithDefault("10s")
     Duration timeout();
+
+    /**
+     * Delivery attempts of one owner in flight at once (per pass of each replica's claim), so one
+     * user's slow receivers cannot take every slot.
+     */
+    @WithDefault("4")
+    int maxInFlightPerOwner();
 
     /** How often pending deliveries are looked for ({@code zo.scheduler.webhook.interval}). */
     @WithDefault("1s")

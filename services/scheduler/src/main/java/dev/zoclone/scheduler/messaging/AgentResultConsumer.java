@@ -6,6 +6,7 @@ import dev.zoclone.contract.Topics;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.RunStatus;
 import dev.zoclone.scheduler.service.RunResults;
+import dev.zoclone.scheduler.service.RunResults.Claim;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,10 @@ public class AgentResultConsumer {
       Log.debugf("agent result %s is not for a run, or not final: ignored", event.id());
       return;
     }
-    results.record(CONSUMER, event.id(), runId, status, detail(status, data));
+    // agents' results name no user: the run id (a random UUID the scheduler sent) and the action
+    // type must match
+    results.record(
+        CONSUMER, event.id(), runId, status, detail(status, data), new Claim("ask", null));
   }
 
   private static RunStatus status(String raw) {

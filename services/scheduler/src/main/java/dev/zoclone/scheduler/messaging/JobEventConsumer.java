@@ -7,6 +7,7 @@ import dev.zoclone.contract.pool.JobEvent;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.RunStatus;
 import dev.zoclone.scheduler.service.RunResults;
+import dev.zoclone.scheduler.service.RunResults.Claim;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
@@ -62,7 +63,9 @@ public class JobEventConsumer {
     if (data.hasNonNull("error")) {
       detail += ": " + data.get("error").asText();
     }
-    results.record(CONSUMER, event.id(), runId, status, detail);
+    // the job's owner must be the run's: another user's job with this key changes nothing
+    String owner = data.path("owner").asText("");
+    results.record(CONSUMER, event.id(), runId, status, detail, new Claim("job", owner));
   }
 
   /** The job's status from the data, else from the event type {@code zo.pool.job.<status>}. */

@@ -34,6 +34,14 @@ public class AutomationEntity extends PanacheEntityBase {
   @Column(name = "next_run_at")
   public Instant nextRunAt;
 
+  /** For a rule with COUNT: the index of the next run among the rule's instants, else null. */
+  @Column(name = "count_index")
+  public Long countIndex;
+
+  /** For a rule with COUNT: the rule's local time of the next run, else null. */
+  @Column(name = "count_local")
+  public LocalDateTime countLocal;
+
   @Column(name = "created_at")
   public Instant createdAt;
 

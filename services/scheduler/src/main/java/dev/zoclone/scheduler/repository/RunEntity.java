@@ -36,4 +36,8 @@ public class RunEntity extends PanacheEntityBase {
   public Instant nextAttemptAt;
 
   public String detail;
+
+  /** While set and in the future, a delivery attempt is under way (see WebhookDelivery). */
+  @Column(name = "claimed_until")
+  public Instant claimedUntil;
 }

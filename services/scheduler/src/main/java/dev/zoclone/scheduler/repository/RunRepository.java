@@ -45,16 +45,51 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID> {
     return find("automationId = ?1 order by occurrenceAt desc", automationId).page(0, limit).list();
   }
 
-  /** Locks webhook deliveries due at {@code now}, skipping those another replica holds. */
+  /**
+   * Claims webhook deliveries due at {@code now}, oldest first, skipping those another replica
+   * holds: at most {@code perOwner} of one owner in flight at once (claims still running count), so
+   * one owner's backlog cannot fill the batch. Claimed rows are marked until {@code claimedUntil}.
+   */
   @SuppressWarnings("unchecked") // a native query typed by the entity class returns entities
-  public List<RunEntity> claimPendingDeliveries(Instant now, int limit) {
+  public List<RunEntity> claimDeliveries(
+      Instant now, int limit, int perOwner, Instant claimedUntil) {
+    List<RunEntity> claimed =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT * FROM automation_run WHERE id IN ("
+                    + " SELECT id FROM ("
+                    + "  SELECT d.id, d.next_attempt_at, row_number() OVER"
+                    + "   (PARTITION BY d.owner ORDER BY d.next_attempt_at, d.id)"
+                    + "   + (SELECT count(*) FROM automation_run f WHERE f.owner = d.owner"
+                    + "      AND f.status = 'PENDING' AND f.claimed_until > ?1) AS n"
+                    + "  FROM automation_run d WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?1"
+                    + "   AND (d.claimed_until IS NULL OR d.claimed_until <= ?1)"
+                    + " ) ranked WHERE n <= ?3 ORDER BY next_attempt_at LIMIT ?2)"
+                    + " ORDER BY next_attempt_at FOR UPDATE SKIP LOCKED",
+                RunEntity.class)
+            .setParameter(1, now)
+            .setParameter(2, limit)
+            .setParameter(3, perOwner)
+            .getResultList();
+    claimed.forEach(run -> run.claimedUntil = claimedUntil);
+    return claimed;
+  }
+
+  /**
+   * Records one finished delivery attempt of a claimed run and releases the claim; answers whether
+   * the run was still pending.
+   */
+  public boolean recordAttempt(UUID id, String status, String detail, Instant nextAttemptAt) {
     return getEntityManager()
-        .createNativeQuery(
-            "SELECT * FROM automation_run WHERE status = 'PENDING' AND next_attempt_at <= ?1"
-                + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
-            RunEntity.class)
-        .setParameter(1, now)
-        .setParameter(2, limit)
-        .getResultList();
+            .createNativeQuery(
+                "UPDATE automation_run SET attempts = attempts + 1, status = ?2, detail = ?3,"
+                    + " next_attempt_at = ?4, claimed_until = NULL"
+                    + " WHERE id = ?1 AND status = 'PENDING'")
+            .setParameter(1, id)
+            .setParameter(2, status)
+            .setParameter(3, detail)
+            .setParameter(4, nextAttemptAt)
+            .executeUpdate()
+        == 1;
   }
 }

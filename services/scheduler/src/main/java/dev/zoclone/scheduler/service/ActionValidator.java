@@ -2,7 +2,9 @@ package dev.zoclone.scheduler.service;
 
 import dev.zoclone.contract.scheduler.AutomationAction;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.scheduler.config.SchedulerConfig;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -55,6 +57,27 @@ public final class ActionValidator {
       }
     }
     return type;
+  }
+
+  /** Throws a 400 naming the first free-form field of the action over its limit. */
+  public static void checkSizes(AutomationAction action, SchedulerConfig.Limits limits) {
+    atMost("action.prompt", action.prompt(), limits.maxPromptChars());
+    atMost("action.url", action.url(), limits.maxUrlChars());
+    atMost("action.secret", action.secret(), limits.maxSecretChars());
+    if (action.payload() != null) {
+      int bytes = action.payload().toString().getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > limits.maxPayloadBytes()) {
+        throw ProblemException.badRequest(
+            "action.payload",
+            "at most " + limits.maxPayloadBytes() + " bytes of JSON, not " + bytes);
+      }
+    }
+  }
+
+  private static void atMost(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw ProblemException.badRequest(field, "at most " + max + " characters");
+    }
   }
 
   private static ActionType type(String raw) {

@@ -14,10 +14,13 @@ import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.scheduler.CatchUp;
 import dev.zoclone.scheduler.config.SchedulerConfig;
+import dev.zoclone.scheduler.messaging.UserTopics;
 import dev.zoclone.scheduler.repository.AutomationEntity;
 import dev.zoclone.scheduler.repository.AutomationRepository;
 import dev.zoclone.scheduler.repository.RunEntity;
 import dev.zoclone.scheduler.repository.RunRepository;
+import dev.zoclone.scheduler.service.RecurrenceExpander.Checkpoint;
+import dev.zoclone.scheduler.service.RecurrenceExpander.Found;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,18 +44,21 @@ public class AutomationService {
   private final RecurrenceExpander expander;
   private final SchedulerConfig config;
   private final Clock clock;
+  private final UserTopics userTopics;
 
   public AutomationService(
       AutomationRepository automations,
       RunRepository runs,
       RecurrenceExpander expander,
       SchedulerConfig config,
-      Clock clock) {
+      Clock clock,
+      UserTopics userTopics) {
     this.automations = automations;
     this.runs = runs;
     this.expander = expander;
     this.config = config;
     this.clock = clock;
+    this.userTopics = userTopics;
   }
 
   /** The first {@code count} occurrences of a rule, without storing anything. */
@@ -81,12 +87,12 @@ public class AutomationService {
     entity.createdAt = clock.instant();
     entity.updatedAt = entity.createdAt;
     entity.title = title(request.title());
-    entity.action = actionJson(request.action(), null);
+    entity.action = actionJson(owner, request.action(), null);
     entity.active = request.active() == null || request.active();
     entity.catchUp = catchUp(request.catchUp(), CatchUp.ONCE).name();
     String dtstart = request.dtstart() == null ? defaultStart(request.tzid()) : request.dtstart();
     Recurrence recurrence = recurrence(request.rrule(), dtstart, request.tzid(), request.exdates());
-    store(entity, recurrence);
+    store(entity, recurrence, null);
     entity.persist();
     return view(entity);
   }
@@ -112,7 +118,7 @@ public class AutomationService {
       entity.title = title(patch.title());
     }
     if (patch.action() != null) {
-      entity.action = actionJson(patch.action(), action(entity));
+      entity.action = actionJson(owner, patch.action(), action(entity));
     }
     if (patch.catchUp() != null) {
       entity.catchUp = catchUp(patch.catchUp(), CatchUp.ONCE).name();
@@ -133,7 +139,8 @@ public class AutomationService {
               patch.dtstart() == null ? entity.dtstart.toString() : patch.dtstart(),
               patch.tzid() == null ? entity.tzid : patch.tzid(),
               patch.exdates() == null ? exdates(entity) : patch.exdates());
-      store(entity, recurrence);
+      // a changed rule is counted from its start again; a resumed one from its stored index
+      store(entity, recurrence, recurrenceChanged ? null : checkpoint(entity));
     }
     entity.updatedAt = clock.instant();
     return view(entity);
@@ -167,16 +174,38 @@ public class AutomationService {
     }
   }
 
-  private void store(AutomationEntity entity, Recurrence recurrence) {
+  private void store(AutomationEntity entity, Recurrence recurrence, Checkpoint checkpoint) {
     entity.rrule = recurrence.rule().normalized();
     entity.dtstart = recurrence.dtstart();
     entity.tzid = recurrence.zone().getId();
     entity.exdates = String.join(",", recurrence.exdateTexts());
-    List<ZonedDateTime> next = expandOrReject(recurrence, clock.instant(), 1);
-    entity.nextRunAt = next.isEmpty() ? null : next.get(0).toInstant();
+    setNextRun(entity, recurrence, expandOrReject(recurrence, checkpoint, clock.instant(), 1));
+  }
+
+  /**
+   * Stores the next run (the first of {@code next}, or none) and, for a rule with COUNT, its index,
+   * which later expansions resume from instead of counting again from dtstart.
+   */
+  static void setNextRun(AutomationEntity entity, Recurrence recurrence, List<Found> next) {
+    Found first = next.isEmpty() ? null : next.get(0);
+    entity.nextRunAt = first == null ? null : first.at().toInstant();
+    boolean counted = first != null && recurrence.rule().count() != null;
+    entity.countIndex = counted ? first.index() : null;
+    entity.countLocal = counted ? first.local() : null;
+  }
+
+  /** Where expansion of the automation's COUNT rule may resume, or null. */
+  static Checkpoint checkpoint(AutomationEntity entity) {
+    return entity.countIndex == null || entity.countLocal == null
+        ? null
+        : new Checkpoint(entity.countLocal, entity.countIndex);
   }
 
   private Recurrence recurrence(String rrule, String dtstart, String tzid, List<String> exdates) {
+    if (rrule != null && rrule.length() > config.limits().maxRruleChars()) {
+      throw ProblemException.badRequest(
+          "rrule", "at most " + config.limits().maxRruleChars() + " characters");
+    }
     try {
       Recurrence recurrence = Recurrence.of(rrule, dtstart, tzid, exdates);
       expander.requireOccurs(recurrence);
@@ -186,9 +215,10 @@ public class AutomationService {
     }
   }
 
-  private List<ZonedDateTime> expandOrReject(Recurrence recurrence, Instant after, int limit) {
+  private List<Found> expandOrReject(
+      Recurrence recurrence, Checkpoint checkpoint, Instant after, int limit) {
     try {
-      return expander.after(recurrence, after, limit);
+      return expander.after(recurrence, checkpoint, after, limit);
     } catch (InvalidRecurrenceException e) {
       throw RecurrenceProblems.of(e);
     }
@@ -207,7 +237,16 @@ public class AutomationService {
   private AutomationView view(AutomationEntity entity) {
     List<Occurrence> next =
         entity.active && entity.nextRunAt != null
-            ? occurrences(expander.after(recurrenceOf(entity), clock.instant(), config.nextRuns()))
+            ? occurrences(
+                expander
+                    .after(
+                        recurrenceOf(entity),
+                        checkpoint(entity),
+                        clock.instant(),
+                        config.nextRuns())
+                    .stream()
+                    .map(Found::at)
+                    .toList())
             : List.of();
     return new AutomationView(
         entity.id.toString(),
@@ -285,7 +324,7 @@ public class AutomationService {
   }
 
   /** The action as stored; a webhook edited without its secret keeps the old one. */
-  private static String actionJson(AutomationAction action, AutomationAction previous) {
+  private String actionJson(String owner, AutomationAction action, AutomationAction previous) {
     AutomationAction effective = action;
     if (action != null
         && previous != null
@@ -302,6 +341,11 @@ public class AutomationService {
               action.payload());
     }
     ActionType type = ActionValidator.validate(effective);
+    ActionValidator.checkSizes(effective, config.limits());
+    if (type == ActionType.KAFKA) {
+      userTopics.check(owner, effective.topic());
+      userTopics.ensure(effective.topic());
+    }
     AutomationAction normalized =
         new AutomationAction(
             type.wire(),

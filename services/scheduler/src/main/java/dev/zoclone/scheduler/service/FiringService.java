@@ -9,6 +9,8 @@ import dev.zoclone.scheduler.messaging.ActionPublisher;
 import dev.zoclone.scheduler.repository.AutomationEntity;
 import dev.zoclone.scheduler.repository.AutomationRepository;
 import dev.zoclone.scheduler.repository.RunRepository;
+import dev.zoclone.scheduler.service.RecurrenceExpander.Checkpoint;
+import dev.zoclone.scheduler.service.RecurrenceExpander.Found;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,11 +91,20 @@ public class FiringService {
   private int fire(AutomationEntity automation, Instant now) {
     Recurrence recurrence;
     List<ZonedDateTime> due;
+    Checkpoint checkpoint = AutomationService.checkpoint(automation);
     try {
       recurrence = AutomationService.recurrenceOf(automation);
       due =
-          expander.between(
-              recurrence, automation.nextRunAt.minusNanos(1), now, config.maxCatchUp() + 1);
+          expander
+              .between(
+                  recurrence,
+                  checkpoint,
+                  automation.nextRunAt.minusNanos(1),
+                  now,
+                  config.maxCatchUp() + 1)
+              .stream()
+              .map(Found::at)
+              .toList();
     } catch (InvalidRecurrenceException e) {
       Log.errorf("automation %s cannot be expanded any more, pausing it: %s", automation.id, e);
       automation.active = false;
@@ -128,8 +139,8 @@ public class FiringService {
           "automation %s: %d missed occurrence(s) not fired (catch_up=%s)",
           automation.id, due.size() - chosen.size(), automation.catchUp);
     }
-    List<ZonedDateTime> next = expander.after(recurrence, resumeAfter, 1);
-    automation.nextRunAt = next.isEmpty() ? null : next.get(0).toInstant();
+    AutomationService.setNextRun(
+        automation, recurrence, expander.after(recurrence, checkpoint, resumeAfter, 1));
     automation.updatedAt = now;
     return fired;
   }

@@ -1,6 +1,8 @@
 package dev.zoclone.scheduler.service;
 
 import dev.zoclone.scheduler.service.ParsedRule.Frequency;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -56,6 +58,9 @@ public final class RecurrenceRuleParser {
   private static final int MAX_INTERVAL = 100_000;
   private static final int MAX_COUNT = 1_000_000;
 
+  /** Parts the expander applies itself rather than the expansion library. */
+  private static final Set<String> SELF_APPLIED = Set.of("UNTIL", "COUNT", "BYSETPOS");
+
   private RecurrenceRuleParser() {}
 
   /** The validated rule; {@code raw} may carry the {@code RRULE:} prefix. */
@@ -110,55 +115,73 @@ public final class RecurrenceRuleParser {
 
   private static ParsedRule build(Frequency freq, Map<String, String> parts) {
     StringBuilder normalized = new StringBuilder();
-    StringBuilder expandable = new StringBuilder();
+    Map<String, String> expandParts = new LinkedHashMap<>();
     for (String name : ORDER) {
       String partValue = parts.get(name);
       if (partValue == null) {
         continue;
       }
-      String text = name + "=" + partValue;
-      append(normalized, text);
-      if (!name.equals("UNTIL")) {
-        append(expandable, text);
+      append(normalized, name + "=" + partValue);
+      if (!SELF_APPLIED.contains(name)) {
+        expandParts.put(name, partValue);
       }
     }
     Integer count = parts.containsKey("COUNT") ? Integer.valueOf(parts.get("COUNT")) : null;
+    List<Integer> bySetPos = integerList(parts.get("BYSETPOS"));
+    List<Integer> byWeekNo = integerList(parts.get("BYWEEKNO"));
+    DayOfWeek wkst = parts.containsKey("WKST") ? weekday(parts.get("WKST")) : DayOfWeek.MONDAY;
     String until = parts.get("UNTIL");
-    if (until == null) {
-      return new ParsedRule(normalized.toString(), expandable.toString(), freq, count, null, null);
+    Instant untilUtc = null;
+    LocalDateTime untilLocal = null;
+    if (until != null) {
+      try {
+        if (until.matches("\\d{8}")) {
+          untilLocal = LocalDate.parse(until, DateTimeFormatter.BASIC_ISO_DATE).atTime(23, 59, 59);
+        } else if (until.matches("\\d{8}T\\d{6}Z")) {
+          untilUtc =
+              LocalDateTime.parse(until.substring(0, 15), BASIC_DATE_TIME)
+                  .toInstant(ZoneOffset.UTC);
+        } else if (until.matches("\\d{8}T\\d{6}")) {
+          untilLocal = LocalDateTime.parse(until, BASIC_DATE_TIME);
+        } else {
+          throw invalid(
+              "UNTIL",
+              "UNTIL value '" + until + "' must be YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ");
+        }
+      } catch (DateTimeParseException e) {
+        throw invalid(
+            "UNTIL", "UNTIL value '" + until + "' is not a valid date: " + e.getMessage());
+      }
     }
-    try {
-      if (until.matches("\\d{8}")) {
-        LocalDateTime endOfDay =
-            LocalDate.parse(until, DateTimeFormatter.BASIC_ISO_DATE).atTime(23, 59, 59);
-        return new ParsedRule(
-            normalized.toString(), expandable.toString(), freq, count, null, endOfDay);
-      }
-      if (until.matches("\\d{8}T\\d{6}Z")) {
-        LocalDateTime utc = LocalDateTime.parse(until.substring(0, 15), BASIC_DATE_TIME);
-        return new ParsedRule(
-            normalized.toString(),
-            expandable.toString(),
-            freq,
-            count,
-            utc.toInstant(ZoneOffset.UTC),
-            null);
-      }
-      if (until.matches("\\d{8}T\\d{6}")) {
-        return new ParsedRule(
-            normalized.toString(),
-            expandable.toString(),
-            freq,
-            count,
-            null,
-            LocalDateTime.parse(until, BASIC_DATE_TIME));
-      }
-    } catch (DateTimeParseException e) {
-      throw invalid("UNTIL", "UNTIL value '" + until + "' is not a valid date: " + e.getMessage());
-    }
-    throw invalid(
-        "UNTIL",
-        "UNTIL value '" + until + "' must be YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ");
+    return new ParsedRule(
+        normalized.toString(),
+        expandParts,
+        freq,
+        count,
+        untilUtc,
+        untilLocal,
+        bySetPos,
+        byWeekNo,
+        wkst);
+  }
+
+  private static List<Integer> integerList(String value) {
+    return value == null
+        ? List.of()
+        : Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+  }
+
+  /** The day of a two-letter RFC 5545 weekday ({@code MO} ... {@code SU}). */
+  static DayOfWeek weekday(String code) {
+    return switch (code) {
+      case "MO" -> DayOfWeek.MONDAY;
+      case "TU" -> DayOfWeek.TUESDAY;
+      case "WE" -> DayOfWeek.WEDNESDAY;
+      case "TH" -> DayOfWeek.THURSDAY;
+      case "FR" -> DayOfWeek.FRIDAY;
+      case "SA" -> DayOfWeek.SATURDAY;
+      default -> DayOfWeek.SUNDAY;
+    };
   }
 
   private static void append(StringBuilder into, String text) {

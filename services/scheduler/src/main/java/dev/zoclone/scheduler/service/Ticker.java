@@ -75,6 +75,7 @@ public class Ticker {
   void deliver() {
     if (running) {
       try {
+        // returns once the attempts are started: a slow receiver never holds up the next pass
         webhooks.deliverDue(clock.instant());
       } catch (RuntimeException e) {
         Log.warnf("webhook pass failed, will retry: %s", e.getMessage());

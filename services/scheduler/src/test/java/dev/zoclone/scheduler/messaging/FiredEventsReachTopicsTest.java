@@ -42,7 +42,8 @@ class FiredEventsReachTopicsTest {
 
   @Test
   void eachActionTypeReachesItsTopicOnTheBrokerThroughTheOutbox() throws Exception {
-    String customTopic = "zo.test.automation-" + UUID.randomUUID();
+    String owner = "owner-" + UUID.randomUUID();
+    String customTopic = "automations." + owner + ".test";
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP))) {
       admin.createTopics(List.of(new NewTopic(customTopic, 1, (short) 1))).all().get();
     }
@@ -77,6 +78,7 @@ class FiredEventsReachTopicsTest {
                           JsonNodeFactory.instance.objectNode().put("command", "date"))));
       String kafka =
           automations.create(
+              owner,
               "FREQ=DAILY",
               "2026-01-01T06:00",
               "skip",

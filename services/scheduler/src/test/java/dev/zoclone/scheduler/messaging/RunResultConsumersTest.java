@@ -119,6 +119,43 @@ class RunResultConsumersTest {
     assertThat(automations.run(run)).containsExactly("SUCCEEDED|0|job " + jobId + " SUCCEEDED");
   }
 
+  @Test
+  void eventsThatDoNotMatchTheRunsOwnerTypeOrStatusChangeNothing() throws Exception {
+    List<String> jobRuns = fireTwo(JOB);
+    String run = jobRuns.get(0);
+    String marker = jobRuns.get(1);
+    String laterMarker = fireTwo(JOB).get(0);
+    String askRun = fireTwo(ASK).get(0);
+    String forger = "owner-" + UUID.randomUUID();
+    try (KafkaProducer<String, String> producer = producer()) {
+      // another user's job submitted with this run's idempotency key, then cancelled; a job event
+      // naming an ask run; then a marker: when it is applied, both were handled
+      send(
+          producer,
+          Topics.POOL_JOB_EVENTS,
+          "k",
+          jobEvent("forged", run, forger, "CANCELLED", null));
+      send(producer, Topics.POOL_JOB_EVENTS, "k", jobEvent("j3", askRun, "FAILED", "forged"));
+      send(producer, Topics.POOL_JOB_EVENTS, "k", jobEvent("j4", marker, "SUCCEEDED", null));
+      awaitRun(marker, "SUCCEEDED|0|job j4 SUCCEEDED");
+      assertThat(automations.run(run)).containsExactly("FIRED|0|");
+      assertThat(automations.run(askRun)).containsExactly("FIRED|0|");
+
+      // an agent result naming a job run, then the ask run's own result as the marker
+      send(producer, Topics.AGENT_RESULTS, "k", agentResult(run, "FAILED", null, "forged"));
+      send(producer, Topics.AGENT_RESULTS, "k", agentResult(askRun, "SUCCEEDED", "done", null));
+      awaitRun(askRun, "SUCCEEDED|0|done");
+      assertThat(automations.run(run)).containsExactly("FIRED|0|");
+
+      // the owner's own job ends the run; a succeeded run is final
+      send(producer, Topics.POOL_JOB_EVENTS, "k", jobEvent("j5", run, "SUCCEEDED", null));
+      send(producer, Topics.POOL_JOB_EVENTS, "k", jobEvent("j6", run, "FAILED", "late"));
+      send(producer, Topics.POOL_JOB_EVENTS, "k", jobEvent("j7", laterMarker, "SUCCEEDED", null));
+      awaitRun(laterMarker, "SUCCEEDED|0|job j7 SUCCEEDED");
+    }
+    assertThat(automations.run(run)).containsExactly("SUCCEEDED|0|job j5 SUCCEEDED");
+  }
+
   /** Two automations of the action fired once each; answers their run ids. */
   private List<String> fireTwo(AutomationAction action) {
     String first = automations.create("FREQ=DAILY", "2026-01-01T07:00", "skip", action);
@@ -143,12 +180,17 @@ class RunResultConsumersTest {
     return EventJson.write(EventEnvelope.of("zo.agent.result", "agents", run, data));
   }
 
-  private static String jobEvent(String jobId, String run, String status, String error) {
+  private String jobEvent(String jobId, String run, String status, String error) {
+    return jobEvent(jobId, run, automations.runOwner(run), status, error);
+  }
+
+  private static String jobEvent(
+      String jobId, String run, String owner, String status, String error) {
     ObjectNode data =
         JsonNodeFactory.instance
             .objectNode()
             .put("job_id", jobId)
-            .put("owner", "someone")
+            .put("owner", owner)
             .put("status", status)
             .put("attempts", 3)
             .put("idempotency_key", ActionPublisher.JOB_KEY_PREFIX + run);

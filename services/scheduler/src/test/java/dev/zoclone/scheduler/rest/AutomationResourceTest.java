@@ -163,7 +163,7 @@ class AutomationResourceTest {
 
   @Test
   void pauseEmptiesNextRunsAndResumePlansThemAgain() {
-    String id = createDaily("carol", Map.of("type", "kafka", "topic", "carol.events"));
+    String id = createDaily("carol", Map.of("type", "kafka", "topic", "automations.carol.events"));
     Api.as("carol")
         .body(Map.of("active", false))
         .patch("/api/v1/automations/" + id)
@@ -238,6 +238,76 @@ class AutomationResourceTest {
             "action.url",
             "action.secret",
             "catch_up");
+  }
+
+  @Test
+  void freeFormFieldsStoredForLaterSendingAreCapped() {
+    Map<String, Object> base = Map.of("title", "x", "rrule", "FREQ=DAILY", "tzid", "UTC");
+    String topic = "automations.erin.capped";
+    assertThat(
+            List.of(
+                problemField(
+                    with(base, "action", Map.of("type", "ask", "prompt", "p".repeat(32_769)))),
+                problemField(
+                    with(
+                        base,
+                        "action",
+                        Map.of(
+                            "type",
+                            "kafka",
+                            "topic",
+                            topic,
+                            "payload",
+                            Map.of("blob", "b".repeat(70_000))))),
+                problemField(
+                    with(
+                        base,
+                        "action",
+                        Map.of(
+                            "type",
+                            "webhook",
+                            "url",
+                            "https://x/" + "u".repeat(2_100),
+                            "secret",
+                            "0123456789abcdef"))),
+                problemField(
+                    with(
+                        with(base, "action", Map.of("type", "ask", "prompt", "hi")),
+                        "rrule",
+                        "FREQ=DAILY;" + "BYHOUR=1;".repeat(200)))))
+        .containsExactly("action.prompt", "action.payload", "action.url", "rrule");
+    Api.as("erin")
+        .body(with(base, "action", Map.of("type", "ask", "prompt", "p".repeat(32_768))))
+        .post("/api/v1/automations")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
+  void kafkaActionsPublishOnlyToTheCallersOwnTopicsWhichTheServiceCreates() throws Exception {
+    Map<String, Object> base = Map.of("title", "x", "rrule", "FREQ=DAILY", "tzid", "UTC");
+    for (String topic :
+        List.of(
+            "zo.agent.requests",
+            "__consumer_offsets",
+            "automations.erin-not.events",
+            "erin.events",
+            "automations.erin.")) {
+      assertThat(problemField(with(base, "action", Map.of("type", "kafka", "topic", topic))))
+          .as(topic)
+          .isEqualTo("action.topic");
+    }
+    String topic = "automations.erin.events-" + java.util.UUID.randomUUID();
+    Api.as("erin")
+        .body(with(base, "action", Map.of("type", "kafka", "topic", topic)))
+        .post("/api/v1/automations")
+        .then()
+        .statusCode(201);
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", dev.zoclone.testing.infra.LocalInfra.KAFKA_BOOTSTRAP))) {
+      assertThat(admin.listTopics().names().get()).contains(topic);
+    }
   }
 
   private static String problemField(Map<String, Object> body) {

@@ -52,6 +52,21 @@ class FiringServiceTest {
   }
 
   @Test
+  void aCountRuleStoresTheIndexOfItsNextRunAndFiringMovesItOn() {
+    String id = automations.create("FREQ=MINUTELY;COUNT=1000000", "2026-01-01T00:00", "skip", ASK);
+    Instant next = automations.nextRunAt(id);
+    long index = Duration.between(Instant.parse("2026-01-01T00:00:00Z"), next).toMinutes() + 1;
+    assertThat(automations.countIndex(id)).isEqualTo(index);
+
+    firing.fireDue(next.plusSeconds(1));
+    assertThat(automations.runOccurrences(id)).containsExactly(next);
+    assertThat(automations.nextRunAt(id)).isEqualTo(next.plus(Duration.ofMinutes(1)));
+    assertThat(automations.countIndex(id)).isEqualTo(index + 1);
+    assertThat(automations.countIndex(automations.create("FREQ=MINUTELY", null, "skip", ASK)))
+        .isNull();
+  }
+
+  @Test
   void catchUpSkipFiresNoneOfTheMissedOccurrences() {
     assertThat(firedAfterDowntime("skip")).isEmpty();
   }

@@ -283,12 +283,13 @@ class RecurrenceExpanderTest {
 
   @Test
   void hourlyAcrossTheSpringGapFiresEachRealHourOnce() {
-    assertThat(utc("FREQ=HOURLY;COUNT=5", "2026-03-08T00:00", NEW_YORK, 10))
+    assertThat(utc("FREQ=HOURLY", "2026-03-08T00:00", NEW_YORK, 5))
         .containsExactly(
             "2026-03-08T05:00:00Z",
             "2026-03-08T06:00:00Z",
             "2026-03-08T07:00:00Z",
-            "2026-03-08T08:00:00Z");
+            "2026-03-08T08:00:00Z",
+            "2026-03-08T09:00:00Z");
   }
 
   @Test
@@ -322,6 +323,43 @@ class RecurrenceExpanderTest {
     assertThatThrownBy(() -> tight.after(counted, Instant.parse("2026-01-01T00:00:00Z"), 1))
         .isInstanceOf(InvalidRecurrenceException.class)
         .hasMessageContaining("more than 10000 steps");
+  }
+
+  @Test
+  void aCountRuleResumesFromACheckpointInsteadOfCountingFromItsStart() {
+    Recurrence counted =
+        Recurrence.of("FREQ=MINUTELY;COUNT=900000", "2025-01-01T00:00", "UTC", List.of());
+    Instant after = Instant.parse("2025-12-01T00:00:30Z");
+    List<RecurrenceExpander.Found> full = expander.after(counted, null, after, 3);
+    assertThat(full.get(0).index()).isEqualTo(334 * 24 * 60 + 2);
+    RecurrenceExpander tight = new RecurrenceExpander(10);
+    assertThatThrownBy(() -> tight.after(counted, null, after, 3))
+        .isInstanceOf(InvalidRecurrenceException.class);
+    assertThat(tight.after(counted, full.get(0).checkpoint(), after, 3)).isEqualTo(full);
+
+    RecurrenceExpander.Checkpoint nearEnd =
+        new RecurrenceExpander.Checkpoint(
+            java.time.LocalDateTime.parse("2025-01-01T00:00").plusMinutes(899_998), 899_999);
+    assertThat(tight.after(counted, nearEnd, null, 5))
+        .extracting(RecurrenceExpander.Found::index)
+        .containsExactly(899_999L, 900_000L);
+  }
+
+  @Test
+  void aSetPositionCountRuleResumesFromACheckpoint() {
+    Recurrence lastWorkday =
+        Recurrence.of(
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=30",
+            "2026-01-01T09:00",
+            BERLIN,
+            List.of());
+    List<RecurrenceExpander.Found> all = expander.after(lastWorkday, null, null, 40);
+    assertThat(all).hasSize(30);
+    RecurrenceExpander.Found tenth = all.get(9);
+    assertThat(
+            new RecurrenceExpander(1000)
+                .after(lastWorkday, tenth.checkpoint(), tenth.at().toInstant().minusSeconds(1), 40))
+        .isEqualTo(all.subList(9, 30));
   }
 
   @Test

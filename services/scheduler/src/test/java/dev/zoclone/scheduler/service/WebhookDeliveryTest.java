@@ -102,12 +102,12 @@ class WebhookDeliveryTest {
     assertThat(automations.run(run)).containsExactly("PENDING|0|");
 
     Instant now = fired.at();
-    delivery.deliverDue(now);
+    delivery.deliverDue(now).join();
     assertThat(automations.run(run)).containsExactly("PENDING|1|HTTP 503");
-    delivery.deliverDue(now); // the backoff has not elapsed: no attempt
+    delivery.deliverDue(now).join(); // the backoff has not elapsed: no attempt
     assertThat(received).hasSize(1);
-    delivery.deliverDue(now.plus(Duration.ofSeconds(1)));
-    delivery.deliverDue(now.plus(Duration.ofSeconds(2)));
+    delivery.deliverDue(now.plus(Duration.ofSeconds(1))).join();
+    delivery.deliverDue(now.plus(Duration.ofSeconds(2))).join();
     assertThat(automations.run(run)).containsExactly("SUCCEEDED|3|HTTP 204");
 
     assertThat(received).hasSize(3).extracting(Received::eventId).containsOnly(run);
@@ -125,7 +125,7 @@ class WebhookDeliveryTest {
     String run = fired.run();
     Instant now = fired.at();
     for (int i = 0; i < 8; i++) {
-      delivery.deliverDue(now.plus(Duration.ofMinutes(i)));
+      delivery.deliverDue(now.plus(Duration.ofMinutes(i))).join();
     }
     assertThat(automations.run(run)).containsExactly("FAILED|5|HTTP 503");
     assertThat(received.stream().filter(r -> r.path().equals("/down"))).hasSize(5);
