@@ -5,6 +5,10 @@ import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.Settings;
 import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.worker.GatewayAccess;
+import dev.zoclone.worker.GatewayPoolApi;
+import dev.zoclone.worker.JobRunners;
+import dev.zoclone.worker.PoolWorker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -26,9 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "node",
     description = {
-      "Run a compute-pool worker on this machine: it takes your shell and http jobs whose",
-      "requirements its labels meet, until stopped (SIGTERM or Ctrl-C lets running jobs finish",
-      "within --grace, then hands the rest back to the pool)."
+      "Run a compute-pool worker on this machine: it takes your shell, http and agent jobs",
+      "(an agent job asks through the gateway as you) whose requirements its labels meet, until",
+      "stopped (SIGTERM or Ctrl-C lets running jobs finish within --grace, then hands the rest",
+      "back to the pool)."
     })
 public final class NodeCommand extends GatewayCommand {
   @Spec private CommandSpec spec;
@@ -61,7 +66,10 @@ public final class NodeCommand extends GatewayCommand {
     if (slots < 1) {
       throw new CliFailure(ExitCodes.USAGE, "--slots must be at least 1");
     }
-    PoolWorker worker = new PoolWorker(poolApi(), nodeName(), labels, slots, out());
+    GatewayAccess access = access();
+    JobRunners runners = JobRunners.local().withAgents(access);
+    PoolWorker worker =
+        new PoolWorker(GatewayPoolApi.of(access), nodeName(), labels, slots, runners, out());
     Thread main = Thread.currentThread();
     Thread stopper =
         new Thread(
@@ -92,7 +100,7 @@ public final class NodeCommand extends GatewayCommand {
    * the URL and token come from {@code --url}/{@code --token}, else ZO_URL/ZO_TOKEN, else the admin
    * token file, as for every command.
    */
-  private PoolApi poolApi() {
+  private GatewayAccess access() {
     Settings settings = Settings.fromSystem();
     String url =
         Optional.ofNullable((String) spec.root().findOption("--url").getValue())
@@ -119,7 +127,7 @@ public final class NodeCommand extends GatewayCommand {
         || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
       throw new CliFailure(ExitCodes.USAGE, "invalid gateway URL '" + url + "'");
     }
-    return GatewayPoolApi.withToken(base, token.strip());
+    return GatewayAccess.withToken(base, token.strip());
   }
 
   private static Optional<String> read(Path file) {
