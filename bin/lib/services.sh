@@ -57,6 +57,14 @@ ensure_chromium() {
   apt_install chromium
 }
 
+# Skill scripts and users' processes run under bubblewrap; skills are written in python3.
+ensure_sandbox() {
+  local -a missing=()
+  [[ -x /usr/bin/bwrap ]] || missing+=(bubblewrap)
+  [[ -x /usr/bin/python3 ]] || missing+=(python3)
+  ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+}
+
 # Fails when a service port is held by anything but that service's recorded process.
 services_check_ports() {
   local name port pid owner listeners

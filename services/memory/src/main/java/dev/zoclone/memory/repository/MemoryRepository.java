@@ -66,11 +66,24 @@ public class MemoryRepository {
 
   /** The owner's memory with this id; empty when it is someone else's or does not exist. */
   public Optional<StoredMemory> find(String owner, String id) {
+    return find(owner, id, "");
+  }
+
+  /**
+   * The owner's memory, locked until the transaction ends, so that concurrent changes of one memory
+   * take turns (each then reads the version the one before wrote).
+   */
+  public Optional<StoredMemory> findForUpdate(String owner, String id) {
+    return find(owner, id, " FOR UPDATE");
+  }
+
+  private Optional<StoredMemory> find(String owner, String id, String lock) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
                 "SELECT id, owner, kind, content, meta::text, version, created_at, updated_at"
-                    + " FROM memory WHERE id = ? AND owner = ?")) {
+                    + " FROM memory WHERE id = ? AND owner = ?"
+                    + lock)) {
       select.setString(1, id);
       select.setString(2, owner);
       try (ResultSet rs = select.executeQuery()) {

@@ -180,9 +180,13 @@ public class RecallRepository {
   private void tune(Connection connection, int candidates) throws SQLException {
     try (Statement set = connection.createStatement()) {
       // Filtering by owner and model after the index scan: keep scanning until enough rows pass.
-      // Both settings in one round trip.
+      // A custom plan on every run: once the driver prepares the statement on the server (its
+      // fifth run on a connection), PostgreSQL would switch to a generic plan, which cannot see
+      // the query vector and scores every chunk of the owner instead of walking the index.
+      // All settings in one round trip.
       set.execute(
-          "SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = "
+          "SET LOCAL plan_cache_mode = force_custom_plan;"
+              + " SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = "
               + Math.min(1000, Math.max(settings.efSearch(), candidates)));
     }
   }

@@ -104,31 +104,43 @@ public class Embeddings {
     return dimensions;
   }
 
-  /** One text's vector. */
+  /** One text's vector, from the model. */
   public float[] embed(String text) {
     return embedAll(List.of(text)).get(0);
   }
 
-  /**
-   * The texts' vectors, in order: the ones embedded lately come from the cache, the others go to
-   * the model in batches.
-   */
+  /** The texts' vectors, in order, from the model in batches. */
   public List<float[]> embedAll(List<String> texts) {
+    return embedUncached(texts);
+  }
+
+  /** One user's text's vector: from that user's recent vectors, else from the model. */
+  public float[] embed(String owner, String text) {
+    return embedOwned(List.of(new OwnedText(owner, text))).get(0);
+  }
+
+  /**
+   * The texts' vectors, in order: a text its owner embedded lately comes from the cache, the others
+   * go to the model in batches.
+   */
+  public List<float[]> embedOwned(List<OwnedText> texts) {
     float[][] vectors = new float[texts.size()][];
-    List<String> missing = new ArrayList<>();
+    List<OwnedText> missing = new ArrayList<>();
     List<Integer> missingAt = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      vectors[i] = recent.get(modelName, texts.get(i));
+      OwnedText text = texts.get(i);
+      vectors[i] = recent.get(text.owner(), modelName, text.text());
       if (vectors[i] == null) {
-        missing.add(texts.get(i));
+        missing.add(text);
         missingAt.add(i);
       }
     }
     if (!missing.isEmpty()) {
-      List<float[]> made = embedUncached(missing);
+      List<float[]> made = embedUncached(missing.stream().map(OwnedText::text).toList());
       for (int j = 0; j < made.size(); j++) {
         vectors[missingAt.get(j)] = made.get(j);
-        recent.put(modelName, missing.get(j), made.get(j));
+        OwnedText text = missing.get(j);
+        recent.put(text.owner(), modelName, text.text(), made.get(j));
       }
     }
     return List.of(vectors);

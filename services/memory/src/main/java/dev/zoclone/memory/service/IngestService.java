@@ -62,7 +62,8 @@ public class IngestService {
     }
     long start = System.nanoTime();
     List<List<NewChunk>> chunks =
-        memories.embedAll(items.stream().map(IngestItem::content).toList());
+        memories.embedAll(
+            items.stream().map(item -> new OwnedText(item.user(), item.content())).toList());
     long embedded = System.nanoTime();
     int stored = store(valid, items, chunks);
     Log.debugf(

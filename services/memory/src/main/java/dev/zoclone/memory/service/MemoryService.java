@@ -60,7 +60,7 @@ public class MemoryService {
       Map<String, String> meta,
       String conversationId,
       String messageId) {
-    return save(owner, kind, content, meta, conversationId, messageId, embed(content));
+    return save(owner, kind, content, meta, conversationId, messageId, embed(owner, content));
   }
 
   /**
@@ -107,11 +107,14 @@ public class MemoryService {
     rules.checkContent("content", request.content());
     rules.checkMeta("meta", request.meta());
     owned(owner, id);
-    List<NewChunk> chunks = embed(request.content());
+    List<NewChunk> chunks = embed(owner, request.content());
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
-              StoredMemory current = owned(owner, id);
+              StoredMemory current =
+                  memories
+                      .findForUpdate(owner, id)
+                      .orElseThrow(() -> ProblemException.notFound("memory " + id));
               memories.replace(current, request.content(), request.meta());
               memories.insertChunks(id, owner, chunks);
               return view(owned(owner, id));
@@ -134,20 +137,28 @@ public class MemoryService {
             });
   }
 
-  private List<NewChunk> embed(String content) {
-    return embedAll(List.of(content)).get(0);
+  private List<NewChunk> embed(String owner, String content) {
+    return embedAll(List.of(new OwnedText(owner, content))).get(0);
   }
 
   /** The chunks of each content, embedded in as few model calls as the batch size allows. */
-  public List<List<NewChunk>> embedAll(List<String> contents) {
-    List<List<String>> split = contents.stream().map(chunker::split).toList();
-    List<float[]> vectors = embeddings.embedAll(split.stream().flatMap(List::stream).toList());
+  public List<List<NewChunk>> embedAll(List<OwnedText> contents) {
+    List<List<OwnedText>> split =
+        contents.stream()
+            .map(
+                content ->
+                    chunker.split(content.text()).stream()
+                        .map(chunk -> new OwnedText(content.owner(), chunk))
+                        .toList())
+            .toList();
+    List<float[]> vectors = embeddings.embedOwned(split.stream().flatMap(List::stream).toList());
     List<List<NewChunk>> result = new ArrayList<>(contents.size());
     int next = 0;
-    for (List<String> texts : split) {
+    for (List<OwnedText> texts : split) {
       List<NewChunk> chunks = new ArrayList<>(texts.size());
       for (int i = 0; i < texts.size(); i++) {
-        chunks.add(new NewChunk(i, texts.get(i), vectors.get(next++), embeddings.modelName()));
+        chunks.add(
+            new NewChunk(i, texts.get(i).text(), vectors.get(next++), embeddings.modelName()));
       }
       result.add(chunks);
     }

@@ -82,7 +82,7 @@ public class RecallService {
     if (!hasVectors(owner)) {
       return List.of(); // nothing to recall: no need to embed the text
     }
-    float[] vector = embeddings.embed(text);
+    float[] vector = embeddings.embed(owner, text);
     int candidates = Math.max(20, topK * settings.candidatesPerResult());
     return repository.search(
         new RecallQuery(

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The vectors of the texts embedded lately, by model and SHA-256 of the text, least recently used
- * dropped first. A turn's text is embedded for recall when it is asked and again when it is stored;
- * with this, the model runs once. Callers get copies, so no one can change a kept vector.
+ * The vectors of the texts embedded lately, by owner, model and SHA-256 of the text, least recently
+ * used dropped first. Keyed by owner so that how fast a text embeds never tells a user whether
+ * someone else embedded it lately. A turn's text is embedded for recall when it is asked and again
+ * when it is stored; with this, the model runs once. Callers get copies, so no one can change a
+ * kept vector.
  */
 final class RecentVectors {
   private final int capacity;
@@ -26,12 +28,12 @@ final class RecentVectors {
         };
   }
 
-  /** A copy of the vector {@code model} made for {@code text} lately, or null. */
-  float[] get(String model, String text) {
+  /** A copy of the vector {@code model} made lately for {@code owner}'s {@code text}, or null. */
+  float[] get(String owner, String model, String text) {
     if (capacity == 0) {
       return null;
     }
-    String key = key(model, text);
+    String key = key(owner, model, text);
     float[] kept;
     synchronized (vectors) {
       kept = vectors.get(key);
@@ -39,19 +41,19 @@ final class RecentVectors {
     return kept == null ? null : kept.clone();
   }
 
-  /** Keeps a copy of the vector {@code model} made for {@code text}. */
-  void put(String model, String text, float[] vector) {
+  /** Keeps a copy of the vector {@code model} made for {@code owner}'s {@code text}. */
+  void put(String owner, String model, String text, float[] vector) {
     if (capacity == 0) {
       return;
     }
-    String key = key(model, text);
+    String key = key(owner, model, text);
     float[] copy = vector.clone();
     synchronized (vectors) {
       vectors.put(key, copy);
     }
   }
 
-  private static String key(String model, String text) {
-    return model + "\u0000" + Sha256.hex(text);
+  private static String key(String owner, String model, String text) {
+    return owner + "\u0000" + model + "\u0000" + Sha256.hex(text);
   }
 }

@@ -15,8 +15,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -104,6 +109,49 @@ class MemoryResourceTest {
         .then()
         .statusCode(404);
     as(stranger).delete("/api/v1/memories/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void concurrentUpdatesOfOneMemoryTakeTurnsAndAllSucceed() throws Exception {
+    String user = newUser();
+    String id = memorize(user, "Version zero of a busy memory");
+    int writers = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 1; i <= writers; i++) {
+        String content = "Version " + i + " of a busy memory";
+        statuses.add(
+            pool.submit(
+                () ->
+                    as(user)
+                        .body(Map.of("content", content))
+                        .put("/api/v1/memories/" + id)
+                        .then()
+                        .extract()
+                        .statusCode()));
+      }
+      for (Future<Integer> status : statuses) {
+        assertThat(status.get(120, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<Integer> versions =
+        as(user)
+            .get("/api/v1/memories/" + id + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("versions.version", Integer.class);
+    assertThat(versions).hasSize(writers).doesNotHaveDuplicates();
+    as(user)
+        .get("/api/v1/memories/" + id)
+        .then()
+        .statusCode(200)
+        .body("version", org.hamcrest.Matchers.is(writers + 1));
   }
 
   @Test

@@ -17,6 +17,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +152,60 @@ class RecallTest {
     assertThat(plan)
         .contains("Index Scan using " + VectorIndex.name(Embeddings.MINILM, 384))
         .doesNotContain("Seq Scan on memory_chunk");
+  }
+
+  @Test
+  void recallKeepsACustomPlanOnEveryRunOnOneConnection() {
+    String user = newUser();
+    String model = embeddings.modelName();
+    QuarkusTransaction.requiringNew().run(() -> execute(seedChunks(user, model, 3000)));
+    RecallQuery query =
+        new RecallQuery(user, model, embeddings.embed("seed"), "seed", Map.of(), null, 5, 20, 0.8);
+
+    long[] plans =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  // one transaction holds one connection: the driver prepares the statement on
+                  // the server from its fifth run, and PostgreSQL may then choose a generic plan
+                  for (int run = 0; run < 15; run++) {
+                    assertThat(recallRepository.search(query)).hasSize(5);
+                  }
+                  return preparedRecallPlans();
+                });
+
+    assertThat(plans[0]).as("generic plans").isZero();
+    assertThat(plans[1]).as("custom plans").isGreaterThanOrEqualTo(5);
+  }
+
+  private static String seedChunks(String user, String model, int count) {
+    return "INSERT INTO memory (id, owner, content) SELECT '%1$s-m' || g, '%1$s', 'seed ' || g FROM generate_series(1, %3$d) g;"
+            .formatted(user, model, count)
+        + " INSERT INTO memory_chunk (memory_id, owner, seq, content, model, embedding)"
+        + " SELECT '%1$s-m' || g, '%1$s', 0, 'seed chunk ' || g, '%2$s',".formatted(user, model)
+        + " (SELECT array_agg(random() - 0.5)::float4[] FROM generate_series(1, 384) WHERE g > 0)"
+        + "::public.vector FROM generate_series(1, %d) g".formatted(count);
+  }
+
+  private void execute(String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long[] preparedRecallPlans() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)"
+                    + " FROM pg_prepared_statements WHERE statement LIKE 'WITH vec AS%'")) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2)};
+    }
   }
 
   private static List<String> recall(String user, String query, int topK) {

@@ -50,24 +50,18 @@ class EmbeddingsTest {
   @Test
   void aTextEmbeddedLatelyIsNotSentToTheModelAgain() {
     try (FakeOpenAiServer server = new FakeOpenAiServer()) {
-      Embeddings embeddings =
-          new Embeddings(
-              new Settings(
-                  "openai",
-                  Optional.of(server.baseUrl() + "/v1"),
-                  Optional.of("sk-test"),
-                  Optional.of("text-embedding-3-small"),
-                  384,
-                  8,
-                  Optional.empty(),
-                  2));
+      Embeddings embeddings = cachingTwo(server);
 
-      float[] first = embeddings.embed("what did I say about Oslo?");
-      List<float[]> again = embeddings.embedAll(List.of("what did I say about Oslo?", "new"));
+      float[] first = embeddings.embed("ann", "what did I say about Oslo?");
+      List<float[]> again =
+          embeddings.embedOwned(
+              List.of(
+                  new OwnedText("ann", "what did I say about Oslo?"), new OwnedText("ann", "new")));
       first[0] = 42; // a caller changing its copy changes nothing kept
-      float[] third = embeddings.embed("what did I say about Oslo?");
-      embeddings.embedAll(List.of("a", "b")); // two newer texts push the oldest out
-      embeddings.embed("what did I say about Oslo?");
+      float[] third = embeddings.embed("ann", "what did I say about Oslo?");
+      embeddings.embedOwned(
+          List.of(new OwnedText("ann", "a"), new OwnedText("ann", "b"))); // push the oldest out
+      embeddings.embed("ann", "what did I say about Oslo?");
 
       assertThat(again.get(0)).isEqualTo(third).isNotEqualTo(first);
       assertThat(server.requests())
@@ -78,6 +72,33 @@ class EmbeddingsTest {
               "[\"a\",\"b\"]",
               "[\"what did I say about Oslo?\"]");
     }
+  }
+
+  @Test
+  void anotherUsersRecentTextIsEmbeddedAgainNotServedFromTheirCache() {
+    try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+      Embeddings embeddings = cachingTwo(server);
+
+      embeddings.embed("ann", "the merger closes on Friday");
+      embeddings.embed("bob", "the merger closes on Friday");
+      embeddings.embed("bob", "the merger closes on Friday");
+
+      // the model sees the text once per user: bob's timing cannot tell what ann embedded
+      assertThat(server.requests()).hasSize(2);
+    }
+  }
+
+  private static Embeddings cachingTwo(FakeOpenAiServer server) {
+    return new Embeddings(
+        new Settings(
+            "openai",
+            Optional.of(server.baseUrl() + "/v1"),
+            Optional.of("sk-test"),
+            Optional.of("text-embedding-3-small"),
+            384,
+            8,
+            Optional.empty(),
+            2));
   }
 
   @Test
