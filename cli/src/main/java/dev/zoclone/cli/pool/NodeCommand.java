@@ -5,6 +5,7 @@ import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.Settings;
 import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.sandbox.SandboxStatus;
 import dev.zoclone.worker.GatewayAccess;
 import dev.zoclone.worker.GatewayPoolApi;
 import dev.zoclone.worker.JobRunners;
@@ -30,10 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "node",
     description = {
-      "Run a compute-pool worker on this machine: it takes your shell, http and agent jobs",
-      "(an agent job asks through the gateway as you) whose requirements its labels meet, until",
-      "stopped (SIGTERM or Ctrl-C lets running jobs finish within --grace, then hands the rest",
-      "back to the pool)."
+      "Run a compute-pool worker on this machine: it takes your shell, http, agent",
+      "and (where the bubblewrap sandbox works) skill jobs whose requirements its",
+      "labels meet; agent and skill jobs reach the gateway as you. Runs until",
+      "stopped (SIGTERM or Ctrl-C lets running jobs finish within --grace, then",
+      "hands the rest back to the pool)."
     })
 public final class NodeCommand extends GatewayCommand {
   @Spec private CommandSpec spec;
@@ -61,6 +63,12 @@ public final class NodeCommand extends GatewayCommand {
       description = "On shutdown, how long running jobs may finish. Default: ${DEFAULT-VALUE}.")
   private int graceSeconds;
 
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Where skill versions are cached by hash. Default: $ZO_HOME/node-cache.")
+  private Path cacheDir;
+
   @Override
   protected int execute(GatewayClient gateway) {
     if (slots < 1) {
@@ -68,6 +76,19 @@ public final class NodeCommand extends GatewayCommand {
     }
     GatewayAccess access = access();
     JobRunners runners = JobRunners.local().withAgents(access);
+    SandboxStatus sandbox = JobRunners.skillSandbox();
+    if (sandbox.available()) {
+      Path cache = cacheDir == null ? Settings.fromSystem().home().resolve("node-cache") : cacheDir;
+      runners = runners.withSkills(access, cache);
+      out().println("sandbox available: skill jobs run here (skills cached under " + cache + ")");
+    } else {
+      out()
+          .println(
+              "no skill jobs on this node: the sandbox is not available ("
+                  + sandbox.reason()
+                  + ")");
+    }
+    out().flush();
     PoolWorker worker =
         new PoolWorker(GatewayPoolApi.of(access), nodeName(), labels, slots, runners, out());
     Thread main = Thread.currentThread();

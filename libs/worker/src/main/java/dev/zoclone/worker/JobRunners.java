@@ -1,6 +1,9 @@
 package dev.zoclone.worker;
 
 import dev.zoclone.contract.pool.LeasedJob;
+import dev.zoclone.sandbox.SandboxStatus;
+import dev.zoclone.skillkit.SkillScriptRunner;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,9 @@ import java.util.Map;
  * a copy that runs one more kind.
  */
 public final class JobRunners {
+  /** Bytes of a skill script's stdout, and of its stderr, kept (as in the skills service). */
+  static final int SKILL_OUTPUT_CAP = 1024 * 1024;
+
   private final Map<String, JobRunner> byKind;
 
   private JobRunners(Map<String, JobRunner> byKind) {
@@ -29,6 +35,25 @@ public final class JobRunners {
   /** These kinds and agent jobs, asked through the gateway as the node's owner. */
   public JobRunners withAgents(GatewayAccess gateway) {
     return with("agent", new AgentJobRunner(gateway));
+  }
+
+  /**
+   * These kinds and skill jobs: versions fetched through the gateway and cached by hash under
+   * {@code cacheDir}/skills, scripts run by libs/skillkit's sandboxed runner (scratch copies under
+   * {@code cacheDir}/runs, stdout and stderr capped at 1 MB each, no network). Only where {@link
+   * #skillSandbox()} is available.
+   */
+  public JobRunners withSkills(GatewayAccess gateway, Path cacheDir) {
+    return with(
+        "skill",
+        new SkillJobRunner(
+            new SkillCache(gateway, cacheDir.resolve("skills")),
+            new SkillScriptRunner(cacheDir.resolve("runs"), SKILL_OUTPUT_CAP, false)));
+  }
+
+  /** Whether this host can run skill scripts in the sandbox, and why not. */
+  public static SandboxStatus skillSandbox() {
+    return SkillScriptRunner.sandboxStatus();
   }
 
   /** The kinds this node offers, in the order they were added. */

@@ -15,9 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A real HTTP server on an ephemeral port that answers scripted replies and records requests. */
 final class ScriptedGateway implements AutoCloseable {
   /** One request as received. */
-  record Request(String method, String path, String authorization, String body) {}
+  record Request(String method, String path, String query, String authorization, String body) {}
 
-  private record Reply(int status, String contentType, String body) {}
+  private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+    Reply(int status, String contentType, String body) {
+      this(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+  }
 
   private final HttpServer server;
   private final Map<String, Reply> replies = new ConcurrentHashMap<>();
@@ -49,6 +53,16 @@ final class ScriptedGateway implements AutoCloseable {
     replies.put(method + " " + path, new Reply(status, "text/plain", text));
   }
 
+  void answerBytes(
+      String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+    replies.put(method + " " + path, new Reply(200, contentType, body, headers));
+  }
+
+  /** The requests received for {@code path}. */
+  List<Request> requests(String path) {
+    return requests.stream().filter(r -> r.path().equals(path)).toList();
+  }
+
   List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -72,12 +86,18 @@ final class ScriptedGateway implements AutoCloseable {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getRawPath();
       requests.add(
-          new Request(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body));
+          new Request(
+              method,
+              path,
+              exchange.getRequestURI().getRawQuery(),
+              exchange.getRequestHeaders().getFirst("Authorization"),
+              body));
       Reply reply =
           replies.getOrDefault(
               method + " " + path, new Reply(404, "application/problem+json", "{\"status\":404}"));
       exchange.getResponseHeaders().add("Content-Type", reply.contentType());
-      byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+      reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      byte[] bytes = reply.body();
       exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
