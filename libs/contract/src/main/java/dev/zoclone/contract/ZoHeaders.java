@@ -11,5 +11,8 @@ public final class ZoHeaders {
    */
   public static final String INTERNAL_SECRET = "X-Zo-Internal-Secret";
 
+  /** {@code true} when the caller is an admin, set by the gateway only (beside {@link #USER}). */
+  public static final String ADMIN = "X-Zo-Admin";
+
   private ZoHeaders() {}
 }

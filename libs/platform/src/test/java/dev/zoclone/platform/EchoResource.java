@@ -1,5 +1,6 @@
 package dev.zoclone.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.validation.Valid;
@@ -32,6 +33,18 @@ public class EchoResource {
   @POST
   public Map<String, String> echo(@Valid EchoRequest request) {
     return Map.of("echo", request.text().repeat(request.times()));
+  }
+
+  @POST
+  @Path("/free")
+  public JsonNode free(JsonNode body) {
+    return body;
+  }
+
+  @POST
+  @Path("/map")
+  public Map<String, String> map(Map<String, String> body) {
+    return body;
   }
 
   @GET

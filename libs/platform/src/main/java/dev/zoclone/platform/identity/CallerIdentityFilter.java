@@ -43,7 +43,7 @@ public class CallerIdentityFilter {
       return ProblemResponses.of(
           401, "unauthenticated", "Unauthenticated", "The request names no caller", path);
     }
-    caller.set(user);
+    caller.set(user, "true".equalsIgnoreCase(request.getHeaderString(ZoHeaders.ADMIN)));
     return null;
   }
 

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class CurrentCaller {
   private String userId;
+  private boolean admin;
 
-  void set(String userId) {
+  void set(String userId, boolean admin) {
     this.userId = userId;
+    this.admin = admin;
   }
 
   /** The caller's user id; every read and write is scoped to it. */
@@ -18,5 +20,10 @@ public class CurrentCaller {
       throw new ProblemException(401, "unauthenticated", "Unauthenticated", "no caller");
     }
     return userId;
+  }
+
+  /** Whether the gateway vouched that the caller is an admin. */
+  public boolean admin() {
+    return admin;
   }
 }

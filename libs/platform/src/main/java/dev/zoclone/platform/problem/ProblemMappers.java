@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.zoclone.contract.Problem;
 import dev.zoclone.contract.Problem.FieldError;
+import dev.zoclone.platform.json.RefusedTextException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -51,14 +52,19 @@ public class ProblemMappers {
             .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
             .collect(Collectors.joining("."));
     String name = field.isEmpty() ? "body" : field;
+    if (field.isEmpty() && e.getOriginalMessage().startsWith("Trailing token")) {
+      return malformedJson(e, uri);
+    }
+    String message =
+        e instanceof RefusedTextException ? e.getOriginalMessage() : "has the wrong JSON type";
     return ProblemResponses.of(
         new Problem(
             Problem.type("validation"),
             "Invalid request",
             400,
-            name + ": has the wrong JSON type",
+            name + ": " + message,
             path(uri),
-            List.of(new FieldError(name, "has the wrong JSON type"))));
+            List.of(new FieldError(name, message))));
   }
 
   @ServerExceptionMapper

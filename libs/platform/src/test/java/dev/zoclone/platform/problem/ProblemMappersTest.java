@@ -98,4 +98,106 @@ class ProblemMappersTest {
         .body(not(containsString("secret internal detail")))
         .body(not(containsString("at dev.zoclone")));
   }
+
+  @Test
+  void trailingGarbageAfterTheJsonIsMalformed() {
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"text\":\"a\",\"times\":1}}x")
+        .when()
+        .post("/api/v1/echo")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/malformed-json"));
+  }
+
+  @Test
+  void scalarsAreNotCoerced() {
+    for (String body :
+        new String[] {
+          "{\"text\":\"a\",\"times\":1.5}",
+          "{\"text\":\"a\",\"times\":\"2\"}",
+          "{\"text\":12,\"times\":1}",
+          "{\"text\":true,\"times\":1}"
+        }) {
+      fromGateway()
+          .contentType("application/json")
+          .body(body)
+          .when()
+          .post("/api/v1/echo")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("type", is("https://zoclone.dev/problems/validation"));
+    }
+  }
+
+  @Test
+  void aNulOrALoneSurrogateInAStringIsA400NamingTheField() {
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"text\":\"a\\u0000b\",\"times\":1}")
+        .when()
+        .post("/api/v1/echo")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", is("text"))
+        .body("detail", containsString("NUL"));
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"text\":\"a\\ud800\",\"times\":1}")
+        .when()
+        .post("/api/v1/echo")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("lone surrogate"));
+  }
+
+  @Test
+  void aNulInTheFreeFormJsonOrAMapKeyIsRefusedToo() {
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"a\":[{\"b\":\"x\\u0000\"}]}")
+        .when()
+        .post("/api/v1/echo/free")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("NUL"));
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"k\\u0000\":\"v\"}")
+        .when()
+        .post("/api/v1/echo/map")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"a\":[\"fine \\ud83d\\ude00\"]}")
+        .when()
+        .post("/api/v1/echo/free")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void aNulInThePathOrQueryIsA400Problem() {
+    fromGateway()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/echo/a%00b")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/invalid-text"));
+    fromGateway()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/echo/x?cursor=%00")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/invalid-text"));
+  }
 }

@@ -35,12 +35,17 @@ final class ForwardedHeaders {
       Set.of(
           "authorization",
           ZoHeaders.USER.toLowerCase(Locale.ROOT),
-          ZoHeaders.INTERNAL_SECRET.toLowerCase(Locale.ROOT));
+          ZoHeaders.INTERNAL_SECRET.toLowerCase(Locale.ROOT),
+          ZoHeaders.ADMIN.toLowerCase(Locale.ROOT));
 
   private ForwardedHeaders() {}
 
-  /** The headers of the request to the service, vouching for {@code userId}. */
-  static MultiMap toService(HttpServerRequest request, String userId, String internalSecret) {
+  /**
+   * The headers of the request to the service, vouching for {@code userId} (and its being an
+   * admin).
+   */
+  static MultiMap toService(
+      HttpServerRequest request, String userId, boolean admin, String internalSecret) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     Set<String> dropped = connectionTokens(request.headers());
     for (Map.Entry<String, String> header : request.headers()) {
@@ -53,6 +58,9 @@ final class ForwardedHeaders {
     }
     headers.set(ZoHeaders.USER, userId);
     headers.set(ZoHeaders.INTERNAL_SECRET, internalSecret);
+    if (admin) {
+      headers.set(ZoHeaders.ADMIN, "true");
+    }
     String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     if (client != null) {
       String before = request.getHeader("X-Forwarded-For");

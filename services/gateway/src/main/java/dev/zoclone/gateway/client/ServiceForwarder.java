@@ -34,14 +34,14 @@ public class ServiceForwarder {
    * UpstreamExchange#start()} for what the future means.
    */
   public Future<Void> forward(
-      HttpServerRequest request, String path, Upstream upstream, String userId) {
+      HttpServerRequest request, String path, Upstream upstream, String userId, boolean admin) {
     String query = request.query();
     RequestOptions options =
         new RequestOptions()
             .setMethod(request.method())
             .setAbsoluteURI(
                 UpstreamUris.join(upstream.url(), query == null ? path : path + "?" + query))
-            .setHeaders(ForwardedHeaders.toService(request, userId, internalSecret))
+            .setHeaders(ForwardedHeaders.toService(request, userId, admin, internalSecret))
             .setFollowRedirects(false);
     return new UpstreamExchange(
             vertx, client, request, options, config.maxRequestBytes(), config.timeout().toMillis())

@@ -1,5 +1,6 @@
 package dev.zoclone.gateway.rest;
 
+import dev.zoclone.gateway.Caller;
 import dev.zoclone.gateway.GatewayProblems;
 import dev.zoclone.gateway.client.ForwardingException;
 import dev.zoclone.gateway.client.ServiceForwarder;
@@ -37,9 +38,9 @@ public class ForwardingRoute implements Handler<RoutingContext> {
       context.next();
       return;
     }
-    String userId = BearerAuthentication.callerOf(context).id();
+    Caller caller = BearerAuthentication.callerOf(context);
     forwarder
-        .forward(context.request(), path, upstream.get(), userId)
+        .forward(context.request(), path, upstream.get(), caller.id(), caller.admin())
         .onFailure(failure -> answer(context, path, upstream.get(), failure));
   }
 

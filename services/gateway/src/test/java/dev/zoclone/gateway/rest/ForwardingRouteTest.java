@@ -51,6 +51,7 @@ class ForwardingRouteTest {
             .oauth2(caller.getString("token"))
             .header("X-Zo-User", "mallory")
             .header("X-Zo-Internal-Secret", "a-guess")
+            .header("X-Zo-Admin", "true")
             .header("X-Request-Note", "kept")
             .contentType("application/json")
             .body("{\"prompt\":\"hello\"}")
@@ -70,7 +71,25 @@ class ForwardingRouteTest {
         .containsEntry("x-zo-user", caller.getString("id"))
         .containsEntry("x-zo-internal-secret", "test-internal-secret")
         .containsEntry("x-request-note", "kept")
-        .doesNotContainKey("authorization");
+        .doesNotContainKey("authorization")
+        .doesNotContainKey("x-zo-admin");
+  }
+
+  @Test
+  void anAdminsRequestTellsTheServiceItIsFromAnAdmin() {
+    Map<String, String> headers =
+        given()
+            .auth()
+            .oauth2(TestCallers.adminToken())
+            .when()
+            .get("/api/v1/agents/whoever")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("headers");
+
+    assertThat(headers).containsEntry("x-zo-admin", "true");
   }
 
   @Test
