@@ -48,6 +48,22 @@ class GatewayPoolApiTest {
   }
 
   @Test
+  void aRegistrationNamesTheKindsTheNodeRuns() {
+    gateway.answerJson(
+        "POST",
+        "/api/v1/nodes",
+        201,
+        "{\"node_id\":\"n1\",\"heartbeat_interval_ms\":10000,\"lease_ttl_ms\":30000}");
+
+    pool.register("rig", Map.of("gpu", "a100"), 4, JobRunners.local().kinds());
+
+    assertThat(gateway.onlyRequest().body())
+        .isEqualTo(
+            "{\"name\":\"rig\",\"labels\":{\"gpu\":\"a100\"},\"slots\":4,"
+                + "\"kinds\":[\"shell\",\"http\"]}");
+  }
+
+  @Test
   void aStaleLeaseIsRefusedByItsTypeWhateverItsTitle() {
     gateway.answerProblem(
         "POST",
