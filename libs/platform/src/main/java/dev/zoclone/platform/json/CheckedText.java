@@ -81,6 +81,11 @@ final class CheckedText {
       return NullNode.getInstance(); // as Jackson's own JsonNode deserializer answers
     }
 
+    @Override
+    public Object getAbsentValue(DeserializationContext context) {
+      return null; // an absent field stays null, as with Jackson's own (not JSON null)
+    }
+
     private static void check(JsonParser parser, JsonNode node) throws RefusedTextException {
       if (node.isTextual()) {
         checked(parser, node.textValue());
