@@ -41,6 +41,15 @@ public class EchoResource {
     return body;
   }
 
+  /** A body with an optional free-form field. */
+  public record Optional(String text, JsonNode extra) {}
+
+  @POST
+  @Path("/optional")
+  public Map<String, String> optional(Optional body) {
+    return Map.of("extra", body.extra() == null ? "absent" : body.extra().toString());
+  }
+
   @POST
   @Path("/map")
   public Map<String, String> map(Map<String, String> body) {

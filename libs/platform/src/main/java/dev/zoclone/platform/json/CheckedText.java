@@ -83,7 +83,7 @@ final class CheckedText {
 
     @Override
     public Object getAbsentValue(DeserializationContext context) {
-      return null; // an absent field stays null, as with Jackson's own (not JSON null)
+      return null; // a field left out stays null, as with Jackson's own JsonNode deserializer
     }
 
     private static void check(JsonParser parser, JsonNode node) throws RefusedTextException {

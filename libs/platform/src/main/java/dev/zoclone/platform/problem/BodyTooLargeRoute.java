@@ -3,6 +3,8 @@ package dev.zoclone.platform.problem;
 import dev.zoclone.contract.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,12 +81,16 @@ public class BodyTooLargeRoute {
                 "The request body is larger than " + max + " bytes",
                 context.request().path(),
                 null));
-    // The unread body would follow on this connection: close it, as Quarkus's own check does.
-    context
-        .response()
-        .setStatusCode(413)
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(body);
+    HttpServerResponse response =
+        context
+            .response()
+            .setStatusCode(413)
+            .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+    if (context.request().version() != HttpVersion.HTTP_2) {
+      // The unread body would follow on this connection: close it, as Quarkus's own check does.
+      // HTTP/2 has no such header (a peer must reject it): there the stream alone ends.
+      response.putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    response.end(body);
   }
 }

@@ -184,6 +184,26 @@ class ProblemMappersTest {
   }
 
   @Test
+  void aFreeFormFieldLeftOutStaysAbsentAndAnExplicitNullIsJsonNull() {
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"text\":\"a\"}")
+        .when()
+        .post("/api/v1/echo/optional")
+        .then()
+        .statusCode(200)
+        .body("extra", is("absent"));
+    fromGateway()
+        .contentType("application/json")
+        .body("{\"text\":\"a\",\"extra\":null}")
+        .when()
+        .post("/api/v1/echo/optional")
+        .then()
+        .statusCode(200)
+        .body("extra", is("null"));
+  }
+
+  @Test
   void aNulInThePathOrQueryIsA400Problem() {
     fromGateway()
         .urlEncodingEnabled(false)

@@ -1,7 +1,11 @@
 package dev.zoclone.agents.service;
 
 import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.platform.secrets.PlaceholderSecrets;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,7 +28,14 @@ public class KeyCipher {
   private volatile MasterKey current;
 
   public KeyCipher(AgentsConfig config) {
+    PlaceholderSecrets.refuseInProduction(
+        "ZO_MASTER_KEY", config.masterKey(), LaunchMode.current());
     this.current = MasterKey.parse(config.masterKey());
+  }
+
+  /** Created at start, so a published example master key stops the service at once. */
+  void onStart(@Observes StartupEvent event) {
+    // the constructor did the check
   }
 
   /** A ciphertext, its nonce and the fingerprint of the master key that made it. */

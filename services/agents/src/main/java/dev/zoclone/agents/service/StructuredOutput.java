@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.resource.AllowSchemaLoader;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
@@ -14,12 +16,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 
-/** Checks a model's answer against the caller's JSON Schema with a real validator. */
+/**
+ * Checks a model's answer against the caller's JSON Schema with a real validator. A schema may only
+ * refer to itself and to the meta-schemas bundled with the validator: no IRI is ever fetched (a
+ * {@code $ref} or {@code $schema} naming {@code http://169.254.169.254/} or {@code
+ * file:///etc/passwd} is a 400 before any model is called), nothing is cached across requests, and
+ * {@code pattern} runs in linear time.
+ */
 @ApplicationScoped
 public class StructuredOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder().regularExpressionFactory(LinearRegex.INSTANCE).build();
   private final JsonSchemaFactory factory =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+      JsonSchemaFactory.getInstance(
+          SpecVersion.VersionFlag.V202012,
+          builder ->
+              builder
+                  .enableSchemaCache(false)
+                  .schemaLoaders(
+                      loaders ->
+                          loaders.add(
+                              new AllowSchemaLoader(
+                                  iri -> iri.toString().startsWith("classpath:")))));
 
   /** The answer parsed, or the reasons it does not validate. */
   public record Checked(JsonNode value, List<String> errors) {
@@ -34,7 +53,9 @@ public class StructuredOutput {
       throw ProblemException.badRequest("output_format", "must be a JSON Schema object");
     }
     try {
-      return factory.getSchema(schema);
+      JsonSchema compiled = factory.getSchema(schema, CONFIG);
+      compiled.initializeValidators(); // resolves every $ref now, not during the first answer
+      return compiled;
     } catch (RuntimeException e) {
       throw ProblemException.badRequest(
           "output_format", "is not a valid JSON Schema: " + e.getMessage());
