@@ -5,6 +5,11 @@ import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.Settings;
 import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.sandbox.SandboxStatus;
+import dev.zoclone.worker.GatewayAccess;
+import dev.zoclone.worker.GatewayPoolApi;
+import dev.zoclone.worker.JobRunners;
+import dev.zoclone.worker.PoolWorker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -26,9 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "node",
     description = {
-      "Run a compute-pool worker on this machine: it takes your shell and http jobs whose",
-      "requirements its labels meet, until stopped (SIGTERM or Ctrl-C lets running jobs finish",
-      "within --grace, then hands the rest back to the pool)."
+      "Run a compute-pool worker on this machine: it takes your shell, http, agent",
+      "and (where the bubblewrap sandbox works) skill jobs whose requirements its",
+      "labels meet; agent and skill jobs reach the gateway as you. Runs until",
+      "stopped (SIGTERM or Ctrl-C lets running jobs finish within --grace, then",
+      "hands the rest back to the pool)."
     })
 public final class NodeCommand extends GatewayCommand {
   @Spec private CommandSpec spec;
@@ -56,12 +63,34 @@ public final class NodeCommand extends GatewayCommand {
       description = "On shutdown, how long running jobs may finish. Default: ${DEFAULT-VALUE}.")
   private int graceSeconds;
 
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Where skill versions are cached by hash. Default: $ZO_HOME/node-cache.")
+  private Path cacheDir;
+
   @Override
   protected int execute(GatewayClient gateway) {
     if (slots < 1) {
       throw new CliFailure(ExitCodes.USAGE, "--slots must be at least 1");
     }
-    PoolWorker worker = new PoolWorker(poolApi(), nodeName(), labels, slots, out());
+    GatewayAccess access = access();
+    JobRunners runners = JobRunners.local().withAgents(access);
+    SandboxStatus sandbox = JobRunners.skillSandbox();
+    if (sandbox.available()) {
+      Path cache = cacheDir == null ? Settings.fromSystem().home().resolve("node-cache") : cacheDir;
+      runners = runners.withSkills(access, cache);
+      out().println("sandbox available: skill jobs run here (skills cached under " + cache + ")");
+    } else {
+      out()
+          .println(
+              "no skill jobs on this node: the sandbox is not available ("
+                  + sandbox.reason()
+                  + ")");
+    }
+    out().flush();
+    PoolWorker worker =
+        new PoolWorker(GatewayPoolApi.of(access), nodeName(), labels, slots, runners, out());
     Thread main = Thread.currentThread();
     Thread stopper =
         new Thread(
@@ -92,7 +121,7 @@ public final class NodeCommand extends GatewayCommand {
    * the URL and token come from {@code --url}/{@code --token}, else ZO_URL/ZO_TOKEN, else the admin
    * token file, as for every command.
    */
-  private PoolApi poolApi() {
+  private GatewayAccess access() {
     Settings settings = Settings.fromSystem();
     String url =
         Optional.ofNullable((String) spec.root().findOption("--url").getValue())
@@ -119,7 +148,7 @@ public final class NodeCommand extends GatewayCommand {
         || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
       throw new CliFailure(ExitCodes.USAGE, "invalid gateway URL '" + url + "'");
     }
-    return GatewayPoolApi.withToken(base, token.strip());
+    return GatewayAccess.withToken(base, token.strip());
   }
 
   private static Optional<String> read(Path file) {

@@ -17,25 +17,31 @@ import picocli.CommandLine.Command;
     subcommands = {NodesCommand.ListNodes.class})
 public final class NodesCommand {
   /** {@code zo nodes ls}. */
-  @Command(name = "ls", description = "List your nodes: status, slots, active jobs, labels.")
+  @Command(
+      name = "ls",
+      description = "List your nodes: status, slots, active jobs, job kinds, labels.")
   public static final class ListNodes extends GatewayCommand {
     @Override
     protected int execute(GatewayClient gateway) {
       GatewayResponse response = gateway.get("/api/v1/nodes");
       if (!printedAsJson(response)) {
-        TextTable table = new TextTable("ID", "NAME", "STATUS", "SLOTS", "ACTIVE", "LABELS");
+        TextTable table =
+            new TextTable("ID", "NAME", "STATUS", "SLOTS", "ACTIVE", "KINDS", "LABELS");
         for (JsonNode node : response.read(JsonNode.class).path("nodes")) {
           List<String> labels = new ArrayList<>();
           node.path("labels")
               .fields()
               .forEachRemaining(e -> labels.add(e.getKey() + "=" + e.getValue().asText()));
           labels.sort(null);
+          List<String> kinds = new ArrayList<>();
+          node.path("kinds").forEach(kind -> kinds.add(kind.asText()));
           table.row(
               node.path("id").asText(),
               node.path("name").asText(),
               node.path("status").asText(),
               node.path("slots").asText(),
               node.path("active_jobs").asText(),
+              String.join(",", kinds),
               String.join(",", labels));
         }
         out().print(table.render());

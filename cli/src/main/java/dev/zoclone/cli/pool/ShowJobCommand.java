@@ -31,6 +31,9 @@ public final class ShowJobCommand extends GatewayCommand {
     out.println("  priority: " + job.path("priority").asInt());
     out.println(
         "  attempts: " + job.path("attempts").asInt() + "/" + job.path("max_attempts").asInt());
+    if (job.hasNonNull("waiting_for")) {
+      out.println("  waiting:  " + job.get("waiting_for").asText());
+    }
     if (job.hasNonNull("node_id")) {
       out.println("  node:     " + job.get("node_id").asText());
     }

@@ -112,6 +112,29 @@ class PoolCommandsTest {
   }
 
   @Test
+  void showSaysWhyAPendingJobWaits() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/jobs/j2",
+        200,
+        "{\"id\":\"j2\",\"kind\":\"skill\",\"status\":\"PENDING\",\"priority\":0,"
+            + "\"attempts\":0,\"max_attempts\":3,"
+            + "\"waiting_for\":\"no live node of yours offers kind 'skill'\"}");
+
+    Run show = zo(gateway, home, "jobs", "show", "j2");
+
+    assertThat(show.out())
+        .isEqualTo(
+            """
+            Job j2 (skill)
+              status:   PENDING
+              priority: 0
+              attempts: 0/3
+              waiting:  no live node of yours offers kind 'skill'
+            """);
+  }
+
+  @Test
   void showCancelAndRetryPrintTheJob() {
     String job =
         "{\"id\":\"j1\",\"kind\":\"shell\",\"status\":\"CANCELLED\",\"priority\":0,"
@@ -141,21 +164,22 @@ class PoolCommandsTest {
   }
 
   @Test
-  void nodesLsPrintsStatusSlotsAndLabels() {
+  void nodesLsPrintsStatusSlotsKindsAndLabels() {
     gateway.answerJson(
         "GET",
         "/api/v1/nodes",
         200,
         "{\"nodes\":[{\"id\":\"n1\",\"name\":\"rig\",\"status\":\"ONLINE\",\"slots\":8,"
-            + "\"active_jobs\":2,\"labels\":{\"os\":\"linux\",\"gpu\":\"a100\"}}]}");
+            + "\"active_jobs\":2,\"kinds\":[\"shell\",\"agent\"],"
+            + "\"labels\":{\"os\":\"linux\",\"gpu\":\"a100\"}}]}");
 
     Run run = zo(gateway, home, "nodes", "ls");
 
     assertThat(run.out())
         .isEqualTo(
             """
-            ID  NAME  STATUS  SLOTS  ACTIVE  LABELS
-            n1  rig   ONLINE  8      2       gpu=a100,os=linux
+            ID  NAME  STATUS  SLOTS  ACTIVE  KINDS        LABELS
+            n1  rig   ONLINE  8      2       shell,agent  gpu=a100,os=linux
             """);
   }
 

@@ -1,6 +1,7 @@
 package dev.zoclone.pool;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ public enum JobKind {
   HTTP,
   AGENT,
   SKILL;
+
+  /** Every kind's name in the API, in declaration order. */
+  public static final List<String> ALL = Arrays.stream(values()).map(JobKind::wireName).toList();
 
   /** The kind named {@code name} in the API's lower case, if there is one. */
   public static Optional<JobKind> parse(String name) {

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param attempts attempts started so far
  * @param nodeId the node holding or last holding the job
  * @param runAt the earliest time the job may be leased (later than now while backing off)
+ * @param waitingFor for a PENDING job that none of the owner's live nodes can take, why (its kind
+ *     or requirements); null otherwise, and in lists
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobView(
@@ -32,4 +34,29 @@ public record JobView(
     Instant createdAt,
     Instant runAt,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    String waitingFor) {
+
+  /** This view saying why the job waits. */
+  public JobView withWaitingFor(String reason) {
+    return new JobView(
+        id,
+        kind,
+        status,
+        priority,
+        attempts,
+        maxAttempts,
+        timeoutS,
+        requirements,
+        idempotencyKey,
+        nodeId,
+        payload,
+        result,
+        error,
+        createdAt,
+        runAt,
+        startedAt,
+        finishedAt,
+        reason);
+  }
+}

@@ -3,6 +3,7 @@ package dev.zoclone.contract.pool;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  *
  * @param status ONLINE while it heartbeats, else OFFLINE
  * @param activeJobs jobs it holds now
+ * @param kinds the job kinds it runs
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record NodeView(
@@ -20,4 +22,5 @@ public record NodeView(
     String status,
     int activeJobs,
     Instant registeredAt,
-    Instant lastSeenAt) {}
+    Instant lastSeenAt,
+    List<String> kinds) {}

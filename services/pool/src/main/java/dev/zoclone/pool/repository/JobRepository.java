@@ -276,7 +276,8 @@ public class JobRepository {
                   instant(rs.getTimestamp(14)),
                   instant(rs.getTimestamp(15)),
                   instant(rs.getTimestamp(16)),
-                  instant(rs.getTimestamp(17))));
+                  instant(rs.getTimestamp(17)),
+                  null));
         }
       }
       return views;

@@ -3,6 +3,7 @@ package dev.zoclone.pool.repository;
 import dev.zoclone.contract.pool.NodeView;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,20 +22,32 @@ public class NodeRepository {
     this.dataSource = dataSource;
   }
 
-  /** A node's capacity at the moment of a lease. */
-  public record Capacity(Map<String, String> labels, String labelsJson, int freeSlots) {}
+  /** A node's capacity at the moment of a lease, and the job kinds it runs. */
+  public record Capacity(
+      Map<String, String> labels, String labelsJson, int freeSlots, List<String> kinds) {}
+
+  /** What a live node offers: the kinds it runs and the labels jobs' requirements must meet. */
+  public record Offer(List<String> kinds, Map<String, String> labels) {}
 
   /** Registers a node. */
-  public void insert(String id, String owner, String name, Map<String, String> labels, int slots) {
+  public void insert(
+      String id,
+      String owner,
+      String name,
+      Map<String, String> labels,
+      int slots,
+      List<String> kinds) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "INSERT INTO node (id, owner, name, labels, slots) VALUES (?, ?, ?, ?::jsonb, ?)")) {
+                "INSERT INTO node (id, owner, name, labels, slots, kinds)"
+                    + " VALUES (?, ?, ?, ?::jsonb, ?, ?)")) {
       statement.setString(1, id);
       statement.setString(2, owner);
       statement.setString(3, name);
       statement.setString(4, JdbcJson.write(labels));
       statement.setInt(5, slots);
+      statement.setArray(6, connection.createArrayOf("text", kinds.toArray()));
       statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot register node " + id, e);
@@ -63,7 +76,7 @@ public class NodeRepository {
     String sql =
         "UPDATE node n SET last_seen_at = now() WHERE id = ? AND owner = ?"
             + " RETURNING labels::text, slots - (SELECT count(*) FROM job j WHERE j.node_id = n.id"
-            + " AND j.status IN ('LEASED', 'RUNNING'))";
+            + " AND j.status IN ('LEASED', 'RUNNING')), kinds";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, id);
@@ -73,7 +86,8 @@ public class NodeRepository {
           return Optional.empty();
         }
         String labels = rs.getString(1);
-        return Optional.of(new Capacity(JdbcJson.labels(labels), labels, rs.getInt(2)));
+        return Optional.of(
+            new Capacity(JdbcJson.labels(labels), labels, rs.getInt(2), texts(rs.getArray(3))));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot lock node " + id, e);
@@ -87,7 +101,7 @@ public class NodeRepository {
             + " CASE WHEN last_seen_at > now() - ? * interval '1 millisecond'"
             + " THEN 'ONLINE' ELSE 'OFFLINE' END,"
             + " (SELECT count(*) FROM job j WHERE j.node_id = n.id"
-            + " AND j.status IN ('LEASED', 'RUNNING')), registered_at, last_seen_at"
+            + " AND j.status IN ('LEASED', 'RUNNING')), registered_at, last_seen_at, kinds"
             + " FROM node n WHERE owner = ? ORDER BY registered_at, id";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -105,12 +119,38 @@ public class NodeRepository {
                   rs.getString(5),
                   rs.getInt(6),
                   rs.getTimestamp(7).toInstant(),
-                  rs.getTimestamp(8).toInstant()));
+                  rs.getTimestamp(8).toInstant(),
+                  texts(rs.getArray(9))));
         }
       }
       return nodes;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list nodes", e);
     }
+  }
+
+  /** What the owner's nodes seen within {@code onlineWithinMs} offer. */
+  public List<Offer> liveOffers(String owner, long onlineWithinMs) {
+    String sql =
+        "SELECT kinds, labels::text FROM node WHERE owner = ?"
+            + " AND last_seen_at > now() - ? * interval '1 millisecond'";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, owner);
+      statement.setLong(2, onlineWithinMs);
+      List<Offer> offers = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          offers.add(new Offer(texts(rs.getArray(1)), JdbcJson.labels(rs.getString(2))));
+        }
+      }
+      return offers;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the live nodes", e);
+    }
+  }
+
+  private static List<String> texts(Array array) throws SQLException {
+    return List.of((String[]) array.getArray());
   }
 }

@@ -81,10 +81,14 @@ public class JobResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a job: status, attempts, node, result, error")
+  @Operation(
+      summary = "Read a job: status, attempts, node, result, error",
+      description =
+          "A PENDING job that none of the caller's live nodes can take (no node runs its kind,"
+              + " or none of those that do meets its requirements) says why in waiting_for.")
   @APIResponse(responseCode = "404", description = "No such job of the caller")
   public JobView get(@PathParam("id") String id) {
-    return jobs.get(caller.userId(), id);
+    return jobs.describe(caller.userId(), id);
   }
 
   @GET

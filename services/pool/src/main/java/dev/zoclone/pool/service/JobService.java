@@ -31,18 +31,21 @@ public class JobService {
   private final RetryPolicy retries;
   private final JobEvents events;
   private final PoolConfig config;
+  private final WaitingReasons waiting;
 
   public JobService(
       JobRepository jobs,
       SubmissionValidator validator,
       RetryPolicy retries,
       JobEvents events,
-      PoolConfig config) {
+      PoolConfig config,
+      WaitingReasons waiting) {
     this.jobs = jobs;
     this.validator = validator;
     this.retries = retries;
     this.events = events;
     this.config = config;
+    this.waiting = waiting;
   }
 
   /** The outcome of a submission: the job, and whether this call created it. */
@@ -78,6 +81,11 @@ public class JobService {
   /** The owner's job; 404 for a job of someone else. */
   public JobView get(String owner, String id) {
     return jobs.find(owner, id).orElseThrow(() -> ProblemException.notFound("job " + id));
+  }
+
+  /** The owner's job, saying why it waits when no live node of the owner can take it. */
+  public JobView describe(String owner, String id) {
+    return waiting.explain(owner, get(owner, id));
   }
 
   /** The owner's newest jobs, optionally in one status. */

@@ -2,6 +2,7 @@ package dev.zoclone.pool.service;
 
 import dev.zoclone.contract.pool.LeasedJob;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.config.PoolConfig;
 import dev.zoclone.pool.repository.JobBatchRepository.Changed;
@@ -56,14 +57,15 @@ public class Leaser {
     List<Changed> completed = batches.completeAll(owner, nodeId, finished);
     // the node's row lock was taken before the completions, so its count still held them
     int wanted = Math.min(maxJobs, node.freeSlots() + completed.size());
+    List<String> offered = offered(kinds, node.kinds());
     List<LeasedRow> leased =
-        wanted <= 0
+        wanted <= 0 || (offered != null && offered.isEmpty())
             ? List.of()
             : jobs.lease(
                 owner,
                 nodeId,
                 node.labelsJson(),
-                kinds,
+                offered,
                 wanted,
                 config.leaseTtl().toMillis(),
                 config.timeoutGrace().toMillis());
@@ -83,5 +85,15 @@ public class Leaser {
     }
     events.changedAll(changes);
     return new Outcome(leased.stream().map(LeasedRow::job).toList(), completed);
+  }
+
+  /**
+   * The kinds this lease may hand out: those asked for that the node registered with; null when
+   * that is every kind (the query then needs no kind filter).
+   */
+  static List<String> offered(List<String> asked, List<String> registered) {
+    List<String> both =
+        asked == null ? registered : asked.stream().filter(registered::contains).toList();
+    return both.containsAll(JobKind.ALL) ? null : both;
   }
 }

@@ -6,6 +6,7 @@ import dev.zoclone.contract.pool.NodeView;
 import dev.zoclone.contract.pool.RegisterNodeRequest;
 import dev.zoclone.contract.pool.RegisteredNode;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.config.PoolConfig;
 import dev.zoclone.pool.repository.JobBatchRepository;
@@ -60,9 +61,22 @@ public class NodeService {
       throw ProblemException.badRequest("labels", "labels need a name and a value");
     }
     String id = "node-" + UUID.randomUUID();
-    nodes.insert(id, owner, request.name().strip(), labels, slots);
+    nodes.insert(id, owner, request.name().strip(), labels, slots, kinds(request.kinds()));
     return new RegisteredNode(
         id, config.heartbeatInterval().toMillis(), config.leaseTtl().toMillis());
+  }
+
+  /** The kinds a node registers with: each a known kind, at least one; every kind when null. */
+  private static List<String> kinds(List<String> requested) {
+    if (requested == null) {
+      return JobKind.ALL;
+    }
+    if (requested.isEmpty()
+        || requested.stream().anyMatch(k -> k == null || JobKind.parse(k).isEmpty())) {
+      throw ProblemException.badRequest(
+          "kinds", "must name at least one of " + String.join(", ", JobKind.ALL));
+    }
+    return requested.stream().distinct().toList();
   }
 
   /**

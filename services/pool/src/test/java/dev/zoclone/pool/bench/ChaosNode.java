@@ -1,7 +1,7 @@
 package dev.zoclone.pool.bench;
 
-import dev.zoclone.cli.pool.GatewayPoolApi;
-import dev.zoclone.cli.pool.PoolWorker;
+import dev.zoclone.worker.GatewayPoolApi;
+import dev.zoclone.worker.PoolWorker;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package dev.zoclone.pool.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.zoclone.cli.pool.GatewayPoolApi;
-import dev.zoclone.cli.pool.PoolApi;
-import dev.zoclone.cli.pool.PoolWorker;
 import dev.zoclone.pool.PoolCaller;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import dev.zoclone.worker.GatewayPoolApi;
+import dev.zoclone.worker.PoolApi;
+import dev.zoclone.worker.PoolWorker;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

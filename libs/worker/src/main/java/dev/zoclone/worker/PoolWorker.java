@@ -1,4 +1,4 @@
-package dev.zoclone.cli.pool;
+package dev.zoclone.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.contract.pool.HeartbeatResponse;
@@ -24,9 +24,6 @@ import java.util.concurrent.TimeUnit;
  * jobs finish within the grace period, then fails the rest as retryable.
  */
 public final class PoolWorker {
-  /** Kinds this worker runs; agent and skill jobs are left to services that run them. */
-  public static final List<String> KINDS = List.of("shell", "http");
-
   private static final long LONG_POLL_MS = 20_000;
   private static final long MAX_BACKOFF_MS = 15_000;
 
@@ -34,6 +31,7 @@ public final class PoolWorker {
   private final String name;
   private final Map<String, String> labels;
   private final int slots;
+  private final JobRunners runners;
   private final PrintWriter log;
   private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
   private final Semaphore freeSlots;
@@ -46,12 +44,25 @@ public final class PoolWorker {
   private volatile String fatalError;
   private volatile CompletionReporter completions;
 
+  /** A worker of shell and http jobs. */
   public PoolWorker(
       PoolApi pool, String name, Map<String, String> labels, int slots, PrintWriter log) {
+    this(pool, name, labels, slots, JobRunners.local(), log);
+  }
+
+  /** A worker of the kinds {@code runners} runs; it registers offering exactly those. */
+  public PoolWorker(
+      PoolApi pool,
+      String name,
+      Map<String, String> labels,
+      int slots,
+      JobRunners runners,
+      PrintWriter log) {
     this.pool = pool;
     this.name = name;
     this.labels = Map.copyOf(labels);
     this.slots = slots;
+    this.runners = runners;
     this.log = log;
     this.freeSlots = new Semaphore(slots);
     this.jobThreads = Executors.newFixedThreadPool(slots, daemon("zo-node-job"));
@@ -81,7 +92,8 @@ public final class PoolWorker {
    */
   public void run() throws InterruptedException {
     leaseThread = Thread.currentThread();
-    RegisteredNode node = retrying("register", () -> pool.register(name, labels, slots));
+    RegisteredNode node =
+        retrying("register", () -> pool.register(name, labels, slots, runners.kinds()));
     if (node == null) {
       return;
     }
@@ -93,7 +105,18 @@ public final class PoolWorker {
                     "report " + batch.size() + " completed jobs",
                     () -> pool.completeAll(nodeId, batch)),
             this::say);
-    say("node " + name + " registered as " + nodeId + " with " + slots + " slots " + labels);
+    say(
+        "node "
+            + name
+            + " registered as "
+            + nodeId
+            + " with "
+            + slots
+            + " slots "
+            + labels
+            + ", running "
+            + String.join(", ", runners.kinds())
+            + " jobs");
     long interval = Math.max(100, node.heartbeatIntervalMs());
     heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
     long backoff = 0;
@@ -102,7 +125,7 @@ public final class PoolWorker {
       int free = 1 + freeSlots.drainPermits();
       List<LeasedJob> jobs;
       try {
-        jobs = pool.lease(nodeId, free, LONG_POLL_MS, KINDS).jobs();
+        jobs = pool.lease(nodeId, free, LONG_POLL_MS, runners.kinds()).jobs();
         backoff = 0;
       } catch (PoolApi.Unavailable e) {
         freeSlots.release(free);
@@ -119,7 +142,8 @@ public final class PoolWorker {
           // the pool lost this node (its database was reset or the node removed): join again;
           // jobs still running under the old node's leases will have their results refused
           say("the pool no longer knows node " + nodeId + "; registering again");
-          RegisteredNode again = retrying("register", () -> pool.register(name, labels, slots));
+          RegisteredNode again =
+              retrying("register", () -> pool.register(name, labels, slots, runners.kinds()));
           if (again == null) {
             break;
           }
@@ -200,13 +224,7 @@ public final class PoolWorker {
     LeasedJob job = runningJob.job();
     JobOutcome outcome;
     try {
-      outcome =
-          switch (job.kind()) {
-            case "shell" -> ShellJobRunner.run(job.payload(), job.timeoutS(), runningJob);
-            case "http" -> HttpJobRunner.run(job.payload(), job.timeoutS());
-            default ->
-                JobOutcome.failure("this node does not run " + job.kind() + " jobs", true, null);
-          };
+      outcome = runners.run(job, runningJob);
     } catch (InterruptedException e) {
       outcome = JobOutcome.failure("interrupted", true, null);
     } catch (RuntimeException e) {

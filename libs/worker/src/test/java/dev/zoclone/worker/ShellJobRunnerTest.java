@@ -1,4 +1,4 @@
-package dev.zoclone.cli.pool;
+package dev.zoclone.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.zoclone.cli.pool;
+package dev.zoclone.worker;
 
 import dev.zoclone.contract.pool.LeasedJob;
 import java.util.concurrent.Future;

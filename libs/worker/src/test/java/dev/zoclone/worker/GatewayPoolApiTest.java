@@ -1,9 +1,8 @@
-package dev.zoclone.cli.pool;
+package dev.zoclone.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.zoclone.cli.FakeGateway;
 import dev.zoclone.contract.pool.CompletedJobs;
 import dev.zoclone.contract.pool.JobCompletion;
 import java.io.PrintWriter;
@@ -17,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** The worker's HTTP client: bodies it sends, and errors classified by problem type. */
 class GatewayPoolApiTest {
-  private FakeGateway gateway;
+  private ScriptedGateway gateway;
   private PoolApi pool;
 
   @BeforeEach
   void start() throws Exception {
-    gateway = FakeGateway.start();
+    gateway = ScriptedGateway.start();
     pool = GatewayPoolApi.withToken(URI.create(gateway.url()), "t0k");
   }
 
@@ -46,6 +45,22 @@ class GatewayPoolApiTest {
         .isEqualTo(
             "{\"jobs\":[{\"job_id\":\"j1\",\"lease_token\":7},{\"job_id\":\"j2\",\"lease_token\":8}]}");
     assertThat(gateway.onlyRequest().authorization()).isEqualTo("Bearer t0k");
+  }
+
+  @Test
+  void aRegistrationNamesTheKindsTheNodeRuns() {
+    gateway.answerJson(
+        "POST",
+        "/api/v1/nodes",
+        201,
+        "{\"node_id\":\"n1\",\"heartbeat_interval_ms\":10000,\"lease_ttl_ms\":30000}");
+
+    pool.register("rig", Map.of("gpu", "a100"), 4, JobRunners.local().kinds());
+
+    assertThat(gateway.onlyRequest().body())
+        .isEqualTo(
+            "{\"name\":\"rig\",\"labels\":{\"gpu\":\"a100\"},\"slots\":4,"
+                + "\"kinds\":[\"shell\",\"http\"]}");
   }
 
   @Test
@@ -73,7 +88,7 @@ class GatewayPoolApiTest {
         "{\"type\":\"https://zoclone.dev/problems/unauthenticated\",\"title\":\"Unauthenticated\","
             + "\"status\":401,\"detail\":\"invalid token\"}");
 
-    Throwable thrown = catchThrowable(() -> pool.register("n", Map.of(), 1));
+    Throwable thrown = catchThrowable(() -> pool.register("n", Map.of(), 1, List.of("shell")));
 
     assertThat(thrown)
         .isInstanceOf(PoolApi.Unauthorized.class)

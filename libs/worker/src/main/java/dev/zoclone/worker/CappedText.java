@@ -1,4 +1,4 @@
-package dev.zoclone.cli.pool;
+package dev.zoclone.worker;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,6 @@
-package dev.zoclone.cli.pool;
+package dev.zoclone.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.zoclone.cli.CliFailure;
-import dev.zoclone.cli.gateway.GatewayClient;
-import dev.zoclone.cli.gateway.Json;
 import dev.zoclone.contract.pool.CompleteJobRequest;
 import dev.zoclone.contract.pool.CompleteJobsRequest;
 import dev.zoclone.contract.pool.CompletedJobs;
@@ -31,35 +28,40 @@ import java.util.Map;
  * are classified by problem type ({@link PoolProblems}).
  */
 public final class GatewayPoolApi implements PoolApi {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
   // the long poll waits up to LONG_POLL_MS on the server; leave room for the answer
   private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(45);
 
-  private final URI base;
-  private final Map<String, String> headers;
+  private final GatewayAccess access;
   private final HttpClient http;
 
-  private GatewayPoolApi(URI base, Map<String, String> headers) {
-    this.base = URI.create(base.toString().replaceAll("/+$", ""));
-    this.headers = Map.copyOf(headers);
-    this.http = HttpClient.newBuilder().connectTimeout(GatewayClient.CONNECT_TIMEOUT).build();
+  private GatewayPoolApi(GatewayAccess access) {
+    this.access = access;
+    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  }
+
+  /** Calls the pool routes through {@code access}. */
+  public static GatewayPoolApi of(GatewayAccess access) {
+    return new GatewayPoolApi(access);
   }
 
   /** Calls the gateway at {@code gatewayUrl} as the owner of {@code token}. */
   public static GatewayPoolApi withToken(URI gatewayUrl, String token) {
-    return new GatewayPoolApi(gatewayUrl, Map.of("Authorization", "Bearer " + token));
+    return new GatewayPoolApi(GatewayAccess.withToken(gatewayUrl, token));
   }
 
   /** Calls {@code base} sending {@code headers} with every request. */
   public static GatewayPoolApi withHeaders(URI base, Map<String, String> headers) {
-    return new GatewayPoolApi(base, headers);
+    return new GatewayPoolApi(new GatewayAccess(base, headers));
   }
 
   @Override
-  public RegisteredNode register(String name, Map<String, String> labels, int slots) {
+  public RegisteredNode register(
+      String name, Map<String, String> labels, int slots, List<String> kinds) {
     return post(
         "/api/v1/nodes",
-        new RegisterNodeRequest(name, labels, slots),
+        new RegisterNodeRequest(name, labels, slots, kinds),
         RegisteredNode.class,
         REQUEST_TIMEOUT);
   }
@@ -116,27 +118,29 @@ public final class GatewayPoolApi implements PoolApi {
   }
 
   private static String nodePath(String nodeId, String action) {
-    return "/api/v1/nodes/" + GatewayClient.pathSegment(nodeId) + "/" + action;
+    return "/api/v1/nodes/" + GatewayAccess.encode(nodeId) + "/" + action;
   }
 
   private static String jobPath(String jobId, String action) {
-    return "/api/v1/jobs/" + GatewayClient.pathSegment(jobId) + "/" + action;
+    return "/api/v1/jobs/" + GatewayAccess.encode(jobId) + "/" + action;
   }
 
   private <T> T post(String path, Object body, Class<T> type, Duration timeout) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
+        access
+            .request(path)
             .timeout(timeout)
             .header("Accept", "application/json, application/problem+json")
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
-    headers.forEach(request::header);
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    WorkerJson.write(body), StandardCharsets.UTF_8));
     HttpResponse<String> response;
     try {
       response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new Unavailable("cannot reach the pool at " + base + ": " + e, e);
+      throw new Unavailable("cannot reach the pool at " + access.base() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unavailable("interrupted while calling the pool", e);
@@ -148,8 +152,8 @@ public final class GatewayPoolApi implements PoolApi {
       return null;
     }
     try {
-      return Json.read(response.body(), type);
-    } catch (CliFailure e) {
+      return WorkerJson.read(response.body(), type);
+    } catch (IllegalArgumentException e) {
       throw new Unavailable(e.getMessage(), e);
     }
   }

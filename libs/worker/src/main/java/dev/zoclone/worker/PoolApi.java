@@ -1,4 +1,4 @@
-package dev.zoclone.cli.pool;
+package dev.zoclone.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.contract.pool.CompletedJobs;
@@ -15,7 +15,8 @@ import java.util.Map;
  * Unauthorized}).
  */
 public interface PoolApi {
-  RegisteredNode register(String name, Map<String, String> labels, int slots);
+  /** Registers a node that runs jobs of {@code kinds}. */
+  RegisteredNode register(String name, Map<String, String> labels, int slots, List<String> kinds);
 
   HeartbeatResponse heartbeat(String nodeId, List<String> running);
 
