@@ -26,7 +26,6 @@ public final class BrowserSession {
   private volatile boolean lost;
   private volatile boolean crashed;
   private long savedAtMs;
-  private volatile long deadlineMs;
 
   BrowserSession(String id, String owner, String name, BrowserWorker worker, long idleTimeoutMs) {
     this.id = id;
@@ -63,19 +62,6 @@ public final class BrowserSession {
 
   void touch() {
     lastUsedMs = System.currentTimeMillis();
-  }
-
-  /** Sets when the running operation must be done. */
-  void deadline(long timeoutMs) {
-    deadlineMs = System.currentTimeMillis() + timeoutMs;
-  }
-
-  /**
-   * How long a request the page makes may still take: the running operation's time left, at least
-   * {@code floorMs} (requests made between operations get the floor).
-   */
-  long remainingMs(long floorMs) {
-    return Math.max(floorMs, deadlineMs - System.currentTimeMillis());
   }
 
   /** Whether a named session's state was last saved more than {@code everyMs} ago. */

@@ -32,6 +32,7 @@ public class SessionRegistry {
   private final BrowserWorkers workers;
   private final NamedStates states;
   private final SessionDirectory directory;
+  private final EgressProxy proxy;
   private final PolicyRoutes routes;
   private final PageWiring wiring;
 
@@ -40,11 +41,13 @@ public class SessionRegistry {
       BrowserWorkers workers,
       NamedStates states,
       SessionDirectory directory,
-      UrlPolicy policy) {
+      UrlPolicy policy,
+      EgressProxy proxy) {
     this.config = config;
     this.workers = workers;
     this.states = states;
     this.directory = directory;
+    this.proxy = proxy;
     this.routes = new PolicyRoutes(policy);
     this.wiring = new PageWiring(config.maxPagesPerSession(), config.maxDownloadBytes());
   }
@@ -92,6 +95,7 @@ public class SessionRegistry {
       return session;
     } catch (RuntimeException e) {
       sessions.remove(session.id());
+      proxy.unregister(session);
       throw e;
     }
   }
@@ -102,7 +106,8 @@ public class SessionRegistry {
     Browser.NewContextOptions options =
         new Browser.NewContextOptions()
             .setAcceptDownloads(true)
-            .setServiceWorkers(ServiceWorkerPolicy.BLOCK);
+            .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+            .setProxy(proxy.register(session));
     if (spec.viewport() != null) {
       options.setViewportSize(spec.viewport().width(), spec.viewport().height());
     }
@@ -156,6 +161,7 @@ public class SessionRegistry {
       return;
     }
     directory.remove(session.id());
+    proxy.unregister(session);
     try {
       session
           .worker()

@@ -42,7 +42,10 @@ public class SessionRunner {
     if (session.lost()) {
       return SessionRegistry.view(session, null);
     }
-    return run(owner, id, timeoutMs(null), s -> SessionRegistry.view(s, s.page().url()));
+    // Looking at a session does not count as using it: the idle timeout keeps running.
+    return session
+        .worker()
+        .call(() -> SessionRegistry.view(session, session.page().url()), Duration.ofSeconds(30));
   }
 
   /** The operation's timeout: {@code requestedMs} when given (bounded), else the default. */
@@ -63,12 +66,7 @@ public class SessionRunner {
     session.touch();
     return session
         .worker()
-        .call(
-            () -> {
-              session.deadline(timeoutMs);
-              return runOnWorker(session, operation);
-            },
-            Duration.ofMillis(timeoutMs + 30_000));
+        .call(() -> runOnWorker(session, operation), Duration.ofMillis(timeoutMs + 30_000));
   }
 
   private <T> T runOnWorker(BrowserSession session, Function<BrowserSession, T> operation) {

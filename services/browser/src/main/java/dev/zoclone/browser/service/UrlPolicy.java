@@ -72,35 +72,55 @@ public class UrlPolicy {
   }
 
   private Optional<String> refuseHost(String host) {
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return check(host).refusal();
+  }
+
+  /**
+   * The decision on one host: refused with a reason, or allowed with the address to connect to (so
+   * the connection goes to the address that was checked, whatever DNS answers later).
+   */
+  public HostDecision check(String host) {
+    String bare =
+        host.startsWith("[") ? host.substring(1, host.length() - 1) : host.toLowerCase(Locale.ROOT);
     if (METADATA_HOSTS.contains(bare)) {
-      return Optional.of("cloud metadata host " + bare + " is never allowed");
+      return HostDecision.refused("cloud metadata host " + bare + " is never allowed");
     }
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(bare);
     } catch (UnknownHostException e) {
-      return Optional.of("host " + bare + " does not resolve");
+      return HostDecision.refused("host " + bare + " does not resolve");
     }
     boolean allowedHost = allowedHosts.contains(bare);
     for (InetAddress address : addresses) {
       AddressKind kind = classify(address);
       if (kind == AddressKind.ALWAYS_REFUSED) {
-        return Optional.of(
+        return HostDecision.refused(
             bare
                 + " resolves to "
                 + address.getHostAddress()
                 + ", a link-local or metadata address");
       }
       if (kind == AddressKind.PRIVATE && !allowPrivate && !allowedHost) {
-        return Optional.of(
+        return HostDecision.refused(
             bare
                 + " resolves to "
                 + address.getHostAddress()
                 + ", a private or loopback address (ZO_BROWSER_ALLOW_PRIVATE is off)");
       }
     }
-    return Optional.empty();
+    return new HostDecision(null, addresses[0]);
+  }
+
+  /** A refusal with its reason, or the checked address to connect to. */
+  public record HostDecision(String reason, InetAddress address) {
+    static HostDecision refused(String reason) {
+      return new HostDecision(reason, null);
+    }
+
+    public Optional<String> refusal() {
+      return Optional.ofNullable(reason);
+    }
   }
 
   /** What kind of address a page is asking for. */
