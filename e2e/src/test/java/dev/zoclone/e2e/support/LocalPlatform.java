@@ -76,6 +76,15 @@ public final class LocalPlatform implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Starts a second replica of {@code service}, named {@code <service>@2} (for {@link #property}
+     * and {@link LocalPlatform#service}); the gateway and the other services use the first.
+     */
+    public Builder replica(String service) {
+      services.add(service + "@2");
+      return this;
+    }
+
     /** Passes {@code -Dkey=value} to {@code service} ({@code gateway} included). */
     public Builder property(String service, String key, String value) {
       properties.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
@@ -110,6 +119,9 @@ public final class LocalPlatform implements AutoCloseable {
       common.put("ZO_MASTER_KEY", Base64.getEncoder().encodeToString(random(32)));
       ports.forEach(
           (name, port) -> {
+            if (name.contains("@")) {
+              return;
+            }
             String upper = name.toUpperCase(java.util.Locale.ROOT);
             common.put("ZO_GATEWAY_SERVICES_" + upper + "_URL", "http://127.0.0.1:" + port);
             common.put("ZO_" + upper + "_URL", "http://127.0.0.1:" + port);

@@ -47,7 +47,9 @@ public final class ServiceProcess implements AutoCloseable {
       Map<String, String> properties,
       Path logDir)
       throws IOException {
-    Path jar = repoRoot.resolve("services/" + name + "/target/quarkus-app/quarkus-run.jar");
+    // A second replica is named "<service>@2" and runs the same jar.
+    String module = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
+    Path jar = repoRoot.resolve("services/" + module + "/target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: package the services first");
     }
