@@ -98,6 +98,8 @@ service_start() {
     export ZO_INTERNAL_SECRET ZO_MASTER_KEY
     export QUARKUS_HTTP_PORT="$port"
     if [[ "$name" == browser ]]; then export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; fi
+    # A laptop's browser may open the user's own dev servers (private and loopback addresses).
+    if [[ "$name" == browser ]]; then export ZO_BROWSER_ALLOW_PRIVATE="${ZO_BROWSER_ALLOW_PRIVATE:-true}"; fi
     spawn_detached "$name" java "-Dzo.name=$name" "${opts[@]}" -jar "$jar"
   )
 }

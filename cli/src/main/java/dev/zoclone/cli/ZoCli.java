@@ -3,6 +3,8 @@ package dev.zoclone.cli;
 import dev.zoclone.cli.agents.AgentsCommand;
 import dev.zoclone.cli.agents.AskCommand;
 import dev.zoclone.cli.agents.KeysCommand;
+import dev.zoclone.cli.browser.BrowseCommand;
+import dev.zoclone.cli.browser.BrowserCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.identity.TokensCommand;
 import dev.zoclone.cli.identity.UsersCommand;
@@ -57,7 +59,9 @@ import picocli.CommandLine.Option;
       ProcessActionCommand.Restart.class,
       RemoveProcessCommand.class,
       OpenCommand.class,
-      SkillsCommand.class
+      SkillsCommand.class,
+      BrowseCommand.class,
+      BrowserCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

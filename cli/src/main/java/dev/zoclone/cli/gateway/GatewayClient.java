@@ -125,6 +125,33 @@ public final class GatewayClient {
   }
 
   /**
+   * POSTs {@code body} as JSON and answers the response's bytes (an image, a PDF) when its status
+   * is below 400.
+   */
+  public byte[] postForBytes(String path, Object body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(requestTimeout)
+            .header("Accept", "*/*")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<byte[]> response = exchange(request.build(), BodyHandlers.ofByteArray());
+    if (response.statusCode() == 401 && token == null) {
+      throw missingToken;
+    }
+    if (response.statusCode() >= 400) {
+      throw failure(
+          response.statusCode(),
+          new String(response.body(), StandardCharsets.UTF_8),
+          response.headers().firstValue("Retry-After"));
+    }
+    return response.body();
+  }
+
+  /**
    * POSTs {@code body} asking for {@code text/event-stream} and hands each server-sent event to
    * {@code onEvent} as it arrives; an error answer fails like {@link #send} does.
    */

@@ -91,6 +91,11 @@ public final class LocalPlatform implements AutoCloseable {
       return this;
     }
 
+    /** Starts a second replica of {@code service}, named {@code <service>@2}. */
+    public Builder replica(String service) {
+      return replica(service, service + "@2");
+    }
+
     /** Passes {@code -Dkey=value} to {@code service} ({@code gateway} included). */
     public Builder property(String service, String key, String value) {
       properties.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
@@ -126,6 +131,9 @@ public final class LocalPlatform implements AutoCloseable {
       common.put("ZO_MASTER_KEY", Base64.getEncoder().encodeToString(random(32)));
       ports.forEach(
           (name, port) -> {
+            if (replicas.containsKey(name)) {
+              return; // the gateway and the other services use the first replica
+            }
             String upper = name.toUpperCase(java.util.Locale.ROOT);
             common.put("ZO_GATEWAY_SERVICES_" + upper + "_URL", "http://127.0.0.1:" + port);
             common.put("ZO_" + upper + "_URL", "http://127.0.0.1:" + port);

@@ -16,6 +16,6 @@ class MigrationTest extends ServiceMigrationChecks {
 
   @Override
   protected List<String> serviceTables() {
-    return List.of();
+    return List.of("session_state", "session_directory");
   }
 }

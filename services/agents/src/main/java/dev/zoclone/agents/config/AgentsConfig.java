@@ -92,4 +92,18 @@ public interface AgentsConfig {
     @WithDefault("120s")
     Duration defaultTimeout();
   }
+
+  /** The browser_* tools. */
+  Browser browser();
+
+  /** The browser_* tools: one browser session per conversation. */
+  interface Browser {
+    /** A conversation's browser session is closed after this long unused. */
+    @WithDefault("5m")
+    Duration idleTimeout();
+
+    /** How often idle browser sessions are looked for. */
+    @WithDefault("30s")
+    Duration idleCheckInterval();
+  }
 }

@@ -80,7 +80,8 @@ public class ConversationService {
       if (turn == null || turn.role() == null || !ROLES.contains(turn.role())) {
         throw ProblemException.badRequest(field + ".role", "must be one of " + ROLES);
       }
-      if (turn.toolCalls() == null || turn.content() != null) {
+      // An assistant turn that calls tools may have no text (agents sends it as "").
+      if (turn.toolCalls() == null || (turn.content() != null && !turn.content().isEmpty())) {
         rules.checkContent(field + ".content", turn.content());
       }
     }

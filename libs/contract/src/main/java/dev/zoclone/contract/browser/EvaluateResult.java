@@ -1,0 +1,6 @@
+package dev.zoclone.contract.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Answer of {@code evaluate}: the expression's value as JSON. */
+public record EvaluateResult(JsonNode value) {}
