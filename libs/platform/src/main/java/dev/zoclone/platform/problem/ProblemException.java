@@ -12,14 +12,26 @@ public class ProblemException extends RuntimeException {
   private final String slug;
   private final String title;
   private final transient List<FieldError> errors;
+  private final Integer retryAfterSeconds;
 
   public ProblemException(
       int status, String slug, String title, String detail, List<FieldError> errors) {
+    this(status, slug, title, detail, errors, null);
+  }
+
+  private ProblemException(
+      int status,
+      String slug,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Integer retryAfterSeconds) {
     super(detail);
     this.status = status;
     this.slug = slug;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public ProblemException(int status, String slug, String title, String detail) {
@@ -44,6 +56,17 @@ public class ProblemException extends RuntimeException {
   /** 409 for a request that conflicts with the current state. */
   public static ProblemException conflict(String slug, String detail) {
     return new ProblemException(409, slug, "Conflict", detail);
+  }
+
+  /** 429 for a limit the caller reached, answered with {@code Retry-After}. */
+  public static ProblemException tooManyRequests(
+      String slug, String title, String detail, int retryAfterSeconds) {
+    return new ProblemException(429, slug, title, detail, List.of(), retryAfterSeconds);
+  }
+
+  /** Seconds the caller should wait before trying again, or null when not said. */
+  public Integer retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /** The problem body for a request to {@code instance}. */

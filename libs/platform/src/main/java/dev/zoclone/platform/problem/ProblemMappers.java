@@ -22,7 +22,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return ProblemResponses.of(e.toProblem(path(uri)));
+    Response response = ProblemResponses.of(e.toProblem(path(uri)));
+    if (e.retryAfterSeconds() == null) {
+      return response;
+    }
+    return Response.fromResponse(response)
+        .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+        .build();
   }
 
   @ServerExceptionMapper

@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The live sessions of this replica: opening within the limits, lookup, closing, idle expiry. */
 @ApplicationScoped
 public class SessionRegistry {
+  private static final int RETRY_AFTER_SECONDS = 5;
+
   private final Map<String, BrowserSession> sessions = new ConcurrentHashMap<>();
   private final BrowserConfig config;
   private final BrowserWorkers workers;
@@ -227,6 +229,8 @@ public class SessionRegistry {
   }
 
   private static ProblemException limit(String which, String detail) {
-    return new ProblemException(429, "limit-" + which, "Limit reached: " + which, detail);
+    // a session is freed when its owner closes it or it idles out: try again in a while
+    return ProblemException.tooManyRequests(
+        "limit-" + which, "Limit reached: " + which, detail, RETRY_AFTER_SECONDS);
   }
 }

@@ -81,6 +81,7 @@ class SessionResourceTest {
         .post("/api/v1/browser/sessions")
         .then()
         .statusCode(429)
+        .header("Retry-After", "5")
         .body("type", containsString("max-sessions-per-user"))
         .body("title", containsString("max-sessions-per-user"));
     ids.forEach(id -> Browsers.close(user, id));
