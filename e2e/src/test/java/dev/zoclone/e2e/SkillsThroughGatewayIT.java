@@ -178,6 +178,37 @@ class SkillsThroughGatewayIT {
     assertThat(names(request.path("tools"), "/function/name")).doesNotContain("load_skill");
   }
 
+  @Test
+  void anAskWithAPersonaThatTurnsSkillsOffNeitherListsThemNorOffersTheTools() throws Exception {
+    HttpResponse<String> created =
+        call(
+            token,
+            "POST",
+            "/api/v1/personas",
+            "{\"name\":\"no-skills\",\"system_prompt\":\"You answer in one word.\","
+                + "\"skills\":false}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String personaId = JSON.readTree(created.body()).path("id").asText();
+    model.enqueue(Reply.text("Fine."));
+    int before = model.requests().size();
+
+    HttpResponse<String> ask =
+        call(
+            token,
+            "POST",
+            "/api/v1/ask",
+            "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"persona_id\":\""
+                + personaId
+                + "\"}");
+
+    assertThat(ask.statusCode()).as(ask.body()).isEqualTo(200);
+    JsonNode request = model.requests().get(before).json();
+    assertThat(request.path("messages").get(0).path("content").asText())
+        .startsWith("You answer in one word.")
+        .doesNotContain("Available skills");
+    assertThat(names(request.path("tools"), "/function/name")).doesNotContain("load_skill");
+  }
+
   private static List<String> names(JsonNode items, String pointer) {
     List<String> names = new ArrayList<>();
     items.forEach(item -> names.add(item.at(pointer).asText()));

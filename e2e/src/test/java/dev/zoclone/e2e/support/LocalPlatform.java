@@ -152,6 +152,9 @@ public final class LocalPlatform implements AutoCloseable {
             props.put("mp.messaging.incoming.agent-requests.auto.offset.reset", "latest");
           } else if (name.equals("memory")) {
             props.put("mp.messaging.incoming.memory-ingest.group.id", "memory-e2e-" + suffix);
+          } else if (name.equals("skills")) {
+            props.put("mp.messaging.incoming.skill-requests.group.id", "skills-e2e-" + suffix);
+            props.put("mp.messaging.incoming.skill-requests.auto.offset.reset", "latest");
           }
           props.putAll(properties.getOrDefault(name, Map.of()));
           String jar = replicas.getOrDefault(name, name);

@@ -22,6 +22,12 @@ public final class Topics {
   /** Messages and documents to embed into memory. */
   public static final String MEMORY_INGEST = "zo.memory.ingest";
 
+  /** Requests to run a skill's script, from any producer. */
+  public static final String SKILL_REQUESTS = "zo.skill.requests";
+
+  /** One result per skill request, keyed by its request id. */
+  public static final String SKILL_RESULTS = "zo.skill.results";
+
   /** Every topic the platform creates at start-up. */
   public static final List<String> ALL =
       List.of(
@@ -30,7 +36,9 @@ public final class Topics {
           POOL_JOBS,
           POOL_JOB_EVENTS,
           AUTOMATION_FIRED,
-          MEMORY_INGEST);
+          MEMORY_INGEST,
+          SKILL_REQUESTS,
+          SKILL_RESULTS);
 
   private Topics() {}
 }

@@ -1,12 +1,12 @@
 package dev.zoclone.skills;
 
-import dev.zoclone.testing.infra.PostgresResource;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import dev.zoclone.testing.service.ServiceHealthChecks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PostgresAndKafkaResource.class)
 class HealthTest extends ServiceHealthChecks {
   @Override
   protected String serviceName() {

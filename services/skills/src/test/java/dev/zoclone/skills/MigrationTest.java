@@ -1,13 +1,13 @@
 package dev.zoclone.skills;
 
-import dev.zoclone.testing.infra.PostgresResource;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import dev.zoclone.testing.service.ServiceMigrationChecks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PostgresAndKafkaResource.class)
 class MigrationTest extends ServiceMigrationChecks {
   @Override
   protected String schema() {

@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A named system prompt a user can ask with. */
+/** A named system prompt a user can ask with, and whether its asks use skills. */
 @Entity
 @Table(name = "persona")
 public class PersonaEntity {
@@ -16,6 +16,9 @@ public class PersonaEntity {
 
   @Column(name = "system_prompt")
   public String systemPrompt;
+
+  /** Whether asks with this persona may list and use the caller's skills. */
+  public boolean skills = true;
 
   @Column(name = "created_at")
   public Instant createdAt;

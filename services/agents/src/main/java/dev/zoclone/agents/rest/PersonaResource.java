@@ -27,13 +27,15 @@ public class PersonaResource {
   }
 
   /** Body of create and update. */
-  public record PersonaRequest(String name, @JsonProperty("system_prompt") String systemPrompt) {}
+  public record PersonaRequest(
+      String name, @JsonProperty("system_prompt") String systemPrompt, Boolean skills) {}
 
   /** A persona as returned. */
   public record PersonaView(
       String id,
       String name,
       @JsonProperty("system_prompt") String systemPrompt,
+      boolean skills,
       @JsonProperty("created_at") Instant createdAt) {}
 
   /** Body of the list. */
@@ -43,7 +45,8 @@ public class PersonaResource {
   public Response create(PersonaRequest request) {
     PersonaRequest body = require(request);
     return Response.status(201)
-        .entity(view(personas.create(caller.userId(), body.name(), body.systemPrompt())))
+        .entity(
+            view(personas.create(caller.userId(), body.name(), body.systemPrompt(), body.skills())))
         .build();
   }
 
@@ -63,7 +66,8 @@ public class PersonaResource {
   @Path("{id}")
   public PersonaView update(@PathParam("id") String id, PersonaRequest request) {
     PersonaRequest body = require(request);
-    return view(personas.update(caller.userId(), id, body.name(), body.systemPrompt()));
+    return view(
+        personas.update(caller.userId(), id, body.name(), body.systemPrompt(), body.skills()));
   }
 
   @DELETE
@@ -80,6 +84,6 @@ public class PersonaResource {
   }
 
   private static PersonaView view(Persona p) {
-    return new PersonaView(p.id(), p.name(), p.systemPrompt(), p.createdAt());
+    return new PersonaView(p.id(), p.name(), p.systemPrompt(), p.skills(), p.createdAt());
   }
 }

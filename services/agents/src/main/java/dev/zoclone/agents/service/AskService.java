@@ -83,12 +83,14 @@ public class AskService {
     String input = requireInput(request.input());
     List<String> candidates = models.candidates(owner, request.modelName(), request.fallbacks());
     models.resolve(owner, candidates.get(0));
-    SkillExposure.Exposure exposure =
-        skills.expose(owner, tools.select(request.tools()), request.skills());
+    PersonaService.AskPersona askPersona = personas.forAsk(owner, request.personaId());
+    // Either the persona or the request turns skills off.
+    Boolean skillsOn = askPersona.skills() ? request.skills() : Boolean.FALSE;
+    SkillExposure.Exposure exposure = skills.expose(owner, tools.select(request.tools()), skillsOn);
     List<Tool> selected = exposure.tools();
     JsonSchema schema =
         request.outputFormat() == null ? null : structured.compile(request.outputFormat());
-    String persona = withSkills(personas.systemPrompt(owner, request.personaId()), exposure);
+    String persona = withSkills(askPersona.systemPrompt(), exposure);
     String conversationId;
     ContextResponse loaded;
     if (request.conversationId() != null) {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Personas: named system prompts, each owned by one user. */
+/** Personas: named system prompts (with skills on or off), each owned by one user. */
 @ApplicationScoped
 public class PersonaService {
   private final PersonaRepository personas;
@@ -19,23 +19,27 @@ public class PersonaService {
   }
 
   /** A persona as the API shows it. */
-  public record Persona(String id, String name, String systemPrompt, Instant createdAt) {}
+  public record Persona(
+      String id, String name, String systemPrompt, boolean skills, Instant createdAt) {}
+
+  /** What an ask takes from its persona: the system prompt and whether skills are on. */
+  public record AskPersona(String systemPrompt, boolean skills) {}
 
   @Transactional
-  public Persona create(String owner, String name, String systemPrompt) {
+  public Persona create(String owner, String name, String systemPrompt, Boolean skills) {
     PersonaEntity persona = new PersonaEntity();
     persona.id = UUID.randomUUID().toString();
     persona.owner = owner;
-    apply(persona, name, systemPrompt);
+    apply(persona, name, systemPrompt, skills);
     persona.createdAt = Instant.now();
     personas.persist(persona);
     return view(persona);
   }
 
   @Transactional
-  public Persona update(String owner, String id, String name, String systemPrompt) {
+  public Persona update(String owner, String id, String name, String systemPrompt, Boolean skills) {
     PersonaEntity persona = owned(owner, id);
-    apply(persona, name, systemPrompt);
+    apply(persona, name, systemPrompt, skills);
     return view(persona);
   }
 
@@ -54,17 +58,26 @@ public class PersonaService {
     personas.delete(owned(owner, id));
   }
 
-  /** The persona's system prompt, or null when {@code id} is null; 404 when not the owner's. */
+  /**
+   * The persona's system prompt and skills setting; no prompt and skills on when {@code id} is
+   * null; 404 when not the owner's.
+   */
   @Transactional
-  public String systemPrompt(String owner, String id) {
-    return id == null ? null : owned(owner, id).systemPrompt;
+  public AskPersona forAsk(String owner, String id) {
+    if (id == null) {
+      return new AskPersona(null, true);
+    }
+    PersonaEntity persona = owned(owner, id);
+    return new AskPersona(persona.systemPrompt, persona.skills);
   }
 
   private PersonaEntity owned(String owner, String id) {
     return personas.owned(owner, id).orElseThrow(() -> ProblemException.notFound("persona " + id));
   }
 
-  private static void apply(PersonaEntity persona, String name, String systemPrompt) {
+  /** Sets the fields; {@code skills} null keeps the current setting (on for a new persona). */
+  private static void apply(
+      PersonaEntity persona, String name, String systemPrompt, Boolean skills) {
     if (name == null || name.isBlank()) {
       throw ProblemException.badRequest("name", "is required");
     }
@@ -73,9 +86,12 @@ public class PersonaService {
     }
     persona.name = name.trim();
     persona.systemPrompt = systemPrompt;
+    if (skills != null) {
+      persona.skills = skills;
+    }
   }
 
   private static Persona view(PersonaEntity p) {
-    return new Persona(p.id, p.name, p.systemPrompt, p.createdAt);
+    return new Persona(p.id, p.name, p.systemPrompt, p.skills, p.createdAt);
   }
 }

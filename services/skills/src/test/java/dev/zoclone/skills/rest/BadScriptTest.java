@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.skills.SkillsCaller;
 import dev.zoclone.skills.TestSkills;
-import dev.zoclone.testing.infra.PostgresResource;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Scripts that misbehave end cleanly, confined, and the service stays healthy. */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PostgresAndKafkaResource.class)
 class BadScriptTest {
   private final SkillsCaller alice = SkillsCaller.fresh();
 

@@ -9,7 +9,7 @@ import dev.zoclone.skillkit.SkillFiles;
 import dev.zoclone.skillkit.SkillHash;
 import dev.zoclone.skills.SkillsCaller;
 import dev.zoclone.skills.TestSkills;
-import dev.zoclone.testing.infra.PostgresResource;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,7 +25,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PostgresAndKafkaResource.class)
 class SkillRegistryTest {
   @Test
   void anInstalledSkillIsListedAndShownWithItsBodyAndFiles() {

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.is;
 
 import dev.zoclone.skills.SkillsCaller;
 import dev.zoclone.skills.TestSkills;
-import dev.zoclone.testing.infra.PostgresResource;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PostgresAndKafkaResource.class)
 class SkillRunTest {
   @Test
   void aRunAnswersTheScriptsJsonAndIsStored() {

@@ -6,7 +6,7 @@ import dev.zoclone.skillkit.SkillFiles;
 import dev.zoclone.skillkit.SkillValidation;
 import dev.zoclone.skillkit.SkillValidator;
 import dev.zoclone.skills.SkillsCaller;
-import dev.zoclone.testing.infra.PostgresResource;
+import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The skills in the repository's skills/ folder, each run through the service's route. */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(PostgresAndKafkaResource.class)
 class ShippedSkillsTest {
   /** zo.skills.repo-dir in the test profile. */
   private static final Path REPO_SKILLS = Path.of("../../skills");
