@@ -15,8 +15,6 @@ import dev.zoclone.worker.PoolWorker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -188,17 +186,6 @@ class PoolAgentJobsIT {
 
   private static HttpResponse<String> call(String method, String path, String body)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .timeout(Duration.ofSeconds(60))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return platform.call(token, method, path, body);
   }
 }

@@ -254,17 +254,6 @@ class PoolSkillJobsIT {
 
   private static HttpResponse<String> call(String method, String path, String body)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .timeout(Duration.ofSeconds(60))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return platform.call(token, method, path, body);
   }
 }

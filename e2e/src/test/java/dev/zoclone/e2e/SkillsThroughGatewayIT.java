@@ -8,9 +8,6 @@ import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.RecordedRequest;
 import dev.zoclone.testing.fakemodel.Reply;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,18 +224,7 @@ class SkillsThroughGatewayIT {
 
   private static HttpResponse<String> call(String bearer, String method, String path, String body)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-            .header("Authorization", "Bearer " + bearer)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .timeout(Duration.ofSeconds(120))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return platform.call(bearer, method, path, body);
   }
 
   /** A finished run of the CLI jar. */

@@ -261,6 +261,26 @@ public final class LocalPlatform implements AutoCloseable {
     return new User(user.path("id").asText(), user.path("token").asText());
   }
 
+  /**
+   * A JSON request to the gateway as {@code bearer} ({@code body} null for none); the answer
+   * whatever its status. Two minutes at most: a bound on a hang, not on the platform's speed.
+   */
+  public HttpResponse<String> call(String bearer, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .timeout(Duration.ofMinutes(2))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Stops every service by its PID (gateway last) and drops the database. */
   @Override
   public void close() {
