@@ -42,6 +42,7 @@ public class TextInUriFilter {
   }
 
   private static Response refuse(UriInfo uri, String detail) {
-    return ProblemResponses.of(400, "invalid-text", "Invalid text in the URI", detail, null);
+    return ProblemResponses.of(
+        400, "invalid-text", "Invalid text in the URI", detail, uri.getRequestUri().getRawPath());
   }
 }
