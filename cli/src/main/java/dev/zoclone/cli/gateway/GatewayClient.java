@@ -28,6 +28,8 @@ public final class GatewayClient {
   /** How long a request may take unless a command asks for longer. */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+  private static final String EVENTS = "text/event-stream, application/problem+json";
+
   private final URI baseUrl;
   private final String token;
   private final CliFailure missingToken;
@@ -101,10 +103,15 @@ public final class GatewayClient {
   }
 
   private HttpRequest.Builder request(String path) {
+    return request(path, "application/json, application/problem+json");
+  }
+
+  /** A request to {@code path} accepting {@code accept}, with the token when there is one. */
+  private HttpRequest.Builder request(String path, String accept) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(requestTimeout)
-            .header("Accept", "application/json, application/problem+json");
+            .header("Accept", accept);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -129,16 +136,12 @@ public final class GatewayClient {
    * is below 400.
    */
   public byte[] postForBytes(String path, Object body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(requestTimeout)
-            .header("Accept", "*/*")
+    HttpRequest request =
+        request(path, "*/*")
             .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<byte[]> response = exchange(request.build(), BodyHandlers.ofByteArray());
+            .POST(BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8))
+            .build();
+    HttpResponse<byte[]> response = exchange(request, BodyHandlers.ofByteArray());
     if (response.statusCode() == 401 && token == null) {
       throw missingToken;
     }
@@ -156,34 +159,12 @@ public final class GatewayClient {
    * {@code onEvent} as it arrives; an error answer fails like {@link #send} does.
    */
   public void stream(String path, Object body, SseListener onEvent) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(requestTimeout)
-            .header("Accept", "text/event-stream, application/problem+json")
+    readEvents(
+        request(path, EVENTS)
             .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<java.util.stream.Stream<String>> response =
-        exchange(request.build(), BodyHandlers.ofLines());
-    try (java.util.stream.Stream<String> lines = response.body()) {
-      if (response.statusCode() == 401 && token == null) {
-        throw missingToken;
-      }
-      if (response.statusCode() >= 400) {
-        throw failure(
-            response.statusCode(),
-            String.join("\n", lines.toList()),
-            response.headers().firstValue("Retry-After"));
-      }
-      SseParser parser = new SseParser(onEvent);
-      lines.forEach(parser::line);
-      parser.end();
-    } catch (java.io.UncheckedIOException e) {
-      throw new CliFailure(
-          ExitCodes.FAILURE, "the stream from the gateway at " + baseUrl + " broke: " + e, e);
-    }
+            .POST(BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8))
+            .build(),
+        onEvent);
   }
 
   /**
@@ -191,16 +172,13 @@ public final class GatewayClient {
    * the gateway ends the stream; no time limit once the stream has begun.
    */
   public void follow(String path, SseListener onEvent) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(requestTimeout)
-            .header("Accept", "text/event-stream, application/problem+json")
-            .GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
+    readEvents(request(path, EVENTS).GET().build(), onEvent);
+  }
+
+  /** Sends {@code request} and parses its server-sent events; an error answer fails as in send. */
+  private void readEvents(HttpRequest request, SseListener onEvent) {
     HttpResponse<java.util.stream.Stream<String>> response =
-        exchange(request.build(), BodyHandlers.ofLines());
+        exchange(request, BodyHandlers.ofLines());
     try (java.util.stream.Stream<String> lines = response.body()) {
       if (response.statusCode() == 401 && token == null) {
         throw missingToken;
