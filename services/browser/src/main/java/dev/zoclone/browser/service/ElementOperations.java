@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Operations on one element of the active tab, found by selector or snapshot ref. */
 @ApplicationScoped
@@ -32,25 +33,20 @@ public class ElementOperations {
     ElementRequest r = required(request);
     Targets.Target target = Targets.of(r.selector(), r.ref(), "selector");
     double timeout = runner.timeoutMs(r.timeoutMs());
-    return runner.run(
+    return onElement(
         owner,
         id,
-        (long) timeout,
-        s -> {
-          target.act(
-              s.page(),
-              l -> {
-                switch (action) {
-                  case "click" -> l.click(new Locator.ClickOptions().setTimeout(timeout));
-                  case "dblclick" -> l.dblclick(new Locator.DblclickOptions().setTimeout(timeout));
-                  case "hover" -> l.hover(new Locator.HoverOptions().setTimeout(timeout));
-                  case "check" -> l.check(new Locator.CheckOptions().setTimeout(timeout));
-                  case "uncheck" -> l.uncheck(new Locator.UncheckOptions().setTimeout(timeout));
-                  default -> throw new IllegalArgumentException(action);
-                }
-                return null;
-              });
-          return PageOperations.info(s.page(), null);
+        target,
+        timeout,
+        l -> {
+          switch (action) {
+            case "click" -> l.click(new Locator.ClickOptions().setTimeout(timeout));
+            case "dblclick" -> l.dblclick(new Locator.DblclickOptions().setTimeout(timeout));
+            case "hover" -> l.hover(new Locator.HoverOptions().setTimeout(timeout));
+            case "check" -> l.check(new Locator.CheckOptions().setTimeout(timeout));
+            case "uncheck" -> l.uncheck(new Locator.UncheckOptions().setTimeout(timeout));
+            default -> throw new IllegalArgumentException(action);
+          }
         });
   }
 
@@ -62,22 +58,16 @@ public class ElementOperations {
     }
     Targets.Target target = Targets.of(r.selector(), r.ref(), "selector");
     double timeout = runner.timeoutMs(r.timeoutMs());
-    return runner.run(
+    return onElement(
         owner,
         id,
-        (long) timeout,
-        s -> {
-          target.act(
-              s.page(),
-              l -> {
-                l.pressSequentially(
-                    r.text(), new Locator.PressSequentiallyOptions().setTimeout(timeout));
-                if (Boolean.TRUE.equals(r.submit())) {
-                  l.press("Enter", new Locator.PressOptions().setTimeout(timeout));
-                }
-                return null;
-              });
-          return PageOperations.info(s.page(), null);
+        target,
+        timeout,
+        l -> {
+          l.pressSequentially(r.text(), new Locator.PressSequentiallyOptions().setTimeout(timeout));
+          if (Boolean.TRUE.equals(r.submit())) {
+            l.press("Enter", new Locator.PressOptions().setTimeout(timeout));
+          }
         });
   }
 
@@ -151,19 +141,15 @@ public class ElementOperations {
     }
     Targets.Target target = Targets.of(r.selector(), r.ref(), "selector");
     double timeout = runner.timeoutMs(r.timeoutMs());
-    return runner.run(
+    return onElement(
         owner,
         id,
-        (long) timeout,
-        s -> {
-          target.act(
-              s.page(),
-              l ->
-                  l.selectOption(
-                      r.values().toArray(String[]::new),
-                      new Locator.SelectOptionOptions().setTimeout(timeout)));
-          return PageOperations.info(s.page(), null);
-        });
+        target,
+        timeout,
+        l ->
+            l.selectOption(
+                r.values().toArray(String[]::new),
+                new Locator.SelectOptionOptions().setTimeout(timeout)));
   }
 
   public PageInfo drag(String owner, String id, DragRequest request) {
@@ -223,21 +209,15 @@ public class ElementOperations {
       files.add(new FilePayload(file.name(), "application/octet-stream", bytes));
     }
     double timeout = runner.timeoutMs(request.timeoutMs());
-    return runner.run(
+    return onElement(
         owner,
         id,
-        (long) timeout,
-        s -> {
-          target.act(
-              s.page(),
-              l -> {
-                l.setInputFiles(
-                    files.toArray(FilePayload[]::new),
-                    new Locator.SetInputFilesOptions().setTimeout(timeout));
-                return null;
-              });
-          return PageOperations.info(s.page(), null);
-        });
+        target,
+        timeout,
+        l ->
+            l.setInputFiles(
+                files.toArray(FilePayload[]::new),
+                new Locator.SetInputFilesOptions().setTimeout(timeout)));
   }
 
   /** Waits until a selector appears, a text appears, or a text is gone. */
@@ -281,6 +261,24 @@ public class ElementOperations {
                 504, "timeout", "Timed out", "waited " + (long) timeout + " ms for " + what);
           }
           return PageOperations.info(page, null);
+        });
+  }
+
+  /** Runs {@code action} on the target element in the session's worker; answers the page. */
+  private PageInfo onElement(
+      String owner, String id, Targets.Target target, double timeout, Consumer<Locator> action) {
+    return runner.run(
+        owner,
+        id,
+        (long) timeout,
+        s -> {
+          target.act(
+              s.page(),
+              l -> {
+                action.accept(l);
+                return null;
+              });
+          return PageOperations.info(s.page(), null);
         });
   }
 
