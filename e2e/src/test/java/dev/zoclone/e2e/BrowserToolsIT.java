@@ -76,10 +76,6 @@ class BrowserToolsIT {
             .property("browser", "zo.browser.allow-private", "true")
             .property("browser", "zo.browser.workers", "1")
             .property("agents", "zo.agents.max-tool-steps", "8")
-            // A loaded 2-core machine can take longer than the default 5 s to open a connection.
-            .property("memory", "quarkus.datasource.jdbc.acquisition-timeout", "60s")
-            .property("agents", "quarkus.datasource.jdbc.acquisition-timeout", "60s")
-            .property("browser", "quarkus.datasource.jdbc.acquisition-timeout", "60s")
             .start();
     token = platform.newUser("browse-" + UUID.randomUUID().toString().substring(0, 8)).token();
   }

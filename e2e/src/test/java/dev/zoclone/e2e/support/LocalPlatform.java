@@ -146,6 +146,9 @@ public final class LocalPlatform implements AutoCloseable {
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
           String name = entry.getKey();
           Map<String, String> props = new LinkedHashMap<>();
+          // Several services start at once on 2 cores: a first PostgreSQL connection can take
+          // longer than agroal's default 5 s wait, which fails Flyway at start.
+          props.put("quarkus.datasource.jdbc.acquisition-timeout", "60s");
           // Consumers in groups of their own, starting at the end: the broker is shared.
           if (name.equals("agents")) {
             props.put("mp.messaging.incoming.agent-requests.group.id", "agents-e2e-" + suffix);
