@@ -54,6 +54,28 @@ public class Automations {
     }
   }
 
+  /**
+   * Spaces the next attempts of the given automations' runs one millisecond apart, in the order
+   * given, so that runs fired together are claimed in that order rather than in the order of their
+   * random ids.
+   */
+  public void attemptsInOrder(List<String> automationIds) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE automation_run SET next_attempt_at = next_attempt_at"
+                    + " + ? * interval '1 millisecond' WHERE automation_id = ?::uuid")) {
+      for (int i = 0; i < automationIds.size(); i++) {
+        update.setInt(1, i);
+        update.setString(2, automationIds.get(i));
+        update.addBatch();
+      }
+      update.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The stored next occurrence. */
   public Instant nextRunAt(String id) {
     List<Instant> values =

@@ -97,6 +97,8 @@ class WebhookFairnessTest {
     }
     Instant due = automations.nextRunAt(slowIds.get(0));
     firing.fireDue(due.plusSeconds(2)); // the slow user's runs are the oldest due
+    // claimed in creation order, so the user's share in flight holds both kinds of receiver
+    automations.attemptsInOrder(slowIds);
     String fastId = create("owner-fast-" + UUID.randomUUID(), fastUrl());
     Instant now = due.plusSeconds(3);
     firing.fireDue(now);
