@@ -199,6 +199,11 @@ public final class LocalPlatform implements AutoCloseable {
     return internalSecret;
   }
 
+  /** The JDBC URL of the platform's database (each service's tables in its own schema). */
+  public String databaseUrl() {
+    return databaseUrl;
+  }
+
   /** The folder the platform runs in as {@code ZO_HOME}. */
   public Path home() {
     return home;
