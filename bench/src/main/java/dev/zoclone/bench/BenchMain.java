@@ -7,6 +7,7 @@ import dev.zoclone.bench.ask.SpawnAllBenchmark;
 import dev.zoclone.bench.browser.BrowserBenchmark;
 import dev.zoclone.bench.memory.IngestBenchmark;
 import dev.zoclone.bench.memory.RecallBenchmark;
+import dev.zoclone.bench.pool.PoolBenchmark;
 import dev.zoclone.bench.skills.SkillsBenchmark;
 import dev.zoclone.bench.supervisor.SupervisorBenchmark;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ public final class BenchMain {
         new SpawnAllBenchmark(),
         new RecallBenchmark(),
         new IngestBenchmark(),
+        new PoolBenchmark(),
         new SkillsBenchmark(),
         new BrowserBenchmark(),
         new SupervisorBenchmark());
