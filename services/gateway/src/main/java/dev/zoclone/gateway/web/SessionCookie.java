@@ -45,6 +45,14 @@ public final class SessionCookie {
     return value != null && SHAPE.matcher(value).matches() ? value : null;
   }
 
+  /** A {@code Cookie} header's value without the session cookie (empty when nothing is left). */
+  public static String withoutSession(String cookieHeader) {
+    return java.util.Arrays.stream(cookieHeader.split(";"))
+        .map(String::strip)
+        .filter(pair -> !pair.isEmpty() && !pair.startsWith(NAME + "="))
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   /** Whether the request came over https (to the gateway, or to a proxy in front of it). */
   public static boolean secure(HttpServerRequest request) {
     return request.isSSL() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));

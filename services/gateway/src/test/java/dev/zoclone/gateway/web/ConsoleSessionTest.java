@@ -121,6 +121,30 @@ class ConsoleSessionTest {
   }
 
   @Test
+  void aForwardedRequestCarriesTheUserButNotTheSessionCookie() {
+    JsonPath user = TestCallers.newUser("console");
+    String session = sessionOf(user.getString("token"));
+
+    JsonPath seen =
+        given()
+            .cookie(SessionCookie.NAME, session)
+            .cookie("theme", "dark")
+            .header(SessionCookie.CSRF_HEADER, csrfOf(session))
+            .contentType(ContentType.JSON)
+            .body(Map.of("input", "hi"))
+            .when()
+            .post("/api/v1/ask")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(seen.getString("headers.x-zo-user")).isEqualTo(user.getString("id"));
+    assertThat(seen.getString("headers.cookie")).isEqualTo("theme=dark");
+    assertThat(seen.getMap("headers").toString()).doesNotContain(session);
+  }
+
+  @Test
   void aStateChangingRequestByCookieNeedsTheSessionsCsrfToken() {
     String session = sessionOf(TestCallers.newUser("console").getString("token"));
 
