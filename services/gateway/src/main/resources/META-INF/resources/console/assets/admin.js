@@ -1,8 +1,18 @@
 // Admin: create users; list users and tokens where the gateway has those routes.
 import { $, absent, api, el, guarded, when } from './api.js';
 
+/** The gateway's own OpenAPI document, to learn which listing routes this gateway has. */
+const openapi = fetch('/q/openapi?format=json', { headers: { Accept: 'application/json' } })
+  .then((r) => (r.ok ? r.json() : { paths: {} }))
+  .catch(() => ({ paths: {} }));
+
 async function list(path, rows, problem, key, render, empty) {
   await guarded($(problem), async () => {
+    const document = await openapi;
+    if (!(document.paths && document.paths[path] && document.paths[path].get)) {
+      $(rows).replaceChildren(el('tr', {}, el('td', { colspan: 4 }, empty)));
+      return;
+    }
     try {
       const body = await api('GET', path);
       const items = Array.isArray(body) ? body : body[key] || [];
