@@ -42,6 +42,9 @@ final class UpstreamExchange {
   /** The exchange gave up: the rest of the request body is dropped. */
   private boolean aborted;
 
+  /** The service's response was relayed to its end: nothing is left to stop. */
+  private boolean finished;
+
   UpstreamExchange(
       Vertx vertx,
       HttpClient client,
@@ -155,6 +158,7 @@ final class UpstreamExchange {
         .pipe()
         .endOnFailure(false)
         .to(out)
+        .onSuccess(v -> finished = true)
         .onFailure(
             e -> {
               // A stream cut short must not look complete to the client.
@@ -186,6 +190,11 @@ final class UpstreamExchange {
 
   /** The client disconnected: stop the service's work too; there is nobody left to answer. */
   private void clientGone() {
+    if (finished) {
+      // The connection closed after this exchange ended (keep-alive): its stream, long done and
+      // perhaps reused, is not this exchange's to reset.
+      return;
+    }
     aborted = true;
     vertx.cancelTimer(timer);
     resetOutbound();
