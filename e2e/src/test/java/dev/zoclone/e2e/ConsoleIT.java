@@ -384,7 +384,7 @@ class ConsoleIT {
         }
         assertThat(admin.page().locator(".problem:visible")).hasCount(0);
         assertThat(admin.errors()).as("console errors on /console/%s", path).isEmpty();
-        if (!List.of("chat", "keys", "memories", "automations", "jobs").contains(path)) {
+        if (!List.of("chat", "keys", "memories", "automations", "jobs", "usage").contains(path)) {
           shot(admin.page(), path);
         }
       }
@@ -395,6 +395,17 @@ class ConsoleIT {
     } finally {
       admin.context().close();
     }
+
+    // The user who chatted sees their tokens per model as a chart.
+    int errorsBefore = tab.errors().size();
+    page().navigate("/console/usage");
+    Locator bars = page().locator("#chart svg rect");
+    assertThat(page().locator("#usage-rows")).containsText("gpt-4o-mini", LONG);
+    assertThat(bars.first()).isVisible();
+    assertThat(bars.count()).as("input and output bars and the legend").isGreaterThanOrEqualTo(4);
+    assertThat(page().locator("#chart svg text").first()).containsText("openai:gpt-4o-mini");
+    assertThat(tab.errors().subList(errorsBefore, tab.errors().size())).isEmpty();
+    shot(page(), "usage");
 
     Tab phone = chromium.signedIn(token, 390, 844);
     try {

@@ -84,12 +84,17 @@ public final class ConsoleBrowser implements AutoCloseable {
     return tab;
   }
 
-  /** Saves a screenshot of {@code page} as {@code docs/console/<name>.png} of the repository. */
+  /** Saves a screenshot of {@code page} as {@code docs/console/<name>.jpg} of the repository. */
   public static void screenshot(Page page, Path repoRoot, String name) {
     try {
       Path folder = repoRoot.resolve("docs/console");
       Files.createDirectories(folder);
-      page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")));
+      // JPEG at 70 keeps a page's picture to a few tens of kilobytes in the repository.
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(folder.resolve(name + ".jpg"))
+              .setType(com.microsoft.playwright.options.ScreenshotType.JPEG)
+              .setQuality(70));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

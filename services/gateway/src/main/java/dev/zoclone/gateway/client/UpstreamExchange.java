@@ -42,8 +42,8 @@ final class UpstreamExchange {
   /** The exchange gave up: the rest of the request body is dropped. */
   private boolean aborted;
 
-  /** The service's response was relayed to its end: nothing is left to stop. */
-  private boolean finished;
+  /** The request was sent a second time, after its pooled connection closed under it. */
+  private boolean retried;
 
   UpstreamExchange(
       Vertx vertx,
@@ -144,6 +144,15 @@ final class UpstreamExchange {
       return;
     }
     if (result.failed()) {
+      if (!retried && in.isEnded() && bodiless(in.method())) {
+        // A pooled connection the service closed fails a request sent on it before any answer;
+        // a request without a body that changes nothing is sent once more, on a fresh stream.
+        retried = true;
+        Log.debugf("retrying %s after %s", options.getURI(), result.cause());
+        timer = vertx.setTimer(timeoutMillis, id -> abort(Reason.TIMEOUT, "no response", null));
+        client.request(options).onComplete(this::connected);
+        return;
+      }
       abort(Reason.UNREACHABLE, "no response", result.cause());
       return;
     }
@@ -158,7 +167,6 @@ final class UpstreamExchange {
         .pipe()
         .endOnFailure(false)
         .to(out)
-        .onSuccess(v -> finished = true)
         .onFailure(
             e -> {
               // A stream cut short must not look complete to the client.
@@ -166,6 +174,10 @@ final class UpstreamExchange {
               out.reset();
             });
     outcome.tryComplete();
+  }
+
+  private static boolean bodiless(HttpMethod method) {
+    return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
   }
 
   private boolean mayHaveBody(HttpClientResponse response) {
@@ -190,11 +202,6 @@ final class UpstreamExchange {
 
   /** The client disconnected: stop the service's work too; there is nobody left to answer. */
   private void clientGone() {
-    if (finished) {
-      // The connection closed after this exchange ended (keep-alive): its stream, long done and
-      // perhaps reused, is not this exchange's to reset.
-      return;
-    }
     aborted = true;
     vertx.cancelTimer(timer);
     resetOutbound();

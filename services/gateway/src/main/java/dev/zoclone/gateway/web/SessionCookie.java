@@ -8,8 +8,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What the console's session cookie looks like: its name, a fresh value, the cookie itself
@@ -47,10 +50,10 @@ public final class SessionCookie {
 
   /** A {@code Cookie} header's value without the session cookie (empty when nothing is left). */
   public static String withoutSession(String cookieHeader) {
-    return java.util.Arrays.stream(cookieHeader.split(";"))
+    return Arrays.stream(cookieHeader.split(";"))
         .map(String::strip)
         .filter(pair -> !pair.isEmpty() && !pair.startsWith(NAME + "="))
-        .collect(java.util.stream.Collectors.joining("; "));
+        .collect(Collectors.joining("; "));
   }
 
   /** Whether the request came over https (to the gateway, or to a proxy in front of it). */
@@ -82,7 +85,7 @@ public final class SessionCookie {
 
   /** Lower-case hex SHA-256 of a cookie value: what the database stores. */
   public static String hash(String value) {
-    return java.util.HexFormat.of().formatHex(sha256("session\0" + value));
+    return HexFormat.of().formatHex(sha256("session\0" + value));
   }
 
   /**
