@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SameSiteAttribute;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.zoclone.e2e.support.ConsoleBrowser;
 import dev.zoclone.e2e.support.ConsoleBrowser.Tab;
 import dev.zoclone.e2e.support.LocalPlatform;
@@ -154,9 +155,7 @@ class ConsoleIT {
     page().navigate("/console/chat");
     page()
         .locator("#model option[value='openai:gpt-4o-mini']")
-        .waitFor(
-            new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
     page().getByLabel("Model").selectOption("openai:gpt-4o-mini");
 
     model.enqueue(
@@ -216,9 +215,7 @@ class ConsoleIT {
     page().navigate("/console/chat");
     page()
         .locator("#model option[value='openai:gpt-4o-mini']")
-        .waitFor(
-            new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
     page().getByLabel("Model").selectOption("openai:gpt-4o-mini");
     String evil =
         "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> and"

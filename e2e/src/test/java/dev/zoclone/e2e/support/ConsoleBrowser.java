@@ -5,6 +5,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ScreenshotType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,11 +79,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     Tab tab = open(width, height);
     tab.page().navigate("/console/sign-in");
     tab.page().getByLabel("API token").fill(token);
-    tab.page()
-        .getByRole(
-            com.microsoft.playwright.options.AriaRole.BUTTON,
-            new Page.GetByRoleOptions().setName("Sign in"))
-        .click();
+    tab.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     tab.page().waitForURL("**/console/chat");
     return tab;
   }
@@ -93,10 +93,10 @@ public final class ConsoleBrowser implements AutoCloseable {
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(folder.resolve(name + ".jpg"))
-              .setType(com.microsoft.playwright.options.ScreenshotType.JPEG)
+              .setType(ScreenshotType.JPEG)
               .setQuality(70));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
