@@ -1,6 +1,7 @@
 package dev.zoclone.gateway.client;
 
 import dev.zoclone.contract.ZoHeaders;
+import dev.zoclone.gateway.web.SessionCookie;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -58,7 +59,7 @@ final class ForwardedHeaders {
       if (!HOP_BY_HOP.contains(name)
           && !CLIENT_MUST_NOT_SET.contains(name)
           && !dropped.contains(name)) {
-        headers.add(header.getKey(), header.getValue());
+        addWithoutSession(headers, header.getKey(), header.getValue());
       }
     }
     headers.set(ZoHeaders.USER, userId);
@@ -91,7 +92,7 @@ final class ForwardedHeaders {
       if (!HOP_BY_HOP.contains(name)
           && !CLIENT_MUST_NOT_SET.contains(name)
           && !dropped.contains(name)) {
-        headers.add(header.getKey(), header.getValue());
+        addWithoutSession(headers, header.getKey(), header.getValue());
       }
     }
     String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
@@ -105,6 +106,18 @@ final class ForwardedHeaders {
     }
     headers.set("X-Forwarded-Prefix", prefix);
     return headers;
+  }
+
+  /** Adds a header, without the console's session cookie: like the token, it stays here. */
+  private static void addWithoutSession(MultiMap headers, String name, String value) {
+    if (!name.equalsIgnoreCase("cookie")) {
+      headers.add(name, value);
+      return;
+    }
+    String rest = SessionCookie.withoutSession(value);
+    if (!rest.isEmpty()) {
+      headers.add(name, rest);
+    }
   }
 
   /** Whether the request asks to switch to the WebSocket protocol. */

@@ -42,6 +42,9 @@ final class UpstreamExchange {
   /** The exchange gave up: the rest of the request body is dropped. */
   private boolean aborted;
 
+  /** The request was sent a second time, after its pooled connection closed under it. */
+  private boolean retried;
+
   UpstreamExchange(
       Vertx vertx,
       HttpClient client,
@@ -141,6 +144,15 @@ final class UpstreamExchange {
       return;
     }
     if (result.failed()) {
+      if (!retried && in.isEnded() && bodiless(in.method())) {
+        // A pooled connection the service closed fails a request sent on it before any answer;
+        // a request without a body that changes nothing is sent once more, on a fresh stream.
+        retried = true;
+        Log.debugf("retrying %s after %s", options.getURI(), result.cause());
+        timer = vertx.setTimer(timeoutMillis, id -> abort(Reason.TIMEOUT, "no response", null));
+        client.request(options).onComplete(this::connected);
+        return;
+      }
       abort(Reason.UNREACHABLE, "no response", result.cause());
       return;
     }
@@ -162,6 +174,10 @@ final class UpstreamExchange {
               out.reset();
             });
     outcome.tryComplete();
+  }
+
+  private static boolean bodiless(HttpMethod method) {
+    return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
   }
 
   private boolean mayHaveBody(HttpClientResponse response) {

@@ -5,6 +5,9 @@ import dev.zoclone.gateway.GatewayProblems;
 import dev.zoclone.gateway.config.GatewayConfig;
 import dev.zoclone.gateway.service.ProtectedPaths;
 import dev.zoclone.gateway.service.TokenAuthenticator;
+import dev.zoclone.gateway.web.ConsoleSessions;
+import dev.zoclone.gateway.web.CsrfCheck;
+import dev.zoclone.gateway.web.SessionCookie;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
@@ -24,10 +27,13 @@ public class BearerAuthentication implements Handler<RoutingContext> {
   private static final String CALLER = "zo.gateway.caller";
 
   private final TokenAuthenticator authenticator;
+  private final ConsoleSessions sessions;
   private final long maxRequestBytes;
 
-  public BearerAuthentication(TokenAuthenticator authenticator, GatewayConfig config) {
+  public BearerAuthentication(
+      TokenAuthenticator authenticator, ConsoleSessions sessions, GatewayConfig config) {
     this.authenticator = authenticator;
+    this.sessions = sessions;
     this.maxRequestBytes = config.maxRequestBytes();
   }
 
@@ -55,7 +61,18 @@ public class BearerAuthentication implements Handler<RoutingContext> {
     // Hold the body until the caller is known; whoever handles the request next reads it.
     request.pause();
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    Optional<Caller> recent = authenticator.recentlyVerified(authorization);
+    // Without a bearer token, the web console's session cookie is the credential; a request it
+    // authenticates that changes state must also carry the session's CSRF token.
+    String session = authorization == null ? SessionCookie.valueOf(request) : null;
+    if (session != null && CsrfCheck.refuses(request, session)) {
+      request.resume();
+      ProblemReplies.send(context, CsrfCheck.problem(path));
+      return;
+    }
+    Optional<Caller> recent =
+        session != null
+            ? sessions.recentlyVerified(session)
+            : authenticator.recentlyVerified(authorization);
     if (recent.isPresent()) {
       context.put(CALLER, recent.get());
       context.next();
@@ -63,7 +80,12 @@ public class BearerAuthentication implements Handler<RoutingContext> {
     }
     context
         .vertx()
-        .executeBlocking(() -> authenticator.authenticateHeader(authorization), false)
+        .executeBlocking(
+            () ->
+                session != null
+                    ? sessions.authenticate(session)
+                    : authenticator.authenticateHeader(authorization),
+            false)
         .onComplete(
             result -> {
               if (result.succeeded() && result.result().isPresent()) {
