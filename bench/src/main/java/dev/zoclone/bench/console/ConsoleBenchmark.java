@@ -1,4 +1,4 @@
-package dev.zoclone.e2e.bench;
+package dev.zoclone.bench.console;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -6,6 +6,9 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.zoclone.bench.Benchmark;
+import dev.zoclone.bench.Figure;
+import dev.zoclone.bench.Latencies;
 import dev.zoclone.e2e.support.ConsoleBrowser;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
@@ -20,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,16 +33,21 @@ import java.util.TreeMap;
  * against the API's own (request sent to the first token event read by a Java client), and the
  * bytes of HTML, JS and CSS the chat page loads.
  *
- * <p>Args: asks per side (20).
+ * <p>Sizes: {@code bench.console.asks} per side (20).
  */
-public final class ConsoleBenchmark {
+public final class ConsoleBenchmark implements Benchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration CHUNK_DELAY = Duration.ofMillis(20);
 
-  private ConsoleBenchmark() {}
+  @Override
+  public String name() {
+    return "console";
+  }
 
-  public static void main(String[] args) throws Exception {
-    int asks = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+  @Override
+  public List<Figure> run() throws Exception {
+    int asks = size("asks", 20);
+    List<Figure> figures = new ArrayList<>();
     try (FakeOpenAiServer model = new FakeOpenAiServer();
         LocalPlatform platform = LocalPlatform.start("agents", "memory");
         ConsoleBrowser chromium = new ConsoleBrowser(platform.gatewayUrl())) {
@@ -56,7 +63,7 @@ public final class ConsoleBenchmark {
       if (key.statusCode() != 200) {
         throw new IllegalStateException(key.body());
       }
-      pageWeight(chromium, token);
+      figures.add(pageWeight(chromium, token));
       for (int i = 0; i < 5; i++) {
         model.enqueue(Reply.stream("warm", " up").chunkDelay(CHUNK_DELAY));
         apiFirstToken(platform, token);
@@ -67,13 +74,22 @@ public final class ConsoleBenchmark {
         api.add(apiFirstToken(platform, token));
       }
       List<Long> browser = browserFirstTokens(chromium, model, token, asks);
-      System.out.printf("API time to first token, %d asks: %s%n", asks, summary(api));
-      System.out.printf("Browser time to first token, %d asks: %s%n", asks, summary(browser));
+      figures.add(firstToken("through the API (a Java client reading the stream)", api));
+      figures.add(firstToken("in Chromium's chat page (send to the first token shown)", browser));
     }
-    System.exit(0);
+    return figures;
   }
 
-  private static void pageWeight(ConsoleBrowser chromium, String token) {
+  private Figure firstToken(String where, List<Long> millis) {
+    Latencies latencies = new Latencies(millis.stream().map(ms -> ms * 1_000_000).toList());
+    return Figure.of(
+        name(),
+        "time to first token " + where + ", p50 (p95 " + Figure.format(latencies.p95()) + " ms)",
+        latencies.p50(),
+        "ms");
+  }
+
+  private Figure pageWeight(ConsoleBrowser chromium, String token) {
     ConsoleBrowser.Tab tab = chromium.signedIn(token, 1200, 800);
     Map<String, Long> bytes = new TreeMap<>();
     Page page = tab.page();
@@ -94,8 +110,13 @@ public final class ConsoleBenchmark {
     page.navigate("/console/chat");
     page.waitForLoadState(LoadState.NETWORKIDLE);
     long total = bytes.values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf("Chat page weight (uncompressed): %s, total %d bytes%n", bytes, total);
     tab.context().close();
+    return Figure.atMost(
+        name(),
+        "chat page weight, uncompressed HTML + JS + CSS " + bytes,
+        total / 1000.0,
+        "KB",
+        200);
   }
 
   private static long apiFirstToken(LocalPlatform platform, String token) throws Exception {
@@ -149,15 +170,5 @@ public final class ConsoleBenchmark {
     }
     tab.context().close();
     return out;
-  }
-
-  private static String summary(List<Long> millis) {
-    List<Long> sorted = new ArrayList<>(millis);
-    Collections.sort(sorted);
-    return String.format(
-        "p50 %d ms, p90 %d ms, max %d ms",
-        sorted.get(sorted.size() / 2),
-        sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
-        sorted.get(sorted.size() - 1));
   }
 }
