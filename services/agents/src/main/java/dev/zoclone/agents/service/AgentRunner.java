@@ -115,6 +115,15 @@ public class AgentRunner {
 
   /** Runs every agent, at most {@code max_concurrency} at once; results in the order given. */
   public SpawnAllResponse spawnAll(String owner, SpawnAllRequest request) {
+    return spawnAll(owner, request, finished -> {});
+  }
+
+  /**
+   * {@link #spawnAll(String, SpawnAllRequest)}, telling {@code onFinished} how many agents have
+   * ended each time one does (the spawn-all tool reports it as progress).
+   */
+  public SpawnAllResponse spawnAll(
+      String owner, SpawnAllRequest request, java.util.function.IntConsumer onFinished) {
     if (request == null || request.agents() == null || request.agents().isEmpty()) {
       throw ProblemException.badRequest("agents", "name at least one agent");
     }
@@ -152,6 +161,8 @@ public class AgentRunner {
                       .withId(agentId),
               pool));
     }
+    AtomicInteger finished = new AtomicInteger();
+    futures.forEach(future -> future.thenRun(() -> onFinished.accept(finished.incrementAndGet())));
     return new SpawnAllResponse(
         futures.stream().map(CompletableFuture::join).map(Outcome::result).toList());
   }
