@@ -17,6 +17,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.zoclone.agents.client.MemoryClient;
 import dev.zoclone.agents.config.AgentsConfig;
 import dev.zoclone.agents.service.ModelCaller.Answer;
+import dev.zoclone.agents.tool.AskTools;
 import dev.zoclone.agents.tool.Tool;
 import dev.zoclone.agents.tool.Tool.ToolContext;
 import dev.zoclone.agents.tool.ToolRegistry;
@@ -56,6 +57,7 @@ public class AskService {
   private final AgentsConfig config;
   private final SkillExposure skills;
   private final ToolRunner runner;
+  private final AskTools askTools;
 
   public AskService(
       ModelCaller models,
@@ -66,7 +68,8 @@ public class AskService {
       StructuredOutput structured,
       AgentsConfig config,
       SkillExposure skills,
-      ToolRunner runner) {
+      ToolRunner runner,
+      AskTools askTools) {
     this.models = models;
     this.context = context;
     this.memory = memory;
@@ -76,6 +79,7 @@ public class AskService {
     this.config = config;
     this.skills = skills;
     this.runner = runner;
+    this.askTools = askTools;
   }
 
   /**
@@ -89,7 +93,8 @@ public class AskService {
     PersonaService.AskPersona askPersona = personas.forAsk(owner, request.personaId());
     // Either the persona or the request turns skills off.
     Boolean skillsOn = askPersona.skills() ? request.skills() : Boolean.FALSE;
-    SkillExposure.Exposure exposure = skills.expose(owner, tools.select(request.tools()), skillsOn);
+    AskTools.Selection selection = askTools.select(owner, request.tools());
+    SkillExposure.Exposure exposure = skills.expose(owner, selection.tools(), skillsOn);
     List<Tool> selected = exposure.tools();
     JsonSchema schema =
         request.outputFormat() == null ? null : structured.compile(request.outputFormat());
@@ -127,7 +132,14 @@ public class AskService {
     appended.add(new ConversationMessage(null, "assistant", turn.text(), null, null, null));
     memory.append(owner, conversationId, appended);
     return new AskResponse(
-        turn.output(), conversationId, turn.modelName(), turn.usage(), turn.toolCalls());
+        turn.output(),
+        conversationId,
+        turn.modelName(),
+        turn.usage(),
+        turn.toolCalls(),
+        selection.unavailable().isEmpty()
+            ? null
+            : Map.of("mcp_unavailable", selection.unavailable()));
   }
 
   /** A one-off run with no conversation: the prompt, the tools and the model (agents use it). */

@@ -68,8 +68,12 @@ public class ToolRunner {
     if (arguments == null || !arguments.isObject()) {
       return "the arguments must be a JSON object";
     }
+    // The platform's tools never change; a remote tool of one user's MCP server may share its name
+    // with another user's, so its schema is read afresh.
     JsonSchema schema =
-        schemas.computeIfAbsent(tool.name(), name -> factory.getSchema(inputSchema(tool)));
+        ToolRegistry.GROUPS.contains(tool.group())
+            ? schemas.computeIfAbsent(tool.name(), name -> factory.getSchema(inputSchema(tool)))
+            : factory.getSchema(inputSchema(tool));
     var messages = schema.validate(arguments);
     return messages.isEmpty()
         ? null
