@@ -152,6 +152,7 @@ public class McpResource {
     StreamingOutput output =
         out -> {
           SseTransport transport = new SseTransport(out, mapper);
+          transport.open();
           Disposable work =
               session
                   .responseStream(request, transport)

@@ -25,6 +25,15 @@ final class SseTransport implements McpStreamableServerTransport {
     this.mapper = mapper;
   }
 
+  /**
+   * Sends a comment line at once, so that the response's headers leave before a long tool ends (the
+   * gateway waits a bounded time for them); clients ignore comments.
+   */
+  void open() throws IOException {
+    out.write(": stream open\n\n".getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
   @Override
   public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
     return sendMessage(message, null);

@@ -150,19 +150,29 @@ public class AgentRunner {
                 .map(spec -> new AgentRunStore.NewRun(spec.prompt(), spec.modelName()))
                 .toList());
     List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+    AtomicInteger finished = new AtomicInteger();
     for (int i = 0; i < runIds.size(); i++) {
       AgentSpec spec = request.agents().get(i);
       String runId = runIds.get(i);
       String agentId = spec.id() != null ? spec.id() : runId;
       futures.add(
           CompletableFuture.supplyAsync(
-              () ->
-                  run(owner, runId, spec.prompt(), spec.modelName(), null, timeout, local)
-                      .withId(agentId),
+              () -> {
+                Outcome outcome =
+                    run(owner, runId, spec.prompt(), spec.modelName(), null, timeout, local)
+                        .withId(agentId);
+                // Told before the result is ready, in order, so the last count precedes the answer.
+                synchronized (finished) {
+                  try {
+                    onFinished.accept(finished.incrementAndGet());
+                  } catch (RuntimeException e) {
+                    Log.debugf("spawn-all progress not told: %s", e.toString());
+                  }
+                }
+                return outcome;
+              },
               pool));
     }
-    AtomicInteger finished = new AtomicInteger();
-    futures.forEach(future -> future.thenRun(() -> onFinished.accept(finished.incrementAndGet())));
     return new SpawnAllResponse(
         futures.stream().map(CompletableFuture::join).map(Outcome::result).toList());
   }
