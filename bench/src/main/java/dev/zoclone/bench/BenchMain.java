@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.zoclone.bench.ask.AskBenchmark;
 import dev.zoclone.bench.ask.SpawnAllBenchmark;
 import dev.zoclone.bench.browser.BrowserBenchmark;
+import dev.zoclone.bench.mcp.McpBenchmark;
 import dev.zoclone.bench.memory.IngestBenchmark;
 import dev.zoclone.bench.memory.RecallBenchmark;
 import dev.zoclone.bench.pool.PoolBenchmark;
@@ -43,7 +44,8 @@ public final class BenchMain {
         new PoolBenchmark(),
         new SkillsBenchmark(),
         new BrowserBenchmark(),
-        new SupervisorBenchmark());
+        new SupervisorBenchmark(),
+        new McpBenchmark());
   }
 
   public static void main(String[] args) throws Exception {
