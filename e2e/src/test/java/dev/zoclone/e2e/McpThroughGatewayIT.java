@@ -250,6 +250,16 @@ class McpThroughGatewayIT {
   }
 
   @Test
+  void theToolsRouteListsEveryGroupThroughTheGateway() throws Exception {
+    HttpResponse<String> tools = platform.call(alice.token(), "GET", "/api/v1/tools", null);
+
+    assertThat(tools.statusCode()).as(tools.body()).isEqualTo(200);
+    List<String> groups = new ArrayList<>();
+    JSON.readTree(tools.body()).path("groups").forEach(g -> groups.add(g.path("name").asText()));
+    assertThat(groups).startsWith("memory", "conversations", "agents", "automations", "jobs");
+  }
+
+  @Test
   void aRevokedTokenIsRefusedWith401() throws Exception {
     HttpResponse<String> issued = platform.call(alice.token(), "POST", "/api/v1/tokens", "{}");
     assertThat(issued.statusCode()).as(issued.body()).isIn(200, 201);

@@ -92,11 +92,13 @@ public class McpServers {
   }
 
   /** The caller's servers, by name. */
+  @Transactional
   public List<McpServerView> list(String owner) {
     return repository.ofOwner(owner).stream().map(this::view).toList();
   }
 
   /** The caller's server {@code name}; 404 when there is none. */
+  @Transactional
   public McpServerView get(String owner, String name) {
     return view(entity(owner, name));
   }
@@ -108,11 +110,16 @@ public class McpServers {
   }
 
   /** The caller's server {@code name}, decrypted, to connect to. */
+  @Transactional
   public McpConnection connection(String owner, String name) {
     return connection(entity(owner, name));
   }
 
-  /** The caller's enabled servers, decrypted, for an ask. */
+  /**
+   * The caller's enabled servers, decrypted, for an ask (in a transaction of its own: asks also run
+   * from Kafka, outside any request).
+   */
+  @Transactional
   public List<McpConnection> enabled(String owner) {
     return repository.ofOwner(owner).stream()
         .filter(entity -> entity.enabled)
