@@ -6,6 +6,7 @@ import dev.zoclone.bench.ask.AskBenchmark;
 import dev.zoclone.bench.ask.SpawnAllBenchmark;
 import dev.zoclone.bench.browser.BrowserBenchmark;
 import dev.zoclone.bench.console.ConsoleBenchmark;
+import dev.zoclone.bench.mcp.McpBenchmark;
 import dev.zoclone.bench.memory.IngestBenchmark;
 import dev.zoclone.bench.memory.RecallBenchmark;
 import dev.zoclone.bench.pool.PoolBenchmark;
@@ -45,7 +46,8 @@ public final class BenchMain {
         new SkillsBenchmark(),
         new BrowserBenchmark(),
         new SupervisorBenchmark(),
-        new ConsoleBenchmark());
+        new ConsoleBenchmark(),
+        new McpBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

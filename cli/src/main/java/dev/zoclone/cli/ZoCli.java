@@ -9,6 +9,8 @@ import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.identity.TokensCommand;
 import dev.zoclone.cli.identity.UsersCommand;
 import dev.zoclone.cli.identity.WhoamiCommand;
+import dev.zoclone.cli.mcp.McpCommand;
+import dev.zoclone.cli.mcp.ToolsCommand;
 import dev.zoclone.cli.memory.ConversationsCommand;
 import dev.zoclone.cli.memory.MemoryCommand;
 import dev.zoclone.cli.memory.RecallCommand;
@@ -61,7 +63,9 @@ import picocli.CommandLine.Option;
       OpenCommand.class,
       SkillsCommand.class,
       BrowseCommand.class,
-      BrowserCommand.class
+      BrowserCommand.class,
+      McpCommand.class,
+      ToolsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

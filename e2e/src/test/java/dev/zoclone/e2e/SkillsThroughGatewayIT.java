@@ -118,9 +118,9 @@ class SkillsThroughGatewayIT {
   @Test
   void anAskListsTheSkillsLoadsOneRunsItsScriptAndAnswers() throws Exception {
     model.enqueue(
-        Reply.toolCall("load_skill", "{\"name\":\"unit-convert\"}"),
+        Reply.toolCall("skills_load", "{\"name\":\"unit-convert\"}"),
         Reply.toolCall(
-            "run_skill_script",
+            "skills_run",
             "{\"name\":\"unit-convert\",\"input\":\"{\\\"value\\\": 10, \\\"from\\\": \\\"km\\\","
                 + " \\\"to\\\": \\\"mi\\\"}\"}"),
         Reply.text("10 km is about 6.21 miles."));
@@ -137,7 +137,7 @@ class SkillsThroughGatewayIT {
     JsonNode answer = JSON.readTree(ask.body());
     assertThat(answer.path("output").asText()).isEqualTo("10 km is about 6.21 miles.");
     assertThat(names(answer.path("tool_calls"), "/name"))
-        .containsExactly("load_skill", "run_skill_script");
+        .containsExactly("skills_load", "skills_run");
     List<RecordedRequest> requests = model.requests().subList(before, model.requests().size());
     assertThat(requests).hasSize(3);
     JsonNode first = requests.get(0).json();
@@ -146,7 +146,7 @@ class SkillsThroughGatewayIT {
         .contains("- unit-convert: Convert a quantity")
         .contains("- csv-stats:");
     assertThat(names(first.path("tools"), "/function/name"))
-        .contains("load_skill", "read_skill_file", "run_skill_script");
+        .contains("skills_load", "skills_read_file", "skills_run");
     assertThat(lastToolResult(requests.get(1)))
         .contains("# Unit conversion")
         .contains("scripts/convert.py");
@@ -172,7 +172,7 @@ class SkillsThroughGatewayIT {
     JsonNode request = model.requests().get(before).json();
     assertThat(request.path("messages").get(0).path("content").asText())
         .doesNotContain("Available skills");
-    assertThat(names(request.path("tools"), "/function/name")).doesNotContain("load_skill");
+    assertThat(names(request.path("tools"), "/function/name")).doesNotContain("skills_load");
   }
 
   @Test
@@ -203,7 +203,7 @@ class SkillsThroughGatewayIT {
     assertThat(request.path("messages").get(0).path("content").asText())
         .startsWith("You answer in one word.")
         .doesNotContain("Available skills");
-    assertThat(names(request.path("tools"), "/function/name")).doesNotContain("load_skill");
+    assertThat(names(request.path("tools"), "/function/name")).doesNotContain("skills_load");
   }
 
   private static List<String> names(JsonNode items, String pointer) {

@@ -10,6 +10,7 @@ import dev.zoclone.cli.gateway.Json;
 import dev.zoclone.contract.agents.AskRequest;
 import dev.zoclone.contract.agents.AskResponse;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,13 +33,19 @@ public final class AskCommand extends GatewayCommand {
   @Option(names = "--stream", description = "Print the answer's tokens as they arrive.")
   boolean stream;
 
+  @Option(
+      names = "--tools",
+      split = ",",
+      description = "Only these tool groups, e.g. memory,automations (mcp: your MCP servers).")
+  List<String> tools;
+
   @Override
   protected int execute(GatewayClient gateway) {
     if (stream) {
       return streamAnswer(gateway);
     }
     AskRequest body =
-        new AskRequest(input, conversationId, model, personaId, null, null, null, null, null);
+        new AskRequest(input, conversationId, model, personaId, null, null, tools, null, null);
     GatewayResponse response =
         gateway.withRequestTimeout(Duration.ofMinutes(5)).post("/api/v1/ask", body);
     if (!printedAsJson(response)) {
@@ -59,7 +66,7 @@ public final class AskCommand extends GatewayCommand {
 
   private int streamAnswer(GatewayClient gateway) {
     AskRequest body =
-        new AskRequest(input, conversationId, model, personaId, null, true, null, null, null);
+        new AskRequest(input, conversationId, model, personaId, null, true, tools, null, null);
     String[] failed = {null};
     gateway.withRequestTimeout(Duration.ofMinutes(5)).stream(
         "/api/v1/ask",

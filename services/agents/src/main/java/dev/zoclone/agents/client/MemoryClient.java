@@ -4,10 +4,6 @@ import dev.zoclone.contract.memory.AppendMessages;
 import dev.zoclone.contract.memory.ContextRequest;
 import dev.zoclone.contract.memory.ContextResponse;
 import dev.zoclone.contract.memory.ConversationMessage;
-import dev.zoclone.contract.memory.MemorizeRequest;
-import dev.zoclone.contract.memory.MemorizeResponse;
-import dev.zoclone.contract.memory.RecallRequest;
-import dev.zoclone.contract.memory.RecallResponse;
 import dev.zoclone.contract.memory.StartConversation;
 import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.contract.memory.SummaryUpdate;
@@ -61,19 +57,6 @@ public class MemoryClient {
           api.summary(secret, user, conversationId, update);
           return null;
         });
-  }
-
-  /** Saves a memory for the user. */
-  public MemorizeResponse memorize(String user, MemorizeRequest request) {
-    return call(() -> api.memorize(secret, user, request));
-  }
-
-  /** Recalls the user's memories; empty when there are none. */
-  public RecallResponse recall(String user, RecallRequest request) {
-    RecallResponse response = call(() -> api.recall(secret, user, request));
-    return response == null || response.results() == null
-        ? new RecallResponse(List.of())
-        : response;
   }
 
   private static <T> T call(Supplier<T> request) {

@@ -4,11 +4,7 @@ import dev.zoclone.contract.ZoHeaders;
 import dev.zoclone.contract.memory.AppendMessages;
 import dev.zoclone.contract.memory.ContextRequest;
 import dev.zoclone.contract.memory.ContextResponse;
-import dev.zoclone.contract.memory.MemorizeRequest;
-import dev.zoclone.contract.memory.MemorizeResponse;
 import dev.zoclone.contract.memory.MemoryApi;
-import dev.zoclone.contract.memory.RecallRequest;
-import dev.zoclone.contract.memory.RecallResponse;
 import dev.zoclone.contract.memory.StartConversation;
 import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.contract.memory.SummaryUpdate;
@@ -55,18 +51,4 @@ interface MemoryRestApi {
       @HeaderParam(ZoHeaders.USER) String user,
       @PathParam("id") String conversationId,
       SummaryUpdate body);
-
-  @POST
-  @Path(MemoryApi.MEMORIES)
-  MemorizeResponse memorize(
-      @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
-      @HeaderParam(ZoHeaders.USER) String user,
-      MemorizeRequest body);
-
-  @POST
-  @Path(MemoryApi.RECALL)
-  RecallResponse recall(
-      @HeaderParam(ZoHeaders.INTERNAL_SECRET) String secret,
-      @HeaderParam(ZoHeaders.USER) String user,
-      RecallRequest body);
 }

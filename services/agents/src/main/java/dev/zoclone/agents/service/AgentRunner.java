@@ -115,6 +115,15 @@ public class AgentRunner {
 
   /** Runs every agent, at most {@code max_concurrency} at once; results in the order given. */
   public SpawnAllResponse spawnAll(String owner, SpawnAllRequest request) {
+    return spawnAll(owner, request, finished -> {});
+  }
+
+  /**
+   * {@link #spawnAll(String, SpawnAllRequest)}, telling {@code onFinished} how many agents have
+   * ended each time one does (the spawn-all tool reports it as progress).
+   */
+  public SpawnAllResponse spawnAll(
+      String owner, SpawnAllRequest request, java.util.function.IntConsumer onFinished) {
     if (request == null || request.agents() == null || request.agents().isEmpty()) {
       throw ProblemException.badRequest("agents", "name at least one agent");
     }
@@ -141,15 +150,27 @@ public class AgentRunner {
                 .map(spec -> new AgentRunStore.NewRun(spec.prompt(), spec.modelName()))
                 .toList());
     List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+    AtomicInteger finished = new AtomicInteger();
     for (int i = 0; i < runIds.size(); i++) {
       AgentSpec spec = request.agents().get(i);
       String runId = runIds.get(i);
       String agentId = spec.id() != null ? spec.id() : runId;
       futures.add(
           CompletableFuture.supplyAsync(
-              () ->
-                  run(owner, runId, spec.prompt(), spec.modelName(), null, timeout, local)
-                      .withId(agentId),
+              () -> {
+                Outcome outcome =
+                    run(owner, runId, spec.prompt(), spec.modelName(), null, timeout, local)
+                        .withId(agentId);
+                // Told before the result is ready, in order, so the last count precedes the answer.
+                synchronized (finished) {
+                  try {
+                    onFinished.accept(finished.incrementAndGet());
+                  } catch (RuntimeException e) {
+                    Log.debugf("spawn-all progress not told: %s", e.toString());
+                  }
+                }
+                return outcome;
+              },
               pool));
     }
     return new SpawnAllResponse(

@@ -17,9 +17,11 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.zoclone.agents.client.MemoryClient;
 import dev.zoclone.agents.config.AgentsConfig;
 import dev.zoclone.agents.service.ModelCaller.Answer;
+import dev.zoclone.agents.tool.AskTools;
 import dev.zoclone.agents.tool.Tool;
 import dev.zoclone.agents.tool.Tool.ToolContext;
 import dev.zoclone.agents.tool.ToolRegistry;
+import dev.zoclone.agents.tool.ToolRunner;
 import dev.zoclone.agents.tool.skills.SkillExposure;
 import dev.zoclone.contract.agents.AskRequest;
 import dev.zoclone.contract.agents.AskResponse;
@@ -29,7 +31,6 @@ import dev.zoclone.contract.memory.ContextResponse;
 import dev.zoclone.contract.memory.ConversationMessage;
 import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.platform.problem.ProblemException;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,8 @@ public class AskService {
   private final StructuredOutput structured;
   private final AgentsConfig config;
   private final SkillExposure skills;
+  private final ToolRunner runner;
+  private final AskTools askTools;
 
   public AskService(
       ModelCaller models,
@@ -64,7 +67,9 @@ public class AskService {
       ToolRegistry tools,
       StructuredOutput structured,
       AgentsConfig config,
-      SkillExposure skills) {
+      SkillExposure skills,
+      ToolRunner runner,
+      AskTools askTools) {
     this.models = models;
     this.context = context;
     this.memory = memory;
@@ -73,6 +78,8 @@ public class AskService {
     this.structured = structured;
     this.config = config;
     this.skills = skills;
+    this.runner = runner;
+    this.askTools = askTools;
   }
 
   /**
@@ -86,7 +93,8 @@ public class AskService {
     PersonaService.AskPersona askPersona = personas.forAsk(owner, request.personaId());
     // Either the persona or the request turns skills off.
     Boolean skillsOn = askPersona.skills() ? request.skills() : Boolean.FALSE;
-    SkillExposure.Exposure exposure = skills.expose(owner, tools.select(request.tools()), skillsOn);
+    AskTools.Selection selection = askTools.select(owner, request.tools());
+    SkillExposure.Exposure exposure = skills.expose(owner, selection.tools(), skillsOn);
     List<Tool> selected = exposure.tools();
     JsonSchema schema =
         request.outputFormat() == null ? null : structured.compile(request.outputFormat());
@@ -124,7 +132,14 @@ public class AskService {
     appended.add(new ConversationMessage(null, "assistant", turn.text(), null, null, null));
     memory.append(owner, conversationId, appended);
     return new AskResponse(
-        turn.output(), conversationId, turn.modelName(), turn.usage(), turn.toolCalls());
+        turn.output(),
+        conversationId,
+        turn.modelName(),
+        turn.usage(),
+        turn.toolCalls(),
+        selection.unavailable().isEmpty()
+            ? null
+            : Map.of("mcp_unavailable", selection.unavailable()));
   }
 
   /** A one-off run with no conversation: the prompt, the tools and the model (agents use it). */
@@ -133,7 +148,7 @@ public class AskService {
     String input = requireInput(prompt);
     List<String> candidates = models.candidates(owner, modelName, null);
     models.resolve(owner, candidates.get(0));
-    SkillExposure.Exposure exposure = skills.expose(owner, tools.select(toolNames), null);
+    SkillExposure.Exposure exposure = skills.expose(owner, tools.forAgent(toolNames), null);
     List<ChatMessage> messages = context.messages(withSkills(null, exposure), null, null, input);
     Turn turn = run(owner, null, messages, exposure.tools(), candidates, null, null, null);
     return new AskResponse(turn.output(), null, turn.modelName(), turn.usage(), turn.toolCalls());
@@ -208,7 +223,7 @@ public class AskService {
       List<ConversationMessage> results = new ArrayList<>();
       for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
         JsonNode arguments = parseArguments(call.arguments());
-        String result = execute(byName.get(call.name()), call.name(), toolContext, arguments);
+        String result = runner.run(byName.get(call.name()), call.name(), toolContext, arguments);
         messages.add(ToolExecutionResultMessage.from(call, result));
         calls.add(new ToolCallView(call.name(), arguments, result));
         requested
@@ -267,20 +282,6 @@ public class AskService {
     return onToken == null
         ? models.chat(owner, candidates, request)
         : models.stream(owner, candidates, request, onToken);
-  }
-
-  private static String execute(Tool tool, String name, ToolContext context, JsonNode arguments) {
-    if (tool == null) {
-      return "error: there is no tool named " + name;
-    }
-    try {
-      return tool.execute(context, arguments);
-    } catch (ProblemException e) {
-      return "error: " + e.getMessage();
-    } catch (RuntimeException e) {
-      Log.warnf("tool %s failed: %s", name, e.toString());
-      return "error: the tool failed";
-    }
   }
 
   private static JsonNode parseArguments(String arguments) {

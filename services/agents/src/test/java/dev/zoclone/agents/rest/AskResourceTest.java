@@ -116,7 +116,7 @@ class AskResourceTest {
   void theModelCallsRecallMemoryAndAnswersWithWhatItFound() {
     memory().remember(user, "The user's favourite colour is teal");
     MODEL.enqueue(
-        Reply.toolCall("recall_memory", "{\"query\":\"favourite colour\"}"),
+        Reply.toolCall("memory_recall", "{\"query\":\"favourite colour\"}"),
         Reply.text("Your favourite colour is teal."));
 
     String conversationId =
@@ -126,7 +126,7 @@ class AskResourceTest {
             .then()
             .statusCode(200)
             .body("output", is("Your favourite colour is teal."))
-            .body("tool_calls[0].name", is("recall_memory"))
+            .body("tool_calls[0].name", is("memory_recall"))
             .body("tool_calls[0].result", containsString("teal"))
             .extract()
             .path("conversation_id");
@@ -135,7 +135,7 @@ class AskResourceTest {
     JsonNode toolMessage = second.path("messages").get(second.path("messages").size() - 1);
     assertThat(toolMessage.path("role").asText()).isEqualTo("tool");
     assertThat(toolMessage.path("content").asText()).contains("teal");
-    assertThat(second.at("/tools/0/function/name").asText()).isIn("recall_memory", "save_memory");
+    assertThat(second.at("/tools/0/function/name").asText()).isIn("memory_recall", "memory_save");
     assertThat(memory().conversation(conversationId).messages)
         .extracting(ConversationMessage::role)
         .containsExactly("user", "assistant", "tool", "assistant");
@@ -148,18 +148,18 @@ class AskResourceTest {
                 .get(0)
                 .path("name")
                 .asText())
-        .isEqualTo("recall_memory");
+        .isEqualTo("memory_recall");
   }
 
   @Test
   void theModelSavesAMemoryThroughSaveMemory() {
     MODEL.enqueue(
-        Reply.toolCall("save_memory", "{\"content\":\"The user lives in Lyon\"}"),
+        Reply.toolCall("memory_save", "{\"content\":\"The user lives in Lyon\"}"),
         Reply.text("Noted."));
 
     as(user)
         .body(
-            "{\"input\":\"I live in Lyon\",\"model_name\":\"openai:gpt-4o-mini\",\"tools\":[\"save_memory\"]}")
+            "{\"input\":\"I live in Lyon\",\"model_name\":\"openai:gpt-4o-mini\",\"tools\":[\"memory_save\"]}")
         .post("/api/v1/ask")
         .then()
         .statusCode(200)

@@ -87,7 +87,7 @@ class ProviderAskTest {
     String user = newUser();
     key(user, "ollama", "{\"provider\":\"ollama\",\"base_url\":\"" + OLLAMA.baseUrl() + "\"}");
     OLLAMA.enqueue(
-        Reply.toolCalls(ToolCall.of("save_memory", "{\"content\":\"likes tea\"}")),
+        Reply.toolCalls(ToolCall.of("memory_save", "{\"content\":\"likes tea\"}")),
         Reply.text("Saved."));
 
     as(user)
@@ -96,7 +96,7 @@ class ProviderAskTest {
         .then()
         .statusCode(200)
         .body("output", is("Saved."))
-        .body("tool_calls[0].name", is("save_memory"));
+        .body("tool_calls[0].name", is("memory_save"));
 
     assertThat(OLLAMA.lastRequest().json().path("messages").toString()).contains("tool");
   }

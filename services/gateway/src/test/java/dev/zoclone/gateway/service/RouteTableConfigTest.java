@@ -26,6 +26,9 @@ class RouteTableConfigTest {
         }) {
       expected.put(prefix, "agents");
     }
+    expected.put("/api/v1/tools", "agents");
+    expected.put("/api/v1/mcp-servers", "agents");
+    expected.put("/mcp", "agents");
     expected.put("/api/v1/memories", "memory");
     expected.put("/api/v1/conversations", "memory");
     expected.put("/api/v1/skills", "skills");

@@ -14,6 +14,11 @@ public class BrowserCloseTool extends BrowserTool {
   }
 
   @Override
+  public boolean readOnly() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "browser_close";
   }

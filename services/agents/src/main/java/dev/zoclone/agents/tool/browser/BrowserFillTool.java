@@ -18,6 +18,11 @@ public class BrowserFillTool extends BrowserTool {
   }
 
   @Override
+  public boolean readOnly() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "browser_fill";
   }

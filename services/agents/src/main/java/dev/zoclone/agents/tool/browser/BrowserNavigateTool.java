@@ -16,6 +16,11 @@ public class BrowserNavigateTool extends BrowserTool {
   }
 
   @Override
+  public boolean readOnly() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "browser_navigate";
   }

@@ -15,6 +15,11 @@ public class BrowserPressTool extends BrowserTool {
   }
 
   @Override
+  public boolean readOnly() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "browser_press";
   }

@@ -19,6 +19,11 @@ public class BrowserScreenshotTool extends BrowserTool {
   }
 
   @Override
+  public boolean readOnly() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "browser_screenshot";
   }

@@ -16,6 +16,11 @@ public class BrowserSnapshotTool extends BrowserTool {
   }
 
   @Override
+  public boolean readOnly() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "browser_snapshot";
   }

@@ -17,6 +17,11 @@ public class BrowserTabsTool extends BrowserTool {
   }
 
   @Override
+  public boolean readOnly() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "browser_tabs";
   }

@@ -15,6 +15,11 @@ public class BrowserWaitForTool extends BrowserTool {
   }
 
   @Override
+  public boolean readOnly() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "browser_wait_for";
   }

@@ -24,6 +24,11 @@ public class LoadSkillTool implements Tool {
   }
 
   @Override
+  public boolean readOnly() {
+    return true;
+  }
+
+  @Override
   public ToolSpecification specification() {
     return ToolSpecification.builder()
         .name(name())

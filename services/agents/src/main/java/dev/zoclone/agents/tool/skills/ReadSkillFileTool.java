@@ -25,6 +25,11 @@ public class ReadSkillFileTool implements Tool {
   }
 
   @Override
+  public boolean readOnly() {
+    return true;
+  }
+
+  @Override
   public ToolSpecification specification() {
     return ToolSpecification.builder()
         .name(name())

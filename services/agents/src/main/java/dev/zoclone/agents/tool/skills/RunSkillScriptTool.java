@@ -23,6 +23,11 @@ public class RunSkillScriptTool implements Tool {
   }
 
   @Override
+  public boolean readOnly() {
+    return false;
+  }
+
+  @Override
   public ToolSpecification specification() {
     return ToolSpecification.builder()
         .name(name())
