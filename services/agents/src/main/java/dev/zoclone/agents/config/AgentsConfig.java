@@ -54,9 +54,13 @@ public interface AgentsConfig {
 
   /** Provider calls. */
   interface Provider {
-    /** How long one provider call may take. */
+    /** How long one provider call may take, its whole answer read included. */
     @WithDefault("60s")
     Duration timeout();
+
+    /** How long one streamed provider call may take, its whole stream read included. */
+    @WithDefault("10m")
+    Duration streamTimeout();
 
     /** Attempts per model on a 429 or 5xx, the first included. */
     @WithDefault("3")
@@ -84,13 +88,29 @@ public interface AgentsConfig {
     @WithDefault("128")
     int maxConcurrency();
 
-    /** Agents one user may run at once in this replica. */
+    /** Agents one user may run at once in this replica (also bounded by {@link #maxShare}). */
     @WithDefault("100")
     int maxConcurrencyPerUser();
+
+    /** The share of {@link #maxConcurrency} one user may run at once, from 0 to 1. */
+    @WithDefault("0.25")
+    double maxShare();
+
+    /** Runs one user may have in flight (queued or running) in this replica; more is a 429. */
+    @WithDefault("1000")
+    int maxInFlightPerUser();
+
+    /** Runs all users may have in flight (queued or running) in this replica; more is a 429. */
+    @WithDefault("10000")
+    int queueCapacity();
 
     /** How long an agent may run when the request names no timeout. */
     @WithDefault("120s")
     Duration defaultTimeout();
+
+    /** The longest {@code timeout_ms} a request may name. */
+    @WithDefault("30m")
+    Duration maxTimeout();
   }
 
   /** The browser_* tools. */

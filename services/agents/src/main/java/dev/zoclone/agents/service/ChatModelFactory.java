@@ -26,10 +26,12 @@ import java.util.Map;
 @ApplicationScoped
 public class ChatModelFactory {
   private final Duration timeout;
+  private final Duration streamTimeout;
   private final Map<CacheKey, Object> cache;
 
   public ChatModelFactory(AgentsConfig config) {
     this.timeout = config.provider().timeout();
+    this.streamTimeout = config.provider().streamTimeout();
     int capacity = config.modelCacheSize();
     this.cache =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -72,7 +74,7 @@ public class ChatModelFactory {
     return switch (key.provider()) {
       case ANTHROPIC ->
           AnthropicChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(timeout))
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
@@ -82,7 +84,7 @@ public class ChatModelFactory {
               .build();
       case OLLAMA ->
           OllamaChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(timeout))
               .baseUrl(key.baseUrl())
               .modelName(model)
               .timeout(timeout)
@@ -90,7 +92,7 @@ public class ChatModelFactory {
               .build();
       default ->
           OpenAiChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(timeout))
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
@@ -105,7 +107,7 @@ public class ChatModelFactory {
     return switch (key.provider()) {
       case ANTHROPIC ->
           AnthropicStreamingChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(streamTimeout))
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
@@ -114,20 +116,25 @@ public class ChatModelFactory {
               .build();
       case OLLAMA ->
           OllamaStreamingChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(streamTimeout))
               .baseUrl(key.baseUrl())
               .modelName(model)
               .timeout(timeout)
               .build();
       default ->
           OpenAiStreamingChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(streamTimeout))
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
               .timeout(timeout)
               .build();
     };
+  }
+
+  /** A provider client whose calls end by {@code deadline}, their answer's body included. */
+  private ProviderHttpClient.Builder http(Duration deadline) {
+    return new ProviderHttpClient.Builder().deadline(deadline);
   }
 
   private static String hash(String apiKey) {
