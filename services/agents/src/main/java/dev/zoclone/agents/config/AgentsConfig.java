@@ -113,6 +113,20 @@ public interface AgentsConfig {
     Duration maxTimeout();
   }
 
+  /** Requests sent with an {@code Idempotency-Key}. */
+  Idempotency idempotency();
+
+  /** How long answers of requests sent with an {@code Idempotency-Key} are kept. */
+  interface Idempotency {
+    /** A key answers the same for this long. */
+    @WithDefault("24h")
+    Duration ttl();
+
+    /** A key whose first request has not answered after this long (its process died) is freed. */
+    @WithDefault("45m")
+    Duration staleAfter();
+  }
+
   /** The browser_* tools. */
   Browser browser();
 
