@@ -97,6 +97,8 @@ service_start() {
     ZO_MASTER_KEY="$(cat "$ZO_HOME/master-key")"
     export ZO_INTERNAL_SECRET ZO_MASTER_KEY
     export QUARKUS_HTTP_PORT="$port"
+    # On a laptop, keys, webhooks and MCP servers may point at the user's own local servers.
+    export ZO_PLATFORM_EGRESS_ALLOW_PRIVATE="${ZO_PLATFORM_EGRESS_ALLOW_PRIVATE:-true}"
     if [[ "$name" == browser ]]; then export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; fi
     # A laptop's browser may open the user's own dev servers (private and loopback addresses).
     if [[ "$name" == browser ]]; then export ZO_BROWSER_ALLOW_PRIVATE="${ZO_BROWSER_ALLOW_PRIVATE:-true}"; fi

@@ -129,6 +129,7 @@ public final class LocalPlatform implements AutoCloseable {
       common.put("ZO_KAFKA_BOOTSTRAP", LocalInfra.KAFKA_BOOTSTRAP);
       common.put("ZO_INTERNAL_SECRET", secret);
       common.put("ZO_MASTER_KEY", Base64.getEncoder().encodeToString(random(32)));
+      common.put("ZO_PLATFORM_EGRESS_ALLOW_PRIVATE", "true"); // fake models listen on 127.0.0.1
       ports.forEach(
           (name, port) -> {
             if (replicas.containsKey(name)) {
@@ -196,6 +197,11 @@ public final class LocalPlatform implements AutoCloseable {
    */
   public String internalSecret() {
     return internalSecret;
+  }
+
+  /** The JDBC URL of the platform's database (each service's tables in its own schema). */
+  public String databaseUrl() {
+    return databaseUrl;
   }
 
   /** The folder the platform runs in as {@code ZO_HOME}. */

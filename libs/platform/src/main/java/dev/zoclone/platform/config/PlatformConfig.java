@@ -23,6 +23,20 @@ public interface PlatformConfig {
   /** The transactional outbox relay. */
   Outbox outbox();
 
+  /** Requests to URLs that users supply. */
+  Egress egress();
+
+  /** Requests to URLs that users supply (see {@code EgressPolicy}). */
+  interface Egress {
+    /**
+     * Whether loopback, private, shared and unique-local addresses may be reached; {@code bin/zo
+     * up} allows them on a laptop, container and Kubernetes deployments do not. Link-local and
+     * metadata addresses are refused either way.
+     */
+    @WithDefault("false")
+    boolean allowPrivate();
+  }
+
   /** Caller identity on inbound requests. */
   interface Identity {
     /** Whether requests must carry the gateway's secret and a caller; off in the gateway. */

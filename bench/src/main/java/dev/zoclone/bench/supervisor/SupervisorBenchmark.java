@@ -1,7 +1,9 @@
-package dev.zoclone.e2e.bench;
+package dev.zoclone.bench.supervisor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zoclone.bench.Benchmark;
+import dev.zoclone.bench.Figure;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.e2e.support.LocalPlatform.User;
 import java.io.BufferedReader;
@@ -25,33 +27,39 @@ import java.util.stream.Stream;
  * http process, log capture throughput (every line checked), and the public route's overhead over
  * calling the process directly, at concurrency 1.
  *
- * <p>Args: starts (20), log lines (5,000,000), proxied requests (2,000).
+ * <p>Sizes: {@code bench.supervisor.starts} (20), {@code bench.supervisor.lines} (5,000,000),
+ * {@code bench.supervisor.requests} (2,000).
  */
-public final class SupervisorBenchmark {
+public final class SupervisorBenchmark implements Benchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private SupervisorBenchmark() {}
+  @Override
+  public String name() {
+    return "supervisor";
+  }
 
-  public static void main(String[] args) throws Exception {
-    int starts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    int lines = args.length > 1 ? Integer.parseInt(args[1]) : 5_000_000;
-    int requests = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+  @Override
+  public List<Figure> run() throws Exception {
+    int starts = size("starts", 20);
+    int lines = size("lines", 5_000_000);
+    int requests = size("requests", 2000);
+    List<Figure> figures = new ArrayList<>();
     String app;
     try (InputStream in = SupervisorBenchmark.class.getResourceAsStream("/processes/app.py")) {
       app = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     try (LocalPlatform platform = LocalPlatform.start("supervisor")) {
       User user = platform.newUser("bench");
-      startToRunning(platform, user, app, starts);
-      logThroughput(platform, user, lines);
-      proxyOverhead(platform, user, app, requests);
+      figures.add(startToRunning(platform, user, app, starts));
+      figures.add(logThroughput(platform, user, lines));
+      figures.add(proxyOverhead(platform, user, app, requests));
     }
-    System.exit(0);
+    return figures;
   }
 
-  private static void startToRunning(LocalPlatform platform, User user, String app, int starts)
+  private Figure startToRunning(LocalPlatform platform, User user, String app, int starts)
       throws Exception {
     List<Long> millis = new ArrayList<>();
     for (int i = 0; i < starts; i++) {
@@ -65,13 +73,14 @@ public final class SupervisorBenchmark {
       send(platform, user, "DELETE", "/api/v1/processes/" + name, null);
     }
     Collections.sort(millis);
-    System.out.printf(
-        "start-to-RUNNING of an http process (python3 http.server), %d starts: p50 %d ms, p90 %d"
-            + " ms, max %d ms%n",
-        starts, pct(millis, 50), pct(millis, 90), millis.get(millis.size() - 1));
+    return Figure.of(
+        name(),
+        "start → RUNNING of an http process (python3), p50 (p90 " + pct(millis, 90) + " ms)",
+        pct(millis, 50),
+        "ms");
   }
 
-  private static void logThroughput(LocalPlatform platform, User user, int lines) throws Exception {
+  private Figure logThroughput(LocalPlatform platform, User user, int lines) throws Exception {
     Map<String, Object> body =
         Map.of(
             "name", "flood",
@@ -107,12 +116,16 @@ public final class SupervisorBenchmark {
     if (expected - 1 != lines) {
       throw new IllegalStateException("captured " + (expected - 1) + " of " + lines + " lines");
     }
-    System.out.printf(
-        "log capture: %d lines (%.1f MB) in %.2f s from POST to EXITED: %.0f lines/s, none lost%n",
-        lines, bytes(lines) / 1e6, seconds, lines / seconds);
+    return Figure.of(
+        name(),
+        String.format(
+            "log capture, %d lines (%.1f MB) from POST to EXITED, none lost",
+            lines, bytes(lines) / 1e6),
+        lines / seconds,
+        "lines/s");
   }
 
-  private static void proxyOverhead(LocalPlatform platform, User user, String app, int requests)
+  private Figure proxyOverhead(LocalPlatform platform, User user, String app, int requests)
       throws Exception {
     Map<String, Object> body = new java.util.HashMap<>(definition("web", app, "http"));
     body.put("visibility", "public");
@@ -129,15 +142,14 @@ public final class SupervisorBenchmark {
     List<Long> proxiedNanos = time(proxied, requests);
     double directP50 = pct(directNanos, 50) / 1e6;
     double proxiedP50 = pct(proxiedNanos, 50) / 1e6;
-    System.out.printf(
-        "GET at concurrency 1, %d requests: direct p50 %.2f ms (p90 %.2f), through the public"
-            + " route p50 %.2f ms (p90 %.2f): overhead p50 %.2f ms%n",
-        requests,
-        directP50,
-        pct(directNanos, 90) / 1e6,
-        proxiedP50,
-        pct(proxiedNanos, 90) / 1e6,
-        proxiedP50 - directP50);
+    return Figure.of(
+        name(),
+        String.format(
+            "public route's overhead over a direct GET, concurrency 1, p50 (direct %.2f ms,"
+                + " proxied %.2f ms)",
+            directP50, proxiedP50),
+        proxiedP50 - directP50,
+        "ms");
   }
 
   private static List<Long> time(String url, int count) throws Exception {

@@ -1,8 +1,10 @@
-package dev.zoclone.e2e.bench;
+package dev.zoclone.bench.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.zoclone.bench.Benchmark;
+import dev.zoclone.bench.Figure;
 import dev.zoclone.e2e.support.LocalPlatform;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,16 +29,21 @@ import java.util.concurrent.Future;
  * Browser figures through the gateway (not a test): warm navigate + screenshot of a local page at
  * concurrency 1 and 8, new session to first screenshot, and the PSS of the Chromium processes per
  * session at 1, 10 and 50 sessions. It starts its own packaged gateway and browser (two workers)
- * with {@link LocalPlatform}; docs/BENCHMARKS.md has the exact command.
+ * with {@link LocalPlatform}.
  */
-public final class BrowserBenchmark {
+public final class BrowserBenchmark implements Benchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int ROUNDS = 200;
 
-  private BrowserBenchmark() {}
+  @Override
+  public String name() {
+    return "browser";
+  }
 
-  public static void main(String[] args) throws Exception {
+  @Override
+  public List<Figure> run() throws Exception {
+    List<Figure> figures = new ArrayList<>();
     HttpServer pages = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     byte[] page =
         ("<!doctype html><html><head><title>Bench</title></head><body><h1>Benchmark page</h1>"
@@ -65,22 +72,20 @@ public final class BrowserBenchmark {
       String token =
           platform.newUser("bench-" + UUID.randomUUID().toString().substring(0, 8)).token();
       Client client = new Client(platform.gatewayUrl(), token);
-      System.out.println(
-          "Browser benchmark, 2 workers, through the gateway; page " + page.length + " bytes");
-      warm(client, url, 1);
-      warm(client, url, 8);
-      newSession(client, url);
+      figures.addAll(warm(client, url, 1));
+      figures.addAll(warm(client, url, 8));
+      figures.add(newSession(client, url));
       long browserPid = platform.service("browser").pid();
       for (int sessions : List.of(1, 10, 50)) {
-        memory(client, url, browserPid, sessions);
+        figures.add(memory(client, url, browserPid, sessions));
       }
     } finally {
       pages.stop(0);
-      System.exit(0);
     }
+    return figures;
   }
 
-  private static void warm(Client client, String url, int concurrency) throws Exception {
+  private List<Figure> warm(Client client, String url, int concurrency) throws Exception {
     List<String> sessions = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) {
       String id = client.open();
@@ -113,20 +118,20 @@ public final class BrowserBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    System.out.printf(
-        Locale.ROOT,
-        "warm navigate+screenshot, concurrency %d: p50 %d ms, p95 %d ms, %.1f/s (%d rounds)%n",
-        concurrency,
-        percentile(times, 50),
-        percentile(times, 95),
-        times.size() / seconds,
-        times.size());
     for (String id : sessions) {
       client.delete("/api/v1/browser/sessions/" + id);
     }
+    String what = "warm navigate + screenshot, concurrency " + concurrency;
+    return List.of(
+        Figure.of(
+            name(),
+            what + ", p50 (p95 " + percentile(times, 95) + " ms)",
+            percentile(times, 50),
+            "ms"),
+        Figure.of(name(), what + ", throughput", times.size() / seconds, "/s"));
   }
 
-  private static void newSession(Client client, String url) throws Exception {
+  private Figure newSession(Client client, String url) throws Exception {
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       long t = System.nanoTime();
@@ -135,15 +140,15 @@ public final class BrowserBenchmark {
       times.add((System.nanoTime() - t) / 1_000_000);
       client.delete("/api/v1/browser/sessions/" + id);
     }
-    System.out.printf(
-        Locale.ROOT,
-        "new session -> navigate -> first screenshot: p50 %d ms, p95 %d ms (20 sessions)%n",
+    return Figure.atMost(
+        name(),
+        "new session → navigate → first screenshot, p50 (p95 " + percentile(times, 95) + " ms)",
         percentile(times, 50),
-        percentile(times, 95));
+        "ms",
+        500);
   }
 
-  private static void memory(Client client, String url, long browserPid, int count)
-      throws Exception {
+  private Figure memory(Client client, String url, long browserPid, int count) throws Exception {
     long baseline = chromiumPssKb(browserPid);
     List<String> sessions = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -153,19 +158,20 @@ public final class BrowserBenchmark {
     }
     Thread.sleep(2000);
     long loaded = chromiumPssKb(browserPid);
-    System.out.printf(
-        Locale.ROOT,
-        "%d sessions: Chromium PSS %d MB in all (%d MB with none open), %.1f MB per session"
-            + " over the idle browsers, %.1f MB per session all in; %.0f sessions per GB%n",
-        count,
-        loaded / 1024,
-        baseline / 1024,
-        (loaded - baseline) / 1024.0 / count,
-        loaded / 1024.0 / count,
-        1024.0 * 1024 / Math.max(1, (loaded - baseline) / count));
     for (String id : sessions) {
       client.delete("/api/v1/browser/sessions/" + id);
     }
+    return Figure.atLeast(
+        name(),
+        String.format(
+            Locale.ROOT,
+            "sessions per GB of Chromium PSS with %d open (%d MB in all, %d MB with none open)",
+            count,
+            loaded / 1024,
+            baseline / 1024),
+        1024.0 * 1024 / Math.max(1, (loaded - baseline) / count),
+        "",
+        20);
   }
 
   private static void navigateAndShoot(Client client, String id, String url) throws Exception {

@@ -1,7 +1,9 @@
-package dev.zoclone.e2e.bench;
+package dev.zoclone.bench.skills;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zoclone.bench.Benchmark;
+import dev.zoclone.bench.Figure;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.e2e.support.LocalPlatform.User;
 import java.io.InputStream;
@@ -26,9 +28,10 @@ import java.util.concurrent.Future;
  * p95 of a trivial python script (echo its JSON input) at concurrency 1 against the same script run
  * directly with /usr/bin/python3, and runs per second at concurrency 8 both ways.
  *
- * <p>Args: runs at concurrency 1 (300), runs at concurrency 8 (400).
+ * <p>Sizes: {@code bench.skills.runs} at concurrency 1 (300), {@code bench.skills.concurrent} runs
+ * at concurrency 8 (400).
  */
-public final class SkillsBenchmark {
+public final class SkillsBenchmark implements Benchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -37,11 +40,16 @@ public final class SkillsBenchmark {
   private static final String INPUT = "{\"n\":42}";
   private static final int CONCURRENCY = 8;
 
-  private SkillsBenchmark() {}
+  @Override
+  public String name() {
+    return "skills";
+  }
 
-  public static void main(String[] args) throws Exception {
-    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    int concurrentRuns = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+  @Override
+  public List<Figure> run() throws Exception {
+    int runs = size("runs", 300);
+    int concurrentRuns = size("concurrent", 400);
+    List<Figure> figures = new ArrayList<>();
     Path direct = Files.createTempDirectory("zo-skills-bench");
     Path script = direct.resolve("echo.py");
     Files.writeString(script, SCRIPT);
@@ -72,28 +80,35 @@ public final class SkillsBenchmark {
       timeDirect(script, runs, plain);
       double sandboxedP50 = sandboxed.get(sandboxed.size() / 2) / 1e6;
       double plainP50 = plain.get(plain.size() / 2) / 1e6;
-      System.out.printf(
-          "trivial python skill, %d runs at concurrency 1: through the gateway p50 %.1f ms, p95"
-              + " %.1f ms (the service's duration_ms p50 %d ms, p95 %d ms); directly with"
-              + " /usr/bin/python3 p50 %.1f ms, p95 %.1f ms: overhead p50 %.1f ms, p95 %.1f ms%n",
-          runs,
-          sandboxedP50,
-          pct(sandboxed, 95) / 1e6,
-          pct(inService, 50),
-          pct(inService, 95),
-          plainP50,
-          pct(plain, 95) / 1e6,
-          sandboxedP50 - plainP50,
-          (pct(sandboxed, 95) - pct(plain, 95)) / 1e6);
+      figures.add(
+          Figure.of(
+              name(),
+              "trivial python skill through the gateway, concurrency 1, p50 (p95 "
+                  + Figure.format(pct(sandboxed, 95) / 1e6)
+                  + " ms; the service's duration_ms p50 "
+                  + pct(inService, 50)
+                  + " ms)",
+              sandboxedP50,
+              "ms"));
+      figures.add(
+          Figure.of(name(), "the same script run directly with python3, p50", plainP50, "ms"));
+      figures.add(
+          Figure.of(
+              name(), "added by the platform and the sandbox, p50", sandboxedP50 - plainP50, "ms"));
 
       double gatewayRate =
           rate(concurrentRuns, () -> runThroughGateway(platform, user, null, null));
       double directRate = rate(concurrentRuns, () -> runDirect(script));
-      System.out.printf(
-          "%d runs at concurrency %d: through the gateway %.1f runs/s; directly %.1f runs/s%n",
-          concurrentRuns, CONCURRENCY, gatewayRate, directRate);
+      figures.add(
+          Figure.of(
+              name(),
+              "runs/s through the gateway at concurrency " + CONCURRENCY,
+              gatewayRate,
+              "/s"));
+      figures.add(
+          Figure.of(name(), "runs/s directly at concurrency " + CONCURRENCY, directRate, "/s"));
     }
-    System.exit(0);
+    return figures;
   }
 
   private interface Run {

@@ -1,0 +1,161 @@
+package dev.zoclone.bench.ask;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zoclone.bench.Benchmark;
+import dev.zoclone.bench.Figure;
+import dev.zoclone.bench.Load;
+import dev.zoclone.bench.Stack;
+import dev.zoclone.e2e.support.LocalPlatform;
+import dev.zoclone.e2e.support.LocalPlatform.User;
+import dev.zoclone.testing.bench.PlainHttp;
+import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
+import dev.zoclone.testing.fakemodel.Reply;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ask path as a user meets it: {@code POST /api/v1/ask} through the gateway (auth, agents,
+ * memory's context with the query embedded and recalled, the model, the turn stored) against a fake
+ * OpenAI-compatible model that answers at once, compared with the same chat request sent straight
+ * to the fake. Measures the time the platform adds at concurrency 1 (new and same conversation),
+ * asks per second at concurrency 16, the CPU per ask of each service, and how long a turn takes to
+ * become recallable.
+ *
+ * <p>Sizes: {@code bench.ask.sequential} (200 asks per conversation kind), {@code
+ * bench.ask.concurrent} (2000), {@code bench.ask.concurrency} (16).
+ */
+public final class AskBenchmark implements Benchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] SERVICES = {"gateway", "agents", "memory"};
+
+  @Override
+  public String name() {
+    return "ask";
+  }
+
+  @Override
+  public List<Figure> run() throws Exception {
+    int sequential = size("sequential", 200);
+    int concurrent = size("concurrent", 2000);
+    int concurrency = size("concurrency", 16);
+    List<Figure> figures = new ArrayList<>();
+    try (FakeOpenAiServer model = new FakeOpenAiServer().setDefault(Reply.text("ok"));
+        LocalPlatform platform = LocalPlatform.start("agents", "memory")) {
+      Stack stack = new Stack(platform);
+      User user = platform.newUser("ask-bench");
+      stack.putKey(user.token(), "fast", model.baseUrl());
+      PlainHttp direct =
+          new PlainHttp(
+              URI.create(model.baseUrl()), "Authorization: Bearer sk-bench-0123456789\r\n");
+      String chat = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+      PlainHttp gateway = stack.client(user.token());
+
+      Load.Operation straight = i -> expectOk(direct.post("/v1/chat/completions", chat));
+      Load.Operation newConversation =
+          i -> expectOk(gateway.post("/api/v1/ask", ask("what is on my list today " + i, null)));
+      String conversation =
+          JSON.readTree(expectOk(gateway.post("/api/v1/ask", ask("remember the milk", null))))
+              .path("conversation_id")
+              .asText();
+      Load.Operation sameConversation =
+          i -> expectOk(gateway.post("/api/v1/ask", ask("and what else " + i, conversation)));
+
+      Load.run(sequential / 2, 1, straight);
+      Load.run(sequential / 2, 1, newConversation);
+      Load.Result model1 = Load.run(sequential, 1, straight);
+      Load.Result fresh = Load.run(sequential, 1, newConversation);
+      Load.Result same = Load.run(sequential, 1, sameConversation);
+      figures.add(
+          Figure.atMost(
+              name(),
+              "added by the platform, new conversation, concurrency 1, p50",
+              fresh.latencies().p50() - model1.latencies().p50(),
+              "ms",
+              10));
+      figures.add(
+          Figure.atMost(
+              name(),
+              "added by the platform, same conversation ("
+                  + sequential
+                  + " turns), concurrency 1, p50",
+              same.latencies().p50() - model1.latencies().p50(),
+              "ms",
+              10));
+
+      Map<String, Double> before = stack.cpu(SERVICES);
+      Load.Result busy = Load.run(concurrent, concurrency, newConversation);
+      Map<String, Double> after = stack.cpu(SERVICES);
+      figures.add(
+          Figure.atLeast(
+              name(), "asks/s at concurrency " + concurrency, busy.perSecond(), "/s", 100));
+      figures.add(
+          Figure.of(
+              name(),
+              "ask at concurrency "
+                  + concurrency
+                  + ", p50 / p95 "
+                  + Figure.format(busy.latencies().p95())
+                  + " ms",
+              busy.latencies().p50(),
+              "ms"));
+      double total = 0;
+      for (String service : SERVICES) {
+        double perAsk = (after.get(service) - before.get(service)) / concurrent;
+        total += perAsk;
+        figures.add(
+            service.equals("gateway")
+                ? Figure.atMost(name(), "CPU per ask, gateway", perAsk, "ms", 0.5)
+                : Figure.of(
+                    name(), "CPU per ask, " + service + " (embedding included)", perAsk, "ms"));
+      }
+      figures.add(Figure.of(name(), "CPU per ask, all services (embedding included)", total, "ms"));
+      figures.add(
+          Figure.atMost(
+              name(),
+              "a turn recallable after its answer",
+              recallLag(stack, gateway, user),
+              "ms",
+              1000));
+    }
+    return figures;
+  }
+
+  /** Asks once with a word no other turn has, then polls recall until memory finds it. */
+  private static double recallLag(Stack stack, PlainHttp gateway, User user) throws Exception {
+    String marker = "quokka" + Long.toString(System.nanoTime(), 36);
+    expectOk(gateway.post("/api/v1/ask", ask("my favourite animal is the " + marker, null)));
+    long answered = System.nanoTime();
+    while (System.nanoTime() - answered < 60_000_000_000L) {
+      String found =
+          stack
+              .call(
+                  user.token(),
+                  "POST",
+                  "/api/v1/memories/recall",
+                  "{\"query\":\"" + marker + "\",\"top_k\":3}")
+              .toString();
+      if (found.contains(marker)) {
+        return (System.nanoTime() - answered) / 1e6;
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("the turn was not recallable within 60 s");
+  }
+
+  private static String ask(String input, String conversation) {
+    return "{\"input\":\""
+        + input
+        + "\",\"model_name\":\"fast:m\""
+        + (conversation == null ? "" : ",\"conversation_id\":\"" + conversation + "\"")
+        + "}";
+  }
+
+  static String expectOk(PlainHttp.Response response) {
+    if (response.status() != 200) {
+      throw new IllegalStateException("answered " + response.status() + ": " + response.body());
+    }
+    return response.body();
+  }
+}
