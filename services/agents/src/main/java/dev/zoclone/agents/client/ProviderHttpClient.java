@@ -8,6 +8,8 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import dev.zoclone.platform.egress.EgressPolicy;
+import dev.zoclone.platform.egress.EgressRefusedException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +32,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * closes its connection to the provider when the calling thread is interrupted, so cancelling an
  * agent or an ask really stops the model call.
  *
- * <p>Every call has one deadline for the whole exchange, the answer's body included: a provider
- * that sends its headers and then trickles the body is cut off when the deadline passes (the JDK
- * client's request timeout only covers the headers). A blocking answer's body is read up to a
- * bound, and a provider's error body reaches the user only as a short excerpt.
+ * <p>Every call's URL is checked against the platform's {@link EgressPolicy} first, and redirects
+ * are not followed. Every call has one deadline for the whole exchange, the answer's body included:
+ * a provider that sends its headers and then trickles the body is cut off when the deadline passes
+ * (the JDK client's request timeout only covers the headers). A blocking answer's body is read up
+ * to a bound, and a provider's error body reaches the user only as a short excerpt.
  *
  * <p>Unlike LangChain4j's JDK client, a streaming call runs on the caller's thread: the events
  * reach the listener there and the call returns when the stream ended. That is what lets an
@@ -63,10 +66,12 @@ public final class ProviderHttpClient implements HttpClient {
 
   private final Duration headTimeout;
   private final Duration deadline;
+  private final EgressPolicy egress;
 
-  private ProviderHttpClient(Duration headTimeout, Duration deadline) {
+  private ProviderHttpClient(Duration headTimeout, Duration deadline, EgressPolicy egress) {
     this.headTimeout = headTimeout;
     this.deadline = deadline;
+    this.egress = egress;
   }
 
   /** A provider's error answer, with the wait it asked for before a retry (may be null). */
@@ -161,8 +166,15 @@ public final class ProviderHttpClient implements HttpClient {
    * exchange, which closes its connection.
    */
   private java.net.http.HttpResponse<InputStream> send(HttpRequest request, long end) {
+    URI url = URI.create(request.url());
+    try {
+      // Checked at every call: the host's addresses may have changed since the key was stored.
+      egress.check(url);
+    } catch (EgressRefusedException e) {
+      throw new IllegalStateException("provider URL refused: " + e.getMessage(), e);
+    }
     java.net.http.HttpRequest.Builder builder =
-        java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(headTimeout);
+        java.net.http.HttpRequest.newBuilder(url).timeout(headTimeout);
     request
         .headers()
         .forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
@@ -307,6 +319,15 @@ public final class ProviderHttpClient implements HttpClient {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private Duration deadline;
+    private EgressPolicy egress = new EgressPolicy(false);
+
+    /**
+     * The egress policy every call's URL is checked against (refusing private addresses if unset).
+     */
+    public Builder egress(EgressPolicy egress) {
+      this.egress = egress;
+      return this;
+    }
 
     /** The whole call's deadline, body included; the read timeout when not set. */
     public Builder deadline(Duration deadline) {
@@ -342,7 +363,7 @@ public final class ProviderHttpClient implements HttpClient {
 
     @Override
     public ProviderHttpClient build() {
-      return new ProviderHttpClient(readTimeout, deadline != null ? deadline : readTimeout);
+      return new ProviderHttpClient(readTimeout, deadline != null ? deadline : readTimeout, egress);
     }
   }
 }

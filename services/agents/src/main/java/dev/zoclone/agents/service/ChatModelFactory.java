@@ -10,6 +10,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.zoclone.agents.client.ProviderHttpClient;
 import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.platform.egress.EgressPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,9 +28,11 @@ import java.util.Map;
 public class ChatModelFactory {
   private final Duration timeout;
   private final Duration streamTimeout;
+  private final EgressPolicy egress;
   private final Map<CacheKey, Object> cache;
 
-  public ChatModelFactory(AgentsConfig config) {
+  public ChatModelFactory(AgentsConfig config, EgressPolicy egress) {
+    this.egress = egress;
     this.timeout = config.provider().timeout();
     this.streamTimeout = config.provider().streamTimeout();
     int capacity = config.modelCacheSize();
@@ -134,7 +137,7 @@ public class ChatModelFactory {
 
   /** A provider client whose calls end by {@code deadline}, their answer's body included. */
   private ProviderHttpClient.Builder http(Duration deadline) {
-    return new ProviderHttpClient.Builder().deadline(deadline);
+    return new ProviderHttpClient.Builder().deadline(deadline).egress(egress);
   }
 
   private static String hash(String apiKey) {

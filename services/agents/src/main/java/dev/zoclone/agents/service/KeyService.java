@@ -5,12 +5,12 @@ import dev.zoclone.agents.repository.KeyRepository;
 import dev.zoclone.agents.service.KeyCipher.Sealed;
 import dev.zoclone.contract.agents.KeyRequest;
 import dev.zoclone.contract.agents.KeyView;
+import dev.zoclone.platform.egress.EgressPolicy;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.platform.secrets.SecretCipher;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +25,14 @@ public class KeyService {
 
   private final KeyRepository keys;
   private final KeyCipher cipher;
+  private final EgressPolicy egress;
   private final RecentLookups<OwnedName, ResolvedKey> recent =
       new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
-  public KeyService(KeyRepository keys, KeyCipher cipher) {
+  public KeyService(KeyRepository keys, KeyCipher cipher, EgressPolicy egress) {
     this.keys = keys;
     this.cipher = cipher;
+    this.egress = egress;
   }
 
   private record OwnedName(String owner, String name) {}
@@ -55,7 +57,7 @@ public class KeyService {
       throw ProblemException.badRequest("base_url", "is required for " + provider.apiName());
     }
     if (baseUrl != null) {
-      validateUrl(baseUrl);
+      egress.checkUrl("base_url", baseUrl);
     }
     KeyEntity key = keys.find(owner, name).orElseGet(KeyEntity::new);
     if (key.id == null) {
@@ -187,17 +189,6 @@ public class KeyService {
   private static KeyView view(KeyEntity key) {
     return new KeyView(
         key.name, key.provider, key.baseUrl, key.defaultModel, key.masked, key.updatedAt);
-  }
-
-  private static void validateUrl(String url) {
-    try {
-      URI uri = URI.create(url);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        throw ProblemException.badRequest("base_url", "must be an http or https URL");
-      }
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("base_url", "is not a URL");
-    }
   }
 
   private static String blankToNull(String value) {

@@ -278,6 +278,41 @@ class KeyResourceTest {
     assertThat(MODEL.lastRequest().header("Authorization")).contains("Bearer " + SECRET);
   }
 
+  @Test
+  void aBaseUrlAtTheMetadataAddressIsRefusedWhenStored() {
+    as(newUser())
+        .body(
+            "{\"provider\":\"openai\",\"api_key\":\"sk-x-0123456789\","
+                + "\"base_url\":\"http://169.254.169.254/v1\"}")
+        .put("/api/v1/keys/meta")
+        .then()
+        .statusCode(400)
+        .body("type", containsString("egress-refused"))
+        .body("errors[0].field", is("base_url"));
+  }
+
+  @Test
+  void aStoredBaseUrlIsCheckedAgainAtEveryCall() throws Exception {
+    String user = newUser();
+    openAiKey(user, "openai", MODEL.baseUrl() + "/v1", SECRET, "gpt-4o-mini");
+    // As if the key's host had come to name a refused address after it was stored.
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement point =
+            c.prepareStatement(
+                "UPDATE agents.provider_key SET base_url = 'http://169.254.169.254/v1'"
+                    + " WHERE owner = ?")) {
+      point.setString(1, user);
+      point.executeUpdate();
+    }
+
+    as(user)
+        .post("/api/v1/keys/openai/test")
+        .then()
+        .statusCode(200)
+        .body("ok", is(false))
+        .body("error", containsString("refused"));
+  }
+
   private byte[] ciphertext(String user) throws Exception {
     try (Connection c = dataSource.getConnection();
         PreparedStatement q =
