@@ -15,6 +15,13 @@ public interface AgentsConfig {
   String masterKey();
 
   /**
+   * A file holding the master key (base64), re-read whenever it changes ({@code
+   * ZO_MASTER_KEY_FILE}): a replica then seals with the key it holds and still opens keys sealed
+   * under the earlier ones, which is how a rotation reaches every replica.
+   */
+  Optional<String> masterKeyFile();
+
+  /**
    * The model name used when neither the request nor the key names one, e.g. {@code
    * openai:gpt-4o-mini}.
    */

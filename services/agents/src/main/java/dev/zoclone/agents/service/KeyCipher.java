@@ -3,25 +3,51 @@ package dev.zoclone.agents.service;
 import dev.zoclone.agents.config.AgentsConfig;
 import dev.zoclone.platform.secrets.PlaceholderSecrets;
 import dev.zoclone.platform.secrets.SecretCipher;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Provider keys under the master key ({@link SecretCipher}: AES-256-GCM), each bound to its owner
- * and name as associated data, so a ciphertext copied to another user's row does not decrypt. The
- * master key is replaced at run time by a rotation, after every stored key was re-encrypted under
- * the new one.
+ * and name as associated data, so a ciphertext copied to another user's row does not decrypt.
+ *
+ * <p>It seals with the newest master key it knows and opens with whichever known key a ciphertext
+ * names by fingerprint. The keys it knows: {@code ZO_MASTER_KEY}, the master key file ({@code
+ * ZO_MASTER_KEY_FILE}, re-read when it changes) and the key of a rotation made in this replica. A
+ * rotation re-encrypts every stored key under the new key in one transaction; the other replicas
+ * follow once the new key is in their file: they seal with it and open what it sealed.
  */
 @ApplicationScoped
 public class KeyCipher {
+  private final Optional<Path> file;
+  private final Map<String, SecretCipher> known = new ConcurrentHashMap<>();
   private volatile SecretCipher current;
+  private volatile FileTime fileSeen;
 
+  @Inject
   public KeyCipher(AgentsConfig config) {
-    PlaceholderSecrets.refuseInProduction(
-        "ZO_MASTER_KEY", config.masterKey(), LaunchMode.current());
-    this.current = parse(config.masterKey());
+    this(
+        config.masterKey(),
+        config.masterKeyFile().filter(f -> !f.isBlank()).map(Path::of),
+        LaunchMode.current());
+  }
+
+  KeyCipher(String masterKey, Optional<Path> file, LaunchMode mode) {
+    PlaceholderSecrets.refuseInProduction("ZO_MASTER_KEY", masterKey, mode);
+    this.file = file;
+    use(parse(masterKey));
+    refresh();
   }
 
   /** Created at start, so a published example master key stops the service at once. */
@@ -44,6 +70,7 @@ public class KeyCipher {
 
   /** Encrypts under the current master key, bound to {@code associated}. */
   public Sealed seal(String plaintext, String associated) {
+    refresh();
     return seal(plaintext, associated, current);
   }
 
@@ -53,9 +80,18 @@ public class KeyCipher {
     return new Sealed(sealed.ciphertext(), sealed.nonce(), master.fingerprint());
   }
 
-  /** Decrypts with the current master key. */
+  /** Decrypts with the known master key that sealed it; fails when none did. */
   public String open(Sealed sealed, String associated) {
-    return open(sealed, associated, current);
+    SecretCipher master = known.get(sealed.fingerprint());
+    if (master == null) {
+      refresh();
+      master = known.get(sealed.fingerprint());
+    }
+    if (master == null) {
+      throw new IllegalStateException(
+          "key sealed under master key " + sealed.fingerprint() + ", which this replica lacks");
+    }
+    return open(sealed, associated, master);
   }
 
   /** Decrypts with {@code master}; fails when the ciphertext was made under another key. */
@@ -67,14 +103,44 @@ public class KeyCipher {
     return master.open(new SecretCipher.Sealed(sealed.ciphertext(), sealed.nonce()), associated);
   }
 
-  /** The master key in use. */
+  /** The master key new keys are sealed under. */
   public SecretCipher current() {
+    refresh();
     return current;
   }
 
-  /** Makes {@code next} the master key for every later seal and open. */
+  /** Makes {@code next} the master key for every later seal; earlier keys still open. */
   public void use(SecretCipher next) {
+    known.put(next.fingerprint(), next);
     this.current = next;
+  }
+
+  /** Takes the file's key as the current one when the file changed since last read. */
+  private void refresh() {
+    if (file.isEmpty()) {
+      return;
+    }
+    try {
+      FileTime modified = Files.getLastModifiedTime(file.get());
+      if (modified.equals(fileSeen)) {
+        return;
+      }
+      synchronized (this) {
+        if (modified.equals(fileSeen)) {
+          return;
+        }
+        SecretCipher read = parse(Files.readString(file.get()));
+        if (!read.fingerprint().equals(current.fingerprint())) {
+          Log.infof("master key file %s: now sealing under %s", file.get(), read.fingerprint());
+        }
+        use(read);
+        fileSeen = modified;
+      }
+    } catch (NoSuchFileException e) {
+      // no file (yet): the keys known so far stay in use
+    } catch (IOException | IllegalArgumentException e) {
+      Log.warnf("master key file %s not read: %s", file.get(), e.getMessage());
+    }
   }
 
   /** {@code sk-...abcd}: the first three and last four characters, never more. */

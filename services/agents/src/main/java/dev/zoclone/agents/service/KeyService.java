@@ -132,12 +132,12 @@ public class KeyService {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("new_master_key", e.getMessage());
     }
-    SecretCipher old = cipher.current();
+    String old = cipher.current().fingerprint();
     int count = 0;
     for (KeyEntity key : keys.withSecret()) {
       String plain;
       try {
-        plain = cipher.open(sealed(key), associated(key), old);
+        plain = cipher.open(sealed(key), associated(key));
       } catch (IllegalStateException e) {
         // Unreadable already (moved, altered or under another key): it stays unreadable.
         Log.warnf("key %s of user %s left as it is: %s", key.name, key.owner, e.getMessage());
@@ -154,8 +154,7 @@ public class KeyService {
     cipher.use(next);
     recent.clear();
     Log.infof(
-        "master key rotated from %s to %s: %d keys re-encrypted",
-        old.fingerprint(), next.fingerprint(), count);
+        "master key rotated from %s to %s: %d keys re-encrypted", old, next.fingerprint(), count);
     return count;
   }
 

@@ -187,8 +187,9 @@ class KeyResourceTest {
 
     int reencrypted =
         as("admin")
+            .header("X-Zo-Admin", "true")
             .body("{\"new_master_key\":\"" + newMaster + "\"}")
-            .post("/internal/v1/admin/rotate-master-key")
+            .post("/api/v1/admin/master-key/rotate")
             .then()
             .statusCode(200)
             .extract()
@@ -311,6 +312,28 @@ class KeyResourceTest {
         .statusCode(200)
         .body("ok", is(false))
         .body("error", containsString("refused"));
+  }
+
+  @Test
+  void onlyAnAdminMayRotateTheMasterKey() {
+    String newMaster =
+        Base64.getEncoder()
+            .encodeToString("not-applied-master-key-32-bytes!".getBytes(StandardCharsets.UTF_8));
+    as(newUser())
+        .body("{\"new_master_key\":\"" + newMaster + "\"}")
+        .post("/api/v1/admin/master-key/rotate")
+        .then()
+        .statusCode(403);
+    io.restassured.RestAssured.given()
+        .header("X-Zo-User", "admin")
+        .header("X-Zo-Admin", "true")
+        .contentType("application/json")
+        .body("{\"new_master_key\":\"" + newMaster + "\"}")
+        .post("/api/v1/admin/master-key/rotate")
+        .then()
+        .statusCode(401);
+    assertThat(cipher.current().fingerprint())
+        .isNotEqualTo(KeyCipher.parse(newMaster).fingerprint());
   }
 
   private byte[] ciphertext(String user) throws Exception {
