@@ -91,8 +91,11 @@ public interface AgentsConfig {
 
   /** Parallel agents. */
   interface Runs {
-    /** Agents running at once in this replica. */
-    @WithDefault("128")
+    /**
+     * Agents running at once in this replica (one thread each, started when needed: the threads
+     * mostly wait for providers).
+     */
+    @WithDefault("512")
     int maxConcurrency();
 
     /** Agents one user may run at once in this replica (also bounded by {@link #maxShare}). */
