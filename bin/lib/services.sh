@@ -97,6 +97,15 @@ service_start() {
     ZO_MASTER_KEY="$(cat "$ZO_HOME/master-key")"
     export ZO_INTERNAL_SECRET ZO_MASTER_KEY
     export QUARKUS_HTTP_PORT="$port"
+    # The services trust the internal secret: they listen on loopback only, and the gateway alone
+    # where users reach it (ZO_GATEWAY_HOST, all interfaces by default).
+    if [[ "$name" == gateway ]]; then
+      export QUARKUS_HTTP_HOST="${ZO_GATEWAY_HOST:-0.0.0.0}"
+    else
+      export QUARKUS_HTTP_HOST=127.0.0.1
+    fi
+    # agents re-reads the master key from this file when it changes (a rotation reaches every replica).
+    export ZO_MASTER_KEY_FILE="$ZO_HOME/master-key"
     # On a laptop, keys, webhooks and MCP servers may point at the user's own local servers.
     export ZO_PLATFORM_EGRESS_ALLOW_PRIVATE="${ZO_PLATFORM_EGRESS_ALLOW_PRIVATE:-true}"
     if [[ "$name" == browser ]]; then export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; fi

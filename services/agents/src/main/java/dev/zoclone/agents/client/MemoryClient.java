@@ -67,6 +67,13 @@ public class MemoryClient {
       if (status == 404) {
         throw ProblemException.notFound("conversation");
       }
+      if (status == 413) {
+        throw new ProblemException(
+            413,
+            "payload-too-large",
+            "Request too large",
+            "the input is larger than the memory service stores (about 1 MB)");
+      }
       if (status == 400) {
         throw new ProblemException(
             400, "memory-rejected", "Memory rejected the request", "memory answered 400");

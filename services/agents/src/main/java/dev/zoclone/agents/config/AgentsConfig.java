@@ -15,6 +15,13 @@ public interface AgentsConfig {
   String masterKey();
 
   /**
+   * A file holding the master key (base64), re-read whenever it changes ({@code
+   * ZO_MASTER_KEY_FILE}): a replica then seals with the key it holds and still opens keys sealed
+   * under the earlier ones, which is how a rotation reaches every replica.
+   */
+  Optional<String> masterKeyFile();
+
+  /**
    * The model name used when neither the request nor the key names one, e.g. {@code
    * openai:gpt-4o-mini}.
    */
@@ -54,9 +61,13 @@ public interface AgentsConfig {
 
   /** Provider calls. */
   interface Provider {
-    /** How long one provider call may take. */
+    /** How long one provider call may take, its whole answer read included. */
     @WithDefault("60s")
     Duration timeout();
+
+    /** How long one streamed provider call may take, its whole stream read included. */
+    @WithDefault("10m")
+    Duration streamTimeout();
 
     /** Attempts per model on a 429 or 5xx, the first included. */
     @WithDefault("3")
@@ -80,17 +91,50 @@ public interface AgentsConfig {
 
   /** Parallel agents. */
   interface Runs {
-    /** Agents running at once in this replica. */
-    @WithDefault("128")
+    /**
+     * Agents running at once in this replica (one thread each, started when needed: the threads
+     * mostly wait for providers).
+     */
+    @WithDefault("512")
     int maxConcurrency();
 
-    /** Agents one user may run at once in this replica. */
+    /** Agents one user may run at once in this replica (also bounded by {@link #maxShare}). */
     @WithDefault("100")
     int maxConcurrencyPerUser();
+
+    /** The share of {@link #maxConcurrency} one user may run at once, from 0 to 1. */
+    @WithDefault("0.25")
+    double maxShare();
+
+    /** Runs one user may have in flight (queued or running) in this replica; more is a 429. */
+    @WithDefault("1000")
+    int maxInFlightPerUser();
+
+    /** Runs all users may have in flight (queued or running) in this replica; more is a 429. */
+    @WithDefault("10000")
+    int queueCapacity();
 
     /** How long an agent may run when the request names no timeout. */
     @WithDefault("120s")
     Duration defaultTimeout();
+
+    /** The longest {@code timeout_ms} a request may name. */
+    @WithDefault("30m")
+    Duration maxTimeout();
+  }
+
+  /** Requests sent with an {@code Idempotency-Key}. */
+  Idempotency idempotency();
+
+  /** How long answers of requests sent with an {@code Idempotency-Key} are kept. */
+  interface Idempotency {
+    /** A key answers the same for this long. */
+    @WithDefault("24h")
+    Duration ttl();
+
+    /** A key whose first request has not answered after this long (its process died) is freed. */
+    @WithDefault("45m")
+    Duration staleAfter();
   }
 
   /** The browser_* tools. */

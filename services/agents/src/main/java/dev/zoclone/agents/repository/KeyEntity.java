@@ -29,6 +29,9 @@ public class KeyEntity {
 
   public String masked;
 
+  /** Whether the ciphertext is bound to its owner and name (associated data). */
+  public boolean bound;
+
   @Column(name = "created_at")
   public Instant createdAt;
 

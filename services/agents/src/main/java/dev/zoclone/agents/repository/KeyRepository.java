@@ -20,4 +20,9 @@ public class KeyRepository implements PanacheRepositoryBase<KeyEntity, String> {
   public List<KeyEntity> withSecret() {
     return list("ciphertext is not null");
   }
+
+  /** Keys whose ciphertext is not yet bound to its owner and name. */
+  public List<KeyEntity> unbound() {
+    return list("ciphertext is not null and bound = false");
+  }
 }

@@ -1,13 +1,14 @@
 package dev.zoclone.agents.rest;
 
+import dev.zoclone.agents.idempotency.IdempotentRequests;
 import dev.zoclone.agents.service.AgentRunner;
 import dev.zoclone.contract.agents.AgentRequest;
 import dev.zoclone.contract.agents.AgentView;
 import dev.zoclone.contract.agents.SpawnAllRequest;
-import dev.zoclone.contract.agents.SpawnAllResponse;
 import dev.zoclone.platform.identity.CurrentCaller;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,15 +19,24 @@ import jakarta.ws.rs.core.Response;
 public class AgentResource {
   private final AgentRunner runner;
   private final CurrentCaller caller;
+  private final IdempotentRequests idempotent;
 
-  public AgentResource(AgentRunner runner, CurrentCaller caller) {
+  public AgentResource(AgentRunner runner, CurrentCaller caller, IdempotentRequests idempotent) {
     this.runner = runner;
     this.caller = caller;
+    this.idempotent = idempotent;
   }
 
   @POST
-  public Response spawn(AgentRequest request) {
-    return Response.status(202).entity(runner.spawn(caller.userId(), request)).build();
+  public Response spawn(
+      AgentRequest request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    String owner = caller.userId();
+    return idempotent.once(
+        owner,
+        "agents",
+        idempotencyKey,
+        request,
+        () -> Response.status(202).entity(runner.spawn(owner, request)).build());
   }
 
   @GET
@@ -43,7 +53,14 @@ public class AgentResource {
 
   @POST
   @Path("spawn-all")
-  public SpawnAllResponse spawnAll(SpawnAllRequest request) {
-    return runner.spawnAll(caller.userId(), request);
+  public Response spawnAll(
+      SpawnAllRequest request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    String owner = caller.userId();
+    return idempotent.once(
+        owner,
+        "agents/spawn-all",
+        idempotencyKey,
+        request,
+        () -> Response.ok(runner.spawnAll(owner, request)).build());
   }
 }

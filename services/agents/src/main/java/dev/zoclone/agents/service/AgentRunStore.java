@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Persists agent runs. A run leaves QUEUED or RUNNING exactly once: the first of completion,
- * timeout or cancellation to record an end wins.
+ * Creates and reads agent runs; their starts and ends (the first of completion, timeout or
+ * cancellation wins) are recorded by {@link dev.zoclone.agents.repository.RunStatusWriter}.
  */
 @ApplicationScoped
 public class AgentRunStore {
@@ -49,20 +49,6 @@ public class AgentRunStore {
       ids.add(run.id);
     }
     return ids;
-  }
-
-  /** Records the end of a run unless it already ended; true when this call recorded it. */
-  @Transactional
-  public boolean finish(String id, String status, String output, String error) {
-    return runs.update(
-            "status = ?1, output = ?2, error = ?3, finishedAt = ?4 where id = ?5"
-                + " and status in ('QUEUED', 'RUNNING')",
-            status,
-            output,
-            error,
-            Instant.now(),
-            id)
-        == 1;
   }
 
   /** The owner's run; 404 when it is not theirs. */

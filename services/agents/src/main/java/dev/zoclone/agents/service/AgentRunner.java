@@ -20,23 +20,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
- * Runs agents in parallel: bounded globally, per user and per spawn-all call, each with its own
- * timeout; a timeout or a cancellation interrupts the agent's thread, which aborts its HTTP call to
- * the provider. One agent's failure is its own result, never the others'.
+ * Runs agents in parallel on the {@link RunQueue}'s bounded slots, each with its own timeout; a
+ * timeout or a cancellation interrupts the agent's thread, which aborts its HTTP call to the
+ * provider. One agent's failure is its own result, never the others'.
  */
 @ApplicationScoped
 public class AgentRunner {
@@ -47,23 +43,25 @@ public class AgentRunner {
   private final AgentRunStore store;
   private final RunStatusWriter statuses;
   private final AgentsConfig config;
-  private final Semaphore global;
-  private final Map<String, Semaphore> perUser = new ConcurrentHashMap<>();
-  private final Map<String, Future<?>> inFlight = new ConcurrentHashMap<>();
-  private final ExecutorService pool;
+  private final RunQueue queue;
+  private final Map<String, RunningCall> inFlight = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService alarms;
 
   public AgentRunner(
-      AskService asks, AgentRunStore store, RunStatusWriter statuses, AgentsConfig config) {
+      AskService asks,
+      AgentRunStore store,
+      RunStatusWriter statuses,
+      AgentsConfig config,
+      RunQueue queue) {
     this.asks = asks;
     this.store = store;
     this.statuses = statuses;
     this.config = config;
-    this.global = new Semaphore(config.runs().maxConcurrency(), true);
-    AtomicInteger threads = new AtomicInteger();
-    this.pool =
-        Executors.newCachedThreadPool(
+    this.queue = queue;
+    this.alarms =
+        Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "agent-" + threads.incrementAndGet());
+              Thread t = new Thread(r, "agent-timeouts");
               t.setDaemon(true);
               return t;
             });
@@ -77,7 +75,7 @@ public class AgentRunner {
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    pool.shutdownNow();
+    alarms.shutdownNow();
   }
 
   /** Starts one background agent; returns at once with its QUEUED run. */
@@ -86,12 +84,26 @@ public class AgentRunner {
       throw ProblemException.badRequest("prompt", "is required");
     }
     Duration timeout = timeout(request.timeoutMs());
-    String id = store.create(owner, request.prompt(), request.modelName());
-    // Read before submitting: once submitted, the run may already be RUNNING.
-    AgentView queued = store.view(owner, id);
-    pool.submit(
+    queue.reserve(owner, 1);
+    AgentView queued;
+    try {
+      String id = store.create(owner, request.prompt(), request.modelName());
+      // Read before submitting: once submitted, the run may already be RUNNING.
+      queued = store.view(owner, id);
+    } catch (RuntimeException e) {
+      queue.release(owner, 1);
+      throw e;
+    }
+    queue.start(
+        owner,
         () ->
-            run(owner, id, request.prompt(), request.modelName(), request.tools(), timeout, null));
+            run(
+                owner,
+                queued.id(),
+                request.prompt(),
+                request.modelName(),
+                request.tools(),
+                timeout));
     return queued;
   }
 
@@ -103,12 +115,12 @@ public class AgentRunner {
   /** Cancels the owner's run if it has not ended, stopping its model call. */
   public AgentView cancel(String owner, String id) {
     store.view(owner, id);
-    store.finish(id, "CANCELLED", null, "cancelled by the user");
+    statuses.finish(id, "CANCELLED", null, "cancelled by the user");
     // A run registers its call before it may start, so either it sees CANCELLED when it tries to
-    // start, or its call is here to be cancelled (before it runs, or by interrupting it).
-    Future<?> running = inFlight.get(id);
+    // start, or its call is here to be interrupted.
+    RunningCall running = inFlight.get(id);
     if (running != null) {
-      running.cancel(true);
+      running.stop(false);
     }
     return store.view(owner, id);
   }
@@ -123,7 +135,7 @@ public class AgentRunner {
    * ended each time one does (the spawn-all tool reports it as progress).
    */
   public SpawnAllResponse spawnAll(
-      String owner, SpawnAllRequest request, java.util.function.IntConsumer onFinished) {
+      String owner, SpawnAllRequest request, IntConsumer onFinished) {
     if (request == null || request.agents() == null || request.agents().isEmpty()) {
       throw ProblemException.badRequest("agents", "name at least one agent");
     }
@@ -136,45 +148,87 @@ public class AgentRunner {
         throw ProblemException.badRequest("agents[" + i + "].prompt", "is required");
       }
     }
-    int limit = request.maxConcurrency() == null ? 8 : request.maxConcurrency();
+    int limit =
+        request.maxConcurrency() == null
+            ? Math.min(8, queue.userSlots())
+            : request.maxConcurrency();
     if (limit < 1) {
       throw ProblemException.badRequest("max_concurrency", "must be at least 1");
     }
-    Semaphore local = new Semaphore(limit, true);
+    if (limit > queue.userSlots()) {
+      throw ProblemException.badRequest(
+          "max_concurrency", "must be at most " + queue.userSlots() + " (your share of the slots)");
+    }
     Duration timeout = timeout(request.timeoutMs());
-    // One transaction for every run, then they all start at once.
-    List<String> runIds =
-        store.createAll(
-            owner,
-            request.agents().stream()
-                .map(spec -> new AgentRunStore.NewRun(spec.prompt(), spec.modelName()))
-                .toList());
-    List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+    int count = request.agents().size();
+    queue.reserve(owner, count);
+    List<String> runIds;
+    try {
+      // One transaction for every run, then they start, at most max_concurrency at once.
+      runIds =
+          store.createAll(
+              owner,
+              request.agents().stream()
+                  .map(spec -> new AgentRunStore.NewRun(spec.prompt(), spec.modelName()))
+                  .toList());
+    } catch (RuntimeException e) {
+      queue.release(owner, count);
+      throw e;
+    }
+    List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+    List<Runnable> tasks = new ArrayList<>();
     AtomicInteger finished = new AtomicInteger();
-    for (int i = 0; i < runIds.size(); i++) {
+    for (int i = 0; i < count; i++) {
       AgentSpec spec = request.agents().get(i);
       String runId = runIds.get(i);
       String agentId = spec.id() != null ? spec.id() : runId;
-      futures.add(
-          CompletableFuture.supplyAsync(
-              () -> {
-                Outcome outcome =
-                    run(owner, runId, spec.prompt(), spec.modelName(), null, timeout, local)
-                        .withId(agentId);
-                // Told before the result is ready, in order, so the last count precedes the answer.
-                synchronized (finished) {
-                  try {
-                    onFinished.accept(finished.incrementAndGet());
-                  } catch (RuntimeException e) {
-                    Log.debugf("spawn-all progress not told: %s", e.toString());
-                  }
-                }
-                return outcome;
-              },
-              pool));
+      CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+      outcomes.add(outcome);
+      tasks.add(
+          () -> {
+            try {
+              Outcome done =
+                  run(owner, runId, spec.prompt(), spec.modelName(), null, timeout)
+                      .withId(agentId);
+              tellFinished(onFinished, finished);
+              outcome.complete(done);
+            } catch (RuntimeException e) {
+              outcome.completeExceptionally(e);
+            }
+          });
+    }
+    // A window of max_concurrency: each run that ends queues the next one.
+    AtomicInteger next = new AtomicInteger();
+    for (int i = 0; i < Math.min(limit, count); i++) {
+      startNext(owner, tasks, outcomes, next);
     }
     return new SpawnAllResponse(
-        futures.stream().map(CompletableFuture::join).map(Outcome::result).toList());
+        outcomes.stream().map(CompletableFuture::join).map(Outcome::result).toList());
+  }
+
+  /** Told before the result is ready, in order, so the last count precedes the answer. */
+  private static void tellFinished(
+      IntConsumer onFinished, AtomicInteger finished) {
+    synchronized (finished) {
+      try {
+        onFinished.accept(finished.incrementAndGet());
+      } catch (RuntimeException e) {
+        Log.debugf("spawn-all progress not told: %s", e.toString());
+      }
+    }
+  }
+
+  private void startNext(
+      String owner,
+      List<Runnable> tasks,
+      List<CompletableFuture<Outcome>> outcomes,
+      AtomicInteger next) {
+    int index = next.getAndIncrement();
+    if (index >= tasks.size()) {
+      return;
+    }
+    outcomes.get(index).whenComplete((done, failure) -> startNext(owner, tasks, outcomes, next));
+    queue.start(owner, tasks.get(index));
   }
 
   /** How one run ended. */
@@ -195,32 +249,23 @@ public class AgentRunner {
       String prompt,
       String modelName,
       List<String> tools,
-      Duration timeout,
-      Semaphore local) {
-    Semaphore user =
-        perUser.computeIfAbsent(
-            owner, o -> new Semaphore(config.runs().maxConcurrencyPerUser(), true));
-    List<Semaphore> held = new ArrayList<>();
+      Duration timeout) {
     long start = System.nanoTime();
+    RunningCall call = new RunningCall(Thread.currentThread());
+    inFlight.put(runId, call);
+    ScheduledFuture<?> alarm = null;
     try {
-      for (Semaphore permit :
-          local == null ? List.of(user, global) : List.of(local, user, global)) {
-        permit.acquire();
-        held.add(permit);
+      if (!statuses.markRunning(runId)) {
+        return ended(runId, owner, start);
       }
-      FutureTask<AskResponse> call =
-          new FutureTask<>(() -> asks.runOnce(owner, prompt, modelName, tools));
-      inFlight.put(runId, call);
-      try {
-        if (!statuses.markRunning(runId)) {
-          return ended(runId, owner, start);
-        }
-        start = System.nanoTime();
-        pool.execute(call);
-        AskResponse answer = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return end(runId, owner, start, "SUCCEEDED", text(answer.output()), null);
-      } catch (TimeoutException e) {
-        call.cancel(true);
+      start = System.nanoTime();
+      alarm = alarms.schedule(() -> call.stop(true), timeout.toMillis(), TimeUnit.MILLISECONDS);
+      AskResponse answer = asks.runOnce(owner, prompt, modelName, tools);
+      call.finished();
+      return end(runId, owner, start, "SUCCEEDED", text(answer.output()), null);
+    } catch (RuntimeException e) {
+      call.finished();
+      if (call.timedOut()) {
         return end(
             runId,
             owner,
@@ -228,21 +273,54 @@ public class AgentRunner {
             "TIMED_OUT",
             null,
             "no answer within " + timeout.toMillis() + " ms");
-      } catch (CancellationException e) {
-        return end(runId, owner, start, "CANCELLED", null, "cancelled by the user");
-      } catch (ExecutionException e) {
-        return end(runId, owner, start, "FAILED", null, message(e.getCause()));
-      } finally {
-        inFlight.remove(runId);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return end(runId, owner, start, "CANCELLED", null, "interrupted");
-    } catch (RuntimeException e) {
+      if (call.stopped()) {
+        return end(runId, owner, start, "CANCELLED", null, "cancelled by the user");
+      }
       Log.warnf("agent run %s failed: %s", runId, e.toString());
       return end(runId, owner, start, "FAILED", null, message(e));
     } finally {
-      held.forEach(Semaphore::release);
+      if (alarm != null) {
+        alarm.cancel(false);
+      }
+      inFlight.remove(runId);
+      // An interrupt that raced the end must not reach the next run on this thread.
+      Thread.interrupted();
+    }
+  }
+
+  /**
+   * The thread of a run's model call, interrupted by its timeout or a cancel only while the call is
+   * under way, never after it ended.
+   */
+  private static final class RunningCall {
+    private final Thread thread;
+    private boolean done;
+    private boolean stopped;
+    private boolean timedOut;
+
+    RunningCall(Thread thread) {
+      this.thread = thread;
+    }
+
+    synchronized void stop(boolean timeout) {
+      if (!done && !stopped) {
+        stopped = true;
+        timedOut = timeout;
+        thread.interrupt();
+      }
+    }
+
+    synchronized void finished() {
+      done = true;
+    }
+
+    synchronized boolean stopped() {
+      return stopped;
+    }
+
+    synchronized boolean timedOut() {
+      return timedOut;
     }
   }
 
@@ -267,6 +345,10 @@ public class AgentRunner {
     }
     if (timeoutMs < 1) {
       throw ProblemException.badRequest("timeout_ms", "must be positive");
+    }
+    long max = config.runs().maxTimeout().toMillis();
+    if (timeoutMs > max) {
+      throw ProblemException.badRequest("timeout_ms", "must be at most " + max);
     }
     return Duration.ofMillis(timeoutMs);
   }

@@ -10,6 +10,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.zoclone.agents.client.ProviderHttpClient;
 import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.platform.egress.EgressPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,10 +27,14 @@ import java.util.Map;
 @ApplicationScoped
 public class ChatModelFactory {
   private final Duration timeout;
+  private final Duration streamTimeout;
+  private final EgressPolicy egress;
   private final Map<CacheKey, Object> cache;
 
-  public ChatModelFactory(AgentsConfig config) {
+  public ChatModelFactory(AgentsConfig config, EgressPolicy egress) {
+    this.egress = egress;
     this.timeout = config.provider().timeout();
+    this.streamTimeout = config.provider().streamTimeout();
     int capacity = config.modelCacheSize();
     this.cache =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -72,7 +77,7 @@ public class ChatModelFactory {
     return switch (key.provider()) {
       case ANTHROPIC ->
           AnthropicChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(timeout))
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
@@ -82,7 +87,7 @@ public class ChatModelFactory {
               .build();
       case OLLAMA ->
           OllamaChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(timeout))
               .baseUrl(key.baseUrl())
               .modelName(model)
               .timeout(timeout)
@@ -90,7 +95,7 @@ public class ChatModelFactory {
               .build();
       default ->
           OpenAiChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(timeout))
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
@@ -105,7 +110,7 @@ public class ChatModelFactory {
     return switch (key.provider()) {
       case ANTHROPIC ->
           AnthropicStreamingChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(streamTimeout))
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
@@ -114,20 +119,25 @@ public class ChatModelFactory {
               .build();
       case OLLAMA ->
           OllamaStreamingChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(streamTimeout))
               .baseUrl(key.baseUrl())
               .modelName(model)
               .timeout(timeout)
               .build();
       default ->
           OpenAiStreamingChatModel.builder()
-              .httpClientBuilder(new ProviderHttpClient.Builder())
+              .httpClientBuilder(http(streamTimeout))
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
               .timeout(timeout)
               .build();
     };
+  }
+
+  /** A provider client whose calls end by {@code deadline}, their answer's body included. */
+  private ProviderHttpClient.Builder http(Duration deadline) {
+    return new ProviderHttpClient.Builder().deadline(deadline).egress(egress);
   }
 
   private static String hash(String apiKey) {

@@ -2,15 +2,15 @@ package dev.zoclone.agents.service;
 
 import dev.zoclone.agents.repository.KeyEntity;
 import dev.zoclone.agents.repository.KeyRepository;
-import dev.zoclone.agents.service.KeyCipher.MasterKey;
 import dev.zoclone.agents.service.KeyCipher.Sealed;
 import dev.zoclone.contract.agents.KeyRequest;
 import dev.zoclone.contract.agents.KeyView;
+import dev.zoclone.platform.egress.EgressPolicy;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.platform.secrets.SecretCipher;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +25,14 @@ public class KeyService {
 
   private final KeyRepository keys;
   private final KeyCipher cipher;
+  private final EgressPolicy egress;
   private final RecentLookups<OwnedName, ResolvedKey> recent =
       new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
-  public KeyService(KeyRepository keys, KeyCipher cipher) {
+  public KeyService(KeyRepository keys, KeyCipher cipher, EgressPolicy egress) {
     this.keys = keys;
     this.cipher = cipher;
+    this.egress = egress;
   }
 
   private record OwnedName(String owner, String name) {}
@@ -55,7 +57,7 @@ public class KeyService {
       throw ProblemException.badRequest("base_url", "is required for " + provider.apiName());
     }
     if (baseUrl != null) {
-      validateUrl(baseUrl);
+      egress.checkUrl("base_url", baseUrl);
     }
     KeyEntity key = keys.find(owner, name).orElseGet(KeyEntity::new);
     if (key.id == null) {
@@ -73,12 +75,13 @@ public class KeyService {
       key.masterFingerprint = null;
       key.masked = null;
     } else {
-      Sealed sealed = cipher.seal(apiKey);
+      Sealed sealed = cipher.seal(apiKey, KeyCipher.boundTo(owner, name));
       key.ciphertext = sealed.ciphertext();
       key.nonce = sealed.nonce();
       key.masterFingerprint = sealed.fingerprint();
       key.masked = KeyCipher.mask(apiKey);
     }
+    key.bound = true;
     key.updatedAt = Instant.now();
     keys.persist(key);
     recent.forget(new OwnedName(owner, name));
@@ -123,17 +126,25 @@ public class KeyService {
    */
   @Transactional
   public synchronized int rotateMasterKey(String newMasterKey) {
-    MasterKey next;
+    SecretCipher next;
     try {
-      next = MasterKey.parse(newMasterKey == null ? "" : newMasterKey);
+      next = KeyCipher.parse(newMasterKey == null ? "" : newMasterKey);
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("new_master_key", e.getMessage());
     }
-    MasterKey old = cipher.current();
+    String old = cipher.current().fingerprint();
     int count = 0;
     for (KeyEntity key : keys.withSecret()) {
-      String plain = cipher.open(sealed(key), old);
-      Sealed resealed = cipher.seal(plain, next);
+      String plain;
+      try {
+        plain = cipher.open(sealed(key), associated(key));
+      } catch (IllegalStateException e) {
+        // Unreadable already (moved, altered or under another key): it stays unreadable.
+        Log.warnf("key %s of user %s left as it is: %s", key.name, key.owner, e.getMessage());
+        continue;
+      }
+      Sealed resealed = cipher.seal(plain, KeyCipher.boundTo(key.owner, key.name), next);
+      key.bound = true;
       key.ciphertext = resealed.ciphertext();
       key.nonce = resealed.nonce();
       key.masterFingerprint = resealed.fingerprint();
@@ -143,36 +154,40 @@ public class KeyService {
     cipher.use(next);
     recent.clear();
     Log.infof(
-        "master key rotated from %s to %s: %d keys re-encrypted",
-        old.fingerprint(), next.fingerprint(), count);
+        "master key rotated from %s to %s: %d keys re-encrypted", old, next.fingerprint(), count);
     return count;
   }
 
   private ResolvedKey decrypt(KeyEntity key) {
     Provider provider = Provider.parse(key.provider);
-    String apiKey = key.ciphertext == null ? null : cipher.open(sealed(key));
+    String apiKey;
+    try {
+      apiKey = key.ciphertext == null ? null : cipher.open(sealed(key), associated(key));
+    } catch (IllegalStateException e) {
+      Log.warnf("key %s of user %s does not decrypt: %s", key.name, key.owner, e.getMessage());
+      throw ProblemException.conflict(
+          "key-unreadable",
+          "key '"
+              + key.name
+              + "' cannot be decrypted (it was moved, altered or sealed under another master"
+              + " key): store it again");
+    }
     String baseUrl = key.baseUrl != null ? key.baseUrl : provider.defaultBaseUrl();
     return new ResolvedKey(key.owner, key.name, provider, baseUrl, apiKey, key.defaultModel);
   }
 
-  private static Sealed sealed(KeyEntity key) {
+  /** What {@code key}'s ciphertext is bound to: its owner and name, or nothing before V7. */
+  static String associated(KeyEntity key) {
+    return key.bound ? KeyCipher.boundTo(key.owner, key.name) : null;
+  }
+
+  static Sealed sealed(KeyEntity key) {
     return new Sealed(key.ciphertext, key.nonce, key.masterFingerprint);
   }
 
   private static KeyView view(KeyEntity key) {
     return new KeyView(
         key.name, key.provider, key.baseUrl, key.defaultModel, key.masked, key.updatedAt);
-  }
-
-  private static void validateUrl(String url) {
-    try {
-      URI uri = URI.create(url);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        throw ProblemException.badRequest("base_url", "must be an http or https URL");
-      }
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("base_url", "is not a URL");
-    }
   }
 
   private static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import static dev.zoclone.agents.support.Api.newUser;
 import static dev.zoclone.agents.support.Api.openAiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -401,5 +402,36 @@ class AskResourceTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", is("input"));
+  }
+
+  @Test
+  void anInputTooLargeForMemoryIsA413NotABadGateway() {
+    String input = "x".repeat(1_200_000);
+
+    as(user)
+        .body("{\"input\":\"" + input + "\",\"model_name\":\"openai:gpt-4o-mini\"}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("type", endsWith("payload-too-large"));
+  }
+
+  @Test
+  void aProvidersLongErrorBodyReachesTheUserOnlyAsAShortExcerptOnOneLine() {
+    MODEL.enqueue(
+        Reply.error(400, "bad request\nX-Forged: header\n" + "detail ".repeat(2000) + "END"));
+
+    String detail =
+        as(user)
+            .body("{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\"}")
+            .post("/api/v1/ask")
+            .then()
+            .statusCode(502)
+            .body("detail", containsString("bad request"))
+            .extract()
+            .path("detail");
+
+    assertThat(detail).doesNotContain("\n").doesNotContain("END").hasSizeLessThan(400);
   }
 }

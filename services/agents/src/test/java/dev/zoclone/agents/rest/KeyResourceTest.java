@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import dev.zoclone.agents.service.KeyBinding;
+import dev.zoclone.agents.service.KeyCipher;
 import dev.zoclone.agents.support.FakeMemoryResource;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
@@ -34,6 +36,8 @@ class KeyResourceTest {
   static final String SECRET = "sk-test-0123456789abcdef";
 
   @Inject AgroalDataSource dataSource;
+  @Inject KeyCipher cipher;
+  @Inject KeyBinding binding;
 
   @AfterAll
   static void stop() {
@@ -183,8 +187,9 @@ class KeyResourceTest {
 
     int reencrypted =
         as("admin")
+            .header("X-Zo-Admin", "true")
             .body("{\"new_master_key\":\"" + newMaster + "\"}")
-            .post("/internal/v1/admin/rotate-master-key")
+            .post("/api/v1/admin/master-key/rotate")
             .then()
             .statusCode(200)
             .extract()
@@ -192,18 +197,143 @@ class KeyResourceTest {
 
     assertThat(reencrypted).isPositive();
     assertThat(ciphertext(user)).isNotEqualTo(before);
+    // Every key that decrypted is now under the new master key (one moved to another user by
+    // another test does not decrypt, and stays as it was).
+    String fingerprint = KeyCipher.parse(newMaster).fingerprint();
     try (Connection c = dataSource.getConnection();
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT count(DISTINCT master_fingerprint) FROM agents.provider_key WHERE ciphertext IS NOT NULL")) {
-      rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(1);
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT count(*) FILTER (WHERE master_fingerprint = ?),"
+                    + " count(*) FILTER (WHERE master_fingerprint = ? AND owner = ?)"
+                    + " FROM agents.provider_key WHERE ciphertext IS NOT NULL")) {
+      q.setString(1, fingerprint);
+      q.setString(2, fingerprint);
+      q.setString(3, user);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(reencrypted);
+        assertThat(rs.getInt(2)).isEqualTo(1);
+      }
     }
     MODEL.enqueue(Reply.text("ok"));
     as(user).post("/api/v1/keys/openai/test").then().statusCode(200).body("ok", is(true));
     assertThat(MODEL.lastRequest().header("Authorization")).contains("Bearer " + SECRET);
     as(user).get("/api/v1/keys").then().body(not(containsString(SECRET)));
+  }
+
+  @Test
+  void aKeyMovedToAnotherUserDoesNotDecryptForThem() throws Exception {
+    String owner = newUser();
+    String thief = newUser();
+    openAiKey(owner, "openai", MODEL.baseUrl() + "/v1", SECRET, "gpt-4o-mini");
+    int calls = MODEL.requests().size();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement move =
+            c.prepareStatement("UPDATE agents.provider_key SET owner = ? WHERE owner = ?")) {
+      move.setString(1, thief);
+      move.setString(2, owner);
+      assertThat(move.executeUpdate()).isEqualTo(1);
+    }
+
+    as(thief)
+        .body("{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\"}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(409)
+        .body("type", containsString("key-unreadable"));
+    assertThat(MODEL.requests()).hasSize(calls);
+  }
+
+  @Test
+  void aKeyStoredBeforeKeysWereBoundIsReSealedAndStillWorks() throws Exception {
+    String user = newUser();
+    KeyCipher.Sealed unbound = cipher.seal(SECRET, null);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO agents.provider_key (id, owner, name, provider, base_url,"
+                    + " default_model, ciphertext, nonce, master_fingerprint, masked, bound)"
+                    + " VALUES (?, ?, 'old', 'openai', ?, 'm', ?, ?, ?, 'sk-...cdef', false)")) {
+      insert.setString(1, java.util.UUID.randomUUID().toString());
+      insert.setString(2, user);
+      insert.setString(3, MODEL.baseUrl() + "/v1");
+      insert.setBytes(4, unbound.ciphertext());
+      insert.setBytes(5, unbound.nonce());
+      insert.setString(6, unbound.fingerprint());
+      insert.executeUpdate();
+    }
+
+    assertThat(binding.bindAll()).isPositive();
+
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT bound FROM agents.provider_key WHERE owner = ?")) {
+      q.setString(1, user);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        assertThat(rs.getBoolean(1)).isTrue();
+      }
+    }
+    MODEL.enqueue(Reply.text("ok"));
+    as(user).post("/api/v1/keys/old/test").then().statusCode(200).body("ok", is(true));
+    assertThat(MODEL.lastRequest().header("Authorization")).contains("Bearer " + SECRET);
+  }
+
+  @Test
+  void aBaseUrlAtTheMetadataAddressIsRefusedWhenStored() {
+    as(newUser())
+        .body(
+            "{\"provider\":\"openai\",\"api_key\":\"sk-x-0123456789\","
+                + "\"base_url\":\"http://169.254.169.254/v1\"}")
+        .put("/api/v1/keys/meta")
+        .then()
+        .statusCode(400)
+        .body("type", containsString("egress-refused"))
+        .body("errors[0].field", is("base_url"));
+  }
+
+  @Test
+  void aStoredBaseUrlIsCheckedAgainAtEveryCall() throws Exception {
+    String user = newUser();
+    openAiKey(user, "openai", MODEL.baseUrl() + "/v1", SECRET, "gpt-4o-mini");
+    // As if the key's host had come to name a refused address after it was stored.
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement point =
+            c.prepareStatement(
+                "UPDATE agents.provider_key SET base_url = 'http://169.254.169.254/v1'"
+                    + " WHERE owner = ?")) {
+      point.setString(1, user);
+      point.executeUpdate();
+    }
+
+    as(user)
+        .post("/api/v1/keys/openai/test")
+        .then()
+        .statusCode(200)
+        .body("ok", is(false))
+        .body("error", containsString("refused"));
+  }
+
+  @Test
+  void onlyAnAdminMayRotateTheMasterKey() {
+    String newMaster =
+        Base64.getEncoder()
+            .encodeToString("not-applied-master-key-32-bytes!".getBytes(StandardCharsets.UTF_8));
+    as(newUser())
+        .body("{\"new_master_key\":\"" + newMaster + "\"}")
+        .post("/api/v1/admin/master-key/rotate")
+        .then()
+        .statusCode(403);
+    io.restassured.RestAssured.given()
+        .header("X-Zo-User", "admin")
+        .header("X-Zo-Admin", "true")
+        .contentType("application/json")
+        .body("{\"new_master_key\":\"" + newMaster + "\"}")
+        .post("/api/v1/admin/master-key/rotate")
+        .then()
+        .statusCode(401);
+    assertThat(cipher.current().fingerprint())
+        .isNotEqualTo(KeyCipher.parse(newMaster).fingerprint());
   }
 
   private byte[] ciphertext(String user) throws Exception {

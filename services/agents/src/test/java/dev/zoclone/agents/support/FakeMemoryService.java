@@ -40,6 +40,9 @@ public final class FakeMemoryService implements AutoCloseable {
   private static final Pattern CONVERSATION =
       Pattern.compile("/internal/v1/conversations/([^/]+)/(messages|context|summary)");
 
+  /** The real memory service's {@code quarkus.http.limits.max-body-size}. */
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+
   private final HttpServer server;
   private final String secret;
   private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
@@ -111,7 +114,14 @@ public final class FakeMemoryService implements AutoCloseable {
       String user = exchange.getRequestHeaders().getFirst(ZoHeaders.USER);
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
-      JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+      byte[] raw = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+      if (raw.length > MAX_BODY_BYTES) {
+        // As the real memory service answers a body over its limit (1M), connection closed.
+        exchange.getResponseHeaders().add("Connection", "close");
+        send(exchange, 413, Map.of("title", "Request body too large", "status", 413));
+        return;
+      }
+      JsonNode body = JSON.readTree(raw);
       if (path.equals("/internal/v1/conversations") && method.equals("POST")) {
         String id = UUID.randomUUID().toString();
         conversations.put(id, new Conversation(user));

@@ -22,7 +22,8 @@ class RouteTableConfigTest {
     for (String prefix :
         new String[] {
           "/api/v1/ask", "/api/v1/agents", "/api/v1/keys", "/api/v1/models",
-          "/api/v1/personas", "/api/v1/usage", "/zo/ask", "/v1/chat/completions"
+          "/api/v1/personas", "/api/v1/usage", "/zo/ask", "/v1/chat/completions",
+          "/api/v1/admin/master-key"
         }) {
       expected.put(prefix, "agents");
     }

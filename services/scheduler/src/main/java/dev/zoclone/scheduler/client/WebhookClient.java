@@ -1,8 +1,11 @@
 package dev.zoclone.scheduler.client;
 
+import dev.zoclone.platform.egress.EgressPolicy;
+import dev.zoclone.platform.egress.EgressRefusedException;
 import dev.zoclone.scheduler.config.SchedulerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,9 +14,11 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,16 +40,22 @@ public class WebhookClient {
   /** Header carrying the event id, the same on every retry. */
   public static final String EVENT_ID = "X-Zo-Event-Id";
 
+  /** Redirects one delivery follows at most, each checked by the egress policy. */
+  static final int MAX_REDIRECTS = 3;
+
   private final HttpClient http;
   private final SchedulerConfig config;
+  private final EgressPolicy egress;
 
-  public WebhookClient(SchedulerConfig config) {
+  public WebhookClient(SchedulerConfig config, EgressPolicy egress) {
     this.config = config;
+    this.egress = egress;
     this.http =
         HttpClient.newBuilder()
             // plain HTTP/1.1: no h2c upgrade dance with receivers that do not speak HTTP/2
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(config.webhook().timeout())
+            // redirects are followed here, each hop checked by the egress policy
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -52,7 +63,10 @@ public class WebhookClient {
   /**
    * Sends {@code body}; the future answers the HTTP status once the whole answer (headers and body)
    * has arrived, or fails with a {@link TimeoutException} at the deadline ({@code
-   * zo.scheduler.webhook.timeout}), when the exchange is cancelled and its connection closed.
+   * zo.scheduler.webhook.timeout}, for every hop together), when the exchange is cancelled and its
+   * connection closed. The URL, and every redirect's, must pass the {@link EgressPolicy}; a refused
+   * one fails the future with an {@link EgressRefusedException}. A 307 or 308 is followed with the
+   * same signed POST, a 301, 302 or 303 with a GET, as browsers do.
    */
   public CompletableFuture<Integer> post(
       URI url, String body, String secret, String eventId, Instant now) {
@@ -68,20 +82,57 @@ public class WebhookClient {
             .header(SIGNATURE, signature(secret, timestamp, body))
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build();
-    // discarding() completes only after the body's last byte: the deadline bounds the whole answer
-    CompletableFuture<HttpResponse<Void>> exchange =
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    AtomicReference<CompletableFuture<?>> current = new AtomicReference<>();
     CompletableFuture<Integer> status =
-        exchange
-            .thenApply(HttpResponse::statusCode)
-            .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        hop(request, 0, current).orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
     status.whenComplete(
         (code, error) -> {
-          if (error != null) {
+          CompletableFuture<?> exchange = current.get();
+          if (error != null && exchange != null) {
             exchange.cancel(true); // aborts the exchange and closes its connection
           }
         });
     return status;
+  }
+
+  /** One hop: checks the URL, sends, and follows a redirect with the next hop. */
+  private CompletableFuture<Integer> hop(
+      HttpRequest request, int hops, AtomicReference<CompletableFuture<?>> current) {
+    try {
+      egress.check(request.uri());
+    } catch (EgressRefusedException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    // discarding() completes only after the body's last byte: the deadline bounds the whole answer
+    CompletableFuture<HttpResponse<Void>> exchange =
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    current.set(exchange);
+    return exchange.thenCompose(
+        response -> {
+          Optional<String> location = response.headers().firstValue("Location");
+          if (!isRedirect(response.statusCode()) || location.isEmpty()) {
+            return CompletableFuture.completedFuture(response.statusCode());
+          }
+          if (hops >= MAX_REDIRECTS) {
+            return CompletableFuture.failedFuture(
+                new EgressRefusedException("more than " + MAX_REDIRECTS + " redirects"));
+          }
+          URI next;
+          try {
+            next = request.uri().resolve(new URI(location.get()));
+          } catch (URISyntaxException | IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(
+                new EgressRefusedException("the receiver redirected to a malformed URL"));
+          }
+          HttpRequest.Builder redirected =
+              HttpRequest.newBuilder(request, (n, v) -> true).uri(next);
+          boolean keepsPost = response.statusCode() == 307 || response.statusCode() == 308;
+          return hop(keepsPost ? redirected.build() : redirected.GET().build(), hops + 1, current);
+        });
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
   /** {@code sha256=} and the hex HMAC-SHA256 of {@code timestamp.body} under {@code secret}. */

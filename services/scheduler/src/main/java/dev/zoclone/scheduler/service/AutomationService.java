@@ -10,6 +10,7 @@ import dev.zoclone.contract.scheduler.PreviewRequest;
 import dev.zoclone.contract.scheduler.PreviewResponse;
 import dev.zoclone.contract.scheduler.RunList;
 import dev.zoclone.contract.scheduler.RunView;
+import dev.zoclone.platform.egress.EgressPolicy;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.scheduler.CatchUp;
@@ -45,6 +46,7 @@ public class AutomationService {
   private final SchedulerConfig config;
   private final Clock clock;
   private final UserTopics userTopics;
+  private final EgressPolicy egress;
 
   public AutomationService(
       AutomationRepository automations,
@@ -52,7 +54,9 @@ public class AutomationService {
       RecurrenceExpander expander,
       SchedulerConfig config,
       Clock clock,
-      UserTopics userTopics) {
+      UserTopics userTopics,
+      EgressPolicy egress) {
+    this.egress = egress;
     this.automations = automations;
     this.runs = runs;
     this.expander = expander;
@@ -345,6 +349,9 @@ public class AutomationService {
     if (type == ActionType.KAFKA) {
       userTopics.check(owner, effective.topic());
       userTopics.ensure(effective.topic());
+    }
+    if (type == ActionType.WEBHOOK) {
+      egress.checkUrl("action.url", effective.url());
     }
     AutomationAction normalized =
         new AutomationAction(

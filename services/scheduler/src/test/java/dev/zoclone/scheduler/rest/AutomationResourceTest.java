@@ -192,21 +192,47 @@ class AutomationResourceTest {
                 "type",
                 "webhook",
                 "url",
-                "https://example.org/hook",
+                "http://127.0.0.1:9/hook",
                 "secret",
                 "0123456789abcdef!"));
     Api.as("dave")
         .get("/api/v1/automations/" + id)
         .then()
-        .body("action.url", equalTo("https://example.org/hook"))
+        .body("action.url", equalTo("http://127.0.0.1:9/hook"))
         .body("action.secret", nullValue());
     Api.as("dave")
-        .body(Map.of("action", Map.of("type", "webhook", "url", "https://example.org/other")))
+        .body(Map.of("action", Map.of("type", "webhook", "url", "http://127.0.0.1:9/other")))
         .patch("/api/v1/automations/" + id)
         .then()
         .statusCode(200)
-        .body("action.url", is("https://example.org/other"));
+        .body("action.url", is("http://127.0.0.1:9/other"));
     Api.as("dave").delete("/api/v1/automations/" + id).then().statusCode(204);
+  }
+
+  @Test
+  void aWebhookAtTheMetadataAddressIsRefusedWhenCreated() {
+    Api.as("erin")
+        .body(
+            Map.of(
+                "title",
+                "x",
+                "rrule",
+                "FREQ=DAILY",
+                "tzid",
+                "UTC",
+                "action",
+                Map.of(
+                    "type",
+                    "webhook",
+                    "url",
+                    "http://169.254.169.254/latest/meta-data",
+                    "secret",
+                    "0123456789abcdef!")))
+        .post("/api/v1/automations")
+        .then()
+        .statusCode(400)
+        .body("type", containsString("egress-refused"))
+        .body("errors[0].field", is("action.url"));
   }
 
   @Test

@@ -59,6 +59,18 @@ class WebhookDeliveryTest {
                   exchange.getRequestHeaders().getFirst(WebhookClient.TIMESTAMP),
                   exchange.getRequestHeaders().getFirst(WebhookClient.EVENT_ID),
                   body));
+          String redirect =
+              switch (exchange.getRequestURI().getPath()) {
+                case "/moved" -> "/hook";
+                case "/to-metadata" -> "http://169.254.169.254/latest/meta-data";
+                default -> null;
+              };
+          if (redirect != null) {
+            exchange.getResponseHeaders().add("Location", redirect);
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+            return;
+          }
           boolean fail =
               exchange.getRequestURI().getPath().equals("/down")
                   || failuresLeft.getAndDecrement() > 0;
@@ -129,5 +141,32 @@ class WebhookDeliveryTest {
     }
     assertThat(automations.run(run)).containsExactly("FAILED|5|HTTP 503");
     assertThat(received.stream().filter(r -> r.path().equals("/down"))).hasSize(5);
+  }
+
+  @Test
+  void aRedirectToAnAllowedAddressIsFollowedWithTheSameSignedPost() {
+    Fired fired = fireWebhook("/moved");
+
+    delivery.deliverDue(fired.at()).join();
+
+    assertThat(automations.run(fired.run())).containsExactly("SUCCEEDED|1|HTTP 204");
+    assertThat(received).extracting(Received::path).containsExactly("/moved", "/hook");
+    Received last = received.get(1);
+    assertThat(last.signature())
+        .isEqualTo(WebhookClient.signature(SECRET, last.timestamp(), last.body()));
+  }
+
+  @Test
+  void aRedirectToTheMetadataAddressIsRefusedNotFollowed() {
+    Fired fired = fireWebhook("/to-metadata");
+
+    delivery.deliverDue(fired.at()).join();
+
+    assertThat(automations.run(fired.run()))
+        .singleElement()
+        .asString()
+        .startsWith("PENDING|1|EgressRefusedException")
+        .contains("169.254.169.254");
+    assertThat(received).extracting(Received::path).containsExactly("/to-metadata");
   }
 }
