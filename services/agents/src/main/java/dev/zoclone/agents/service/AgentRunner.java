@@ -134,8 +134,7 @@ public class AgentRunner {
    * {@link #spawnAll(String, SpawnAllRequest)}, telling {@code onFinished} how many agents have
    * ended each time one does (the spawn-all tool reports it as progress).
    */
-  public SpawnAllResponse spawnAll(
-      String owner, SpawnAllRequest request, IntConsumer onFinished) {
+  public SpawnAllResponse spawnAll(String owner, SpawnAllRequest request, IntConsumer onFinished) {
     if (request == null || request.agents() == null || request.agents().isEmpty()) {
       throw ProblemException.badRequest("agents", "name at least one agent");
     }
@@ -188,8 +187,7 @@ public class AgentRunner {
           () -> {
             try {
               Outcome done =
-                  run(owner, runId, spec.prompt(), spec.modelName(), null, timeout)
-                      .withId(agentId);
+                  run(owner, runId, spec.prompt(), spec.modelName(), null, timeout).withId(agentId);
               tellFinished(onFinished, finished);
               outcome.complete(done);
             } catch (RuntimeException e) {
@@ -207,8 +205,7 @@ public class AgentRunner {
   }
 
   /** Told before the result is ready, in order, so the last count precedes the answer. */
-  private static void tellFinished(
-      IntConsumer onFinished, AtomicInteger finished) {
+  private static void tellFinished(IntConsumer onFinished, AtomicInteger finished) {
     synchronized (finished) {
       try {
         onFinished.accept(finished.incrementAndGet());
