@@ -82,7 +82,8 @@ public class McpServers {
     entity.enabled = request.enabled() == null || request.enabled();
     entity.enabledTools = tools.isEmpty() ? null : json(tools);
     entity.headerNames = json(List.copyOf(headers.keySet()));
-    KeyCipher.Sealed sealed = headers.isEmpty() ? null : cipher.seal(json(headers));
+    KeyCipher.Sealed sealed =
+        headers.isEmpty() ? null : cipher.seal(json(headers), boundTo(owner, name));
     entity.headersCiphertext = sealed == null ? null : sealed.ciphertext();
     entity.headersNonce = sealed == null ? null : sealed.nonce();
     entity.masterFingerprint = sealed == null ? null : sealed.fingerprint();
@@ -127,6 +128,14 @@ public class McpServers {
         .toList();
   }
 
+  /**
+   * The associated data of {@code owner}'s server {@code name}: header values moved to another row
+   * or user, or swapped with a provider key's ciphertext, do not decrypt.
+   */
+  private static String boundTo(String owner, String name) {
+    return "mcp-server\u0000" + KeyCipher.boundTo(owner, name);
+  }
+
   private McpServerEntity entity(String owner, String name) {
     return repository.find(owner, name).orElseThrow(() -> ProblemException.notFound("mcp server"));
   }
@@ -138,7 +147,8 @@ public class McpServers {
             : read(
                 cipher.open(
                     new KeyCipher.Sealed(
-                        entity.headersCiphertext, entity.headersNonce, entity.masterFingerprint)),
+                        entity.headersCiphertext, entity.headersNonce, entity.masterFingerprint),
+                    boundTo(entity.owner, entity.name)),
                 new TypeReference<Map<String, String>>() {});
     return new McpConnection(entity.name, entity.url, entity.transport, headers, tools(entity));
   }
