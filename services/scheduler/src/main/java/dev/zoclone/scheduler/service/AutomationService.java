@@ -12,6 +12,7 @@ import dev.zoclone.contract.scheduler.RunList;
 import dev.zoclone.contract.scheduler.RunView;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.platform.quota.OwnerQuotas;
 import dev.zoclone.scheduler.CatchUp;
 import dev.zoclone.scheduler.config.SchedulerConfig;
 import dev.zoclone.scheduler.messaging.UserTopics;
@@ -32,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The rules of automations: validation, ownership, next runs, preview and history. */
 @ApplicationScoped
@@ -45,6 +47,8 @@ public class AutomationService {
   private final SchedulerConfig config;
   private final Clock clock;
   private final UserTopics userTopics;
+  private final OwnerQuotas quotas;
+  private final long maxAutomations;
 
   public AutomationService(
       AutomationRepository automations,
@@ -52,13 +56,17 @@ public class AutomationService {
       RecurrenceExpander expander,
       SchedulerConfig config,
       Clock clock,
-      UserTopics userTopics) {
+      UserTopics userTopics,
+      OwnerQuotas quotas,
+      @ConfigProperty(name = "zo.quota.automations") long maxAutomations) {
     this.automations = automations;
     this.runs = runs;
     this.expander = expander;
     this.config = config;
     this.clock = clock;
     this.userTopics = userTopics;
+    this.quotas = quotas;
+    this.maxAutomations = maxAutomations;
   }
 
   /** The first {@code count} occurrences of a rule, without storing anything. */
@@ -93,6 +101,8 @@ public class AutomationService {
     String dtstart = request.dtstart() == null ? defaultStart(request.tzid()) : request.dtstart();
     Recurrence recurrence = recurrence(request.rrule(), dtstart, request.tzid(), request.exdates());
     store(entity, recurrence, null);
+    quotas.requireRoom(
+        "automations", owner, maxAutomations, () -> automations.count("owner", owner));
     entity.persist();
     return view(entity);
   }
