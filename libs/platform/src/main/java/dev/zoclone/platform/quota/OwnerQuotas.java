@@ -39,16 +39,25 @@ public class OwnerQuotas {
   }
 
   /**
-   * 429 with {@code Retry-After} unless {@code owner} holds fewer than {@code limit} {@code
-   * resource}; for things that drain by themselves, such as pending jobs.
+   * 429 with {@code Retry-After} unless {@code owner} may hold {@code adding} more {@code resource}
+   * than {@code count} tells without passing {@code limit}; for things that drain by themselves,
+   * such as pending jobs.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void requireRoomOrRetry(
-      String resource, String owner, long limit, LongSupplier count, int retryAfterSeconds) {
+      String resource,
+      String owner,
+      long limit,
+      long adding,
+      LongSupplier count,
+      int retryAfterSeconds) {
     lock(resource, owner);
-    if (count.getAsLong() >= limit) {
+    if (count.getAsLong() + adding > limit) {
       throw ProblemException.tooManyRequests(
-          SLUG, "Quota exceeded", detail(resource, limit), retryAfterSeconds);
+          SLUG,
+          "Quota exceeded",
+          "You may have at most " + limit + " " + resource + "; this would be more",
+          retryAfterSeconds);
     }
   }
 
