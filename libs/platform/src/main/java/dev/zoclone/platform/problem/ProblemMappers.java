@@ -13,12 +13,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place where exceptions become problem+json responses in every service. */
 public class ProblemMappers {
+  /** A lower-case letter or digit followed by an upper-case one: a word boundary in camelCase. */
+  private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -112,12 +116,19 @@ public class ProblemMappers {
     return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
   }
 
-  /** {@code create.body.name} names the field {@code name}: drop method and parameter. */
+  /**
+   * {@code create.body.name} names the field {@code name}: drop method and parameter, and spell
+   * each property as the JSON does ({@code timeoutMs} is {@code timeout_ms}).
+   */
   private static String fieldName(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString();
     String[] parts = path.split("\\.");
-    return parts.length > 2
-        ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
-        : parts[parts.length - 1];
+    String field =
+        parts.length > 2
+            ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+            : parts[parts.length - 1];
+    return CAMEL_HUMP
+        .matcher(field)
+        .replaceAll(hump -> hump.group(1) + "_" + hump.group(2).toLowerCase(Locale.ROOT));
   }
 }

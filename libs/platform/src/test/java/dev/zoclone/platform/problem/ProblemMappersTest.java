@@ -1,6 +1,7 @@
 package dev.zoclone.platform.problem;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -9,7 +10,11 @@ import static org.hamcrest.Matchers.not;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -219,5 +224,32 @@ class ProblemMappersTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("type", is("https://zoclone.dev/problems/invalid-text"));
+  }
+
+  @Test
+  void malformedPercentEncodingInThePathIsA400Problem() throws IOException {
+    String reply = rawGet("/api/v1/echo/a%ZZb");
+    assertThat(reply).startsWith("HTTP/1.1 400");
+    assertThat(reply).containsIgnoringCase("content-type: application/problem+json");
+    assertThat(reply).contains("\"type\":\"https://zoclone.dev/problems/invalid-uri\"");
+    assertThat(reply).contains("\"instance\":\"/api/v1/echo/a%ZZb\"");
+
+    String query = rawGet("/api/v1/echo/x?cursor=%G1");
+    assertThat(query).startsWith("HTTP/1.1 400");
+    assertThat(query).containsIgnoringCase("content-type: application/problem+json");
+  }
+
+  /** The whole answer to a GET of {@code rawPath}, sent as is (no client re-encodes it). */
+  private static String rawGet(String rawPath) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(30_000);
+      String request =
+          "GET "
+              + rawPath
+              + " HTTP/1.1\r\nHost: localhost\r\nX-Zo-Internal-Secret: test-internal-secret\r\n"
+              + "X-Zo-User: u1\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 }

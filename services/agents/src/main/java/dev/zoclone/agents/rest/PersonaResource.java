@@ -5,6 +5,8 @@ import dev.zoclone.agents.service.PersonaService;
 import dev.zoclone.agents.service.PersonaService.Persona;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,9 +28,17 @@ public class PersonaResource {
     this.caller = caller;
   }
 
+  /** Most characters of a persona's name. */
+  public static final int MAX_NAME_CHARS = 200;
+
+  /** Most characters of a persona's system prompt. */
+  public static final int MAX_PROMPT_CHARS = 32_768;
+
   /** Body of create and update. */
   public record PersonaRequest(
-      String name, @JsonProperty("system_prompt") String systemPrompt, Boolean skills) {}
+      @Size(max = MAX_NAME_CHARS) String name,
+      @JsonProperty("system_prompt") @Size(max = MAX_PROMPT_CHARS) String systemPrompt,
+      Boolean skills) {}
 
   /** A persona as returned. */
   public record PersonaView(
@@ -42,7 +52,7 @@ public class PersonaResource {
   public record PersonaList(List<PersonaView> personas) {}
 
   @POST
-  public Response create(PersonaRequest request) {
+  public Response create(@Valid PersonaRequest request) {
     PersonaRequest body = require(request);
     return Response.status(201)
         .entity(
@@ -64,7 +74,7 @@ public class PersonaResource {
 
   @PUT
   @Path("{id}")
-  public PersonaView update(@PathParam("id") String id, PersonaRequest request) {
+  public PersonaView update(@PathParam("id") String id, @Valid PersonaRequest request) {
     PersonaRequest body = require(request);
     return view(
         personas.update(caller.userId(), id, body.name(), body.systemPrompt(), body.skills()));

@@ -56,6 +56,26 @@ class PersonaResourceTest {
   }
 
   @Test
+  void aNameOrPromptOverItsMaximumIsA400NamingTheField() {
+    String user = newUser();
+    as(user)
+        .body(java.util.Map.of("name", "n".repeat(1_000_000), "system_prompt", "Be brief."))
+        .post("/api/v1/personas")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", is("name"));
+    as(user)
+        .body(java.util.Map.of("name", "long", "system_prompt", "p".repeat(32_769)))
+        .post("/api/v1/personas")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", is("system_prompt"));
+    as(user).get("/api/v1/personas").then().statusCode(200).body("personas.size()", is(0));
+  }
+
+  @Test
   void skillsThatAreNotABooleanAreA400() {
     as(newUser())
         .body("{\"name\":\"odd\",\"system_prompt\":\"Be brief.\",\"skills\":\"maybe\"}")

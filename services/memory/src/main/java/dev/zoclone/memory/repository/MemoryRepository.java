@@ -206,6 +206,23 @@ public class MemoryRepository {
     }
   }
 
+  /** How many memories of {@code kind} ({@code memory}, {@code document}, …) the owner has. */
+  public long countOwned(String owner, String kind) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count =
+            connection.prepareStatement(
+                "SELECT count(*) FROM memory WHERE owner = ? AND kind = ?")) {
+      count.setString(1, owner);
+      count.setString(2, kind);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the memories of " + owner, e);
+    }
+  }
+
   /** Deletes the memories (and vectors) made from a conversation's turns. */
   public int deleteConversationTurns(String owner, String conversationId) {
     return update(

@@ -9,6 +9,7 @@ import dev.zoclone.memory.repository.MemoryRepository;
 import dev.zoclone.memory.repository.NewChunk;
 import dev.zoclone.memory.repository.StoredMemory;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.platform.quota.OwnerQuotas;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Memorize, read, update and forget: content is validated, chunked and embedded outside the
@@ -28,18 +30,24 @@ public class MemoryService {
   private final Chunker chunker;
   private final ContentRules rules;
   private final double dedupThreshold;
+  private final OwnerQuotas quotas;
+  private final long maxMemories;
 
   public MemoryService(
       MemoryRepository memories,
       Embeddings embeddings,
       Chunker chunker,
       ContentRules rules,
-      dev.zoclone.memory.config.MemoryConfig config) {
+      dev.zoclone.memory.config.MemoryConfig config,
+      OwnerQuotas quotas,
+      @ConfigProperty(name = "zo.quota.memories") long maxMemories) {
     this.memories = memories;
     this.embeddings = embeddings;
     this.chunker = chunker;
     this.rules = rules;
     this.dedupThreshold = config.dedup().threshold();
+    this.quotas = quotas;
+    this.maxMemories = maxMemories;
   }
 
   /** Saves a memory, or answers the near-duplicate the owner already has. */
@@ -86,6 +94,13 @@ public class MemoryService {
                 if (duplicate.isPresent()) {
                   return new MemorizeResponse(duplicate.get(), duplicate.get());
                 }
+              }
+              if (kind == Kind.MEMORY) {
+                quotas.requireRoom(
+                    "memories",
+                    owner,
+                    maxMemories,
+                    () -> memories.countOwned(owner, kind.column()));
               }
               String id = UUID.randomUUID().toString();
               memories.insert(id, owner, kind.column(), content, meta, conversationId, messageId);

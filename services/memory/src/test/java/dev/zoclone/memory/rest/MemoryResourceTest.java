@@ -251,6 +251,33 @@ class MemoryResourceTest {
     assertThat((String) found.get(0).get("content")).contains("rooftop pool");
   }
 
+  @Test
+  void aUserPastTheMemoryQuotaGetsA409UntilTheyDeleteOne() {
+    String user = newUser();
+    List<String> texts =
+        List.of(
+            "The boiler is serviced every October",
+            "Our daughter's piano lesson is on Tuesdays",
+            "The car insurance renews in March",
+            "Grandma's recipe uses three eggs and a cup of flour",
+            "The office wifi password rotates monthly");
+    List<String> ids = new ArrayList<>();
+    // zo.quota.memories is 5 under test
+    texts.forEach(text -> ids.add(memorize(user, text)));
+
+    as(user)
+        .body(Map.of("content", "Volcanoes in Iceland erupt along the rift"))
+        .post("/api/v1/memories")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.is("https://zoclone.dev/problems/quota-exceeded"));
+    memorize(newUser(), "Volcanoes in Iceland erupt along the rift");
+
+    as(user).delete("/api/v1/memories/" + ids.get(0)).then().statusCode(204);
+    memorize(user, "Volcanoes in Iceland erupt along the rift");
+  }
+
   private long count(String sql, String param) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {

@@ -62,6 +62,22 @@ public class JobRepository {
         == 1;
   }
 
+  /** How many of the owner's jobs wait in the queue (PENDING). */
+  public long countPending(String owner) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count =
+            connection.prepareStatement(
+                "SELECT count(*) FROM job WHERE owner = ? AND status = 'PENDING'")) {
+      count.setString(1, owner);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the pending jobs of " + owner, e);
+    }
+  }
+
   /** The owner's job with this idempotency key. */
   public Optional<JobView> findByIdempotencyKey(String owner, String key) {
     return views("WHERE owner = ? AND idempotency_key = ?", owner, key).stream().findFirst();

@@ -39,6 +39,7 @@ public class JobBatchService {
   private final SubmissionValidator validator;
   private final JobEvents events;
   private final PoolConfig config;
+  private final PendingJobQuota quota;
 
   public JobBatchService(
       JobBatchRepository batches,
@@ -46,13 +47,15 @@ public class JobBatchService {
       NodeRepository nodes,
       SubmissionValidator validator,
       JobEvents events,
-      PoolConfig config) {
+      PoolConfig config,
+      PendingJobQuota quota) {
     this.batches = batches;
     this.jobs = jobs;
     this.nodes = nodes;
     this.validator = validator;
     this.events = events;
     this.config = config;
+    this.quota = quota;
   }
 
   /** The outcome of a batch submission, in the request's order, and whether any job was new. */
@@ -93,6 +96,8 @@ public class JobBatchService {
     if (!errors.isEmpty()) {
       throw CompletionBatch.invalid(errors);
     }
+    // A batch needs room for all its jobs (a repeated idempotency key is counted too).
+    quota.requireRoom(owner, rows.size());
     Set<String> inserted = batches.insertAll(rows);
     List<String> repeatedKeys =
         rows.stream()

@@ -32,6 +32,7 @@ public class JobService {
   private final JobEvents events;
   private final PoolConfig config;
   private final WaitingReasons waiting;
+  private final PendingJobQuota quota;
 
   public JobService(
       JobRepository jobs,
@@ -39,13 +40,15 @@ public class JobService {
       RetryPolicy retries,
       JobEvents events,
       PoolConfig config,
-      WaitingReasons waiting) {
+      WaitingReasons waiting,
+      PendingJobQuota quota) {
     this.jobs = jobs;
     this.validator = validator;
     this.retries = retries;
     this.events = events;
     this.config = config;
     this.waiting = waiting;
+    this.quota = quota;
   }
 
   /** The outcome of a submission: the job, and whether this call created it. */
@@ -69,6 +72,13 @@ public class JobService {
             request.idempotencyKey(),
             request.maxAttempts() == null ? config.defaultMaxAttempts() : request.maxAttempts(),
             request.timeoutS());
+    if (request.idempotencyKey() != null) {
+      var first = jobs.findByIdempotencyKey(owner, request.idempotencyKey());
+      if (first.isPresent()) {
+        return new Submission(first.get(), false);
+      }
+    }
+    quota.requireRoom(owner, 1);
     if (!jobs.insert(job)) {
       return new Submission(
           jobs.findByIdempotencyKey(owner, request.idempotencyKey()).orElseThrow(), false);

@@ -57,6 +57,42 @@ class BatchRoutesTest {
   }
 
   @Test
+  void aUserPastThePendingJobQuotaGetsA429WithRetryAfterUntilTheQueueDrains() {
+    PoolCaller bea = PoolCaller.fresh();
+    List<Map<String, Object>> jobs = new ArrayList<>();
+    // zo.quota.pending-jobs is 200 under test
+    for (int i = 0; i < 199; i++) {
+      jobs.add(PoolCaller.shellJob("echo" + i, 0));
+    }
+    List<String> ids =
+        bea.post("/api/v1/jobs/batch", Map.of("jobs", jobs))
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getList("jobs.id");
+
+    bea.post(
+            "/api/v1/jobs/batch",
+            Map.of("jobs", List.of(PoolCaller.shellJob("a", 0), PoolCaller.shellJob("b", 0))))
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", is("10"))
+        .body("type", is("https://zoclone.dev/problems/quota-exceeded"));
+    bea.submit(PoolCaller.shellJob("the last that fits", 0));
+    bea.post("/api/v1/jobs", PoolCaller.shellJob("one too many", 0))
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/quota-exceeded"));
+    ada.submit(PoolCaller.shellJob("someone else's", 0));
+
+    bea.post("/api/v1/jobs/" + ids.get(0) + "/cancel", Map.of()).then().statusCode(200);
+    bea.submit(PoolCaller.shellJob("room again", 0));
+  }
+
+  @Test
   void aRepeatedIdempotencyKeyInABatchAnswersTheFirstJob() {
     Map<String, Object> keyed =
         Map.of("kind", "shell", "payload", Map.of("command", "true"), "idempotency_key", "k1");

@@ -13,6 +13,7 @@ import dev.zoclone.contract.scheduler.RunView;
 import dev.zoclone.platform.egress.EgressPolicy;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.platform.quota.OwnerQuotas;
 import dev.zoclone.scheduler.CatchUp;
 import dev.zoclone.scheduler.config.SchedulerConfig;
 import dev.zoclone.scheduler.messaging.UserTopics;
@@ -33,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The rules of automations: validation, ownership, next runs, preview and history. */
 @ApplicationScoped
@@ -47,6 +49,8 @@ public class AutomationService {
   private final Clock clock;
   private final UserTopics userTopics;
   private final EgressPolicy egress;
+  private final OwnerQuotas quotas;
+  private final long maxAutomations;
 
   public AutomationService(
       AutomationRepository automations,
@@ -55,7 +59,9 @@ public class AutomationService {
       SchedulerConfig config,
       Clock clock,
       UserTopics userTopics,
-      EgressPolicy egress) {
+      EgressPolicy egress,
+      OwnerQuotas quotas,
+      @ConfigProperty(name = "zo.quota.automations") long maxAutomations) {
     this.egress = egress;
     this.automations = automations;
     this.runs = runs;
@@ -63,6 +69,8 @@ public class AutomationService {
     this.config = config;
     this.clock = clock;
     this.userTopics = userTopics;
+    this.quotas = quotas;
+    this.maxAutomations = maxAutomations;
   }
 
   /** The first {@code count} occurrences of a rule, without storing anything. */
@@ -97,6 +105,8 @@ public class AutomationService {
     String dtstart = request.dtstart() == null ? defaultStart(request.tzid()) : request.dtstart();
     Recurrence recurrence = recurrence(request.rrule(), dtstart, request.tzid(), request.exdates());
     store(entity, recurrence, null);
+    quotas.requireRoom(
+        "automations", owner, maxAutomations, () -> automations.count("owner", owner));
     entity.persist();
     return view(entity);
   }

@@ -112,6 +112,8 @@ public final class SchedulerBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dquarkus.http.port=" + port);
+    // One user owns every automation of the run: the per-user quota must admit them all.
+    command.add("-Dzo.quota.automations=" + automations);
     properties.forEach(p -> command.add("-D" + p));
     command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

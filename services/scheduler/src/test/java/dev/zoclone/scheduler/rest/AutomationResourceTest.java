@@ -336,6 +336,35 @@ class AutomationResourceTest {
     }
   }
 
+  @Test
+  void aUserPastTheAutomationQuotaGetsA409UntilTheyDeleteOne() {
+    String user = "quota-" + java.util.UUID.randomUUID();
+    Map<String, Object> action = Map.of("type", "ask", "prompt", "hi");
+    List<String> ids = new java.util.ArrayList<>();
+    // zo.quota.automations is 30 under test (WebhookFairnessTest gives one owner 24)
+    for (int i = 0; i < 30; i++) {
+      ids.add(createDaily(user, action));
+    }
+
+    Api.as(user)
+        .body(
+            Map.of(
+                "title", "one more",
+                "rrule", "FREQ=DAILY",
+                "tzid", "UTC",
+                "action", action))
+        .post("/api/v1/automations")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/quota-exceeded"))
+        .body("detail", containsString("30 automations"));
+    createDaily("someone-else-" + java.util.UUID.randomUUID(), action);
+
+    Api.as(user).delete("/api/v1/automations/" + ids.get(0)).then().statusCode(204);
+    createDaily(user, action);
+  }
+
   private static String problemField(Map<String, Object> body) {
     return Api.as("erin")
         .body(body)

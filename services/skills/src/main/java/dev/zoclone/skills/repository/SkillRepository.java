@@ -102,6 +102,38 @@ public class SkillRepository {
     }
   }
 
+  /** How many skills {@code owner} installed for themselves (shared ones left out). */
+  public long countOwned(String owner) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count =
+            connection.prepareStatement("SELECT count(*) FROM skill WHERE owner = ?")) {
+      count.setString(1, owner);
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the skills of " + owner, e);
+    }
+  }
+
+  /** Whether {@code owner} has a skill of this name from this source (a new version adds none). */
+  public boolean owns(String owner, String source, String name) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement(
+                "SELECT 1 FROM skill WHERE owner = ? AND source = ? AND name = ?")) {
+      exists.setString(1, owner);
+      exists.setString(2, source);
+      exists.setString(3, name);
+      try (ResultSet rs = exists.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot look up skill " + name, e);
+    }
+  }
+
   /** The current version of every skill {@code owner} can see (its own and the shared ones). */
   public List<SkillRow> visibleTo(String owner) {
     return rows(

@@ -4,6 +4,7 @@ import dev.zoclone.contract.Problem;
 import dev.zoclone.contract.skills.InstalledSkill;
 import dev.zoclone.contract.skills.SkillValidationResult;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.platform.quota.OwnerQuotas;
 import dev.zoclone.skillkit.InvalidSkillException;
 import dev.zoclone.skillkit.SkillArchives;
 import dev.zoclone.skillkit.SkillFiles;
@@ -18,16 +19,25 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Validates skills and installs them as immutable versions, from uploads and from folders. */
 @ApplicationScoped
 public class SkillInstaller {
   private final SkillRepository repository;
   private final ManifestJson json;
+  private final OwnerQuotas quotas;
+  private final long maxSkills;
 
-  public SkillInstaller(SkillRepository repository, ManifestJson json) {
+  public SkillInstaller(
+      SkillRepository repository,
+      ManifestJson json,
+      OwnerQuotas quotas,
+      @ConfigProperty(name = "zo.quota.skills") long maxSkills) {
     this.repository = repository;
     this.json = json;
+    this.quotas = quotas;
+    this.maxSkills = maxSkills;
   }
 
   /** An install and whether its version is new. */
@@ -60,6 +70,10 @@ public class SkillInstaller {
       throw invalid(validation.problems());
     }
     String scope = shared ? SkillRow.SHARED : owner;
+    String name = validation.manifest().name();
+    if (!shared && !repository.owns(owner, SkillSource.UPLOAD.id(), name)) {
+      quotas.requireRoom("skills", owner, maxSkills, () -> repository.countOwned(owner));
+    }
     return install(scope, SkillSource.UPLOAD.id(), files, validation);
   }
 

@@ -159,12 +159,12 @@ class SkillKafkaTest {
         .orElseThrow();
   }
 
-  /** Every result of {@code requestId}: waits for the first, then 3 s more for any duplicate. */
+  /** Every result of {@code requestId}: waits for the first, then for a marker sent after it. */
   private List<JsonNode> resultsOf(String requestId) throws Exception {
     return collectUntil(List.of(requestId));
   }
 
-  /** Results of {@code requestIds}: waits until each has one, then 3 s more for duplicates. */
+  /** Results of {@code requestIds}: waits until each has one, then for a marker sent after. */
   private List<JsonNode> collectUntil(List<String> requestIds) throws Exception {
     List<JsonNode> results = new ArrayList<>();
     await()
@@ -179,10 +179,22 @@ class SkillKafkaTest {
                               .anyMatch(
                                   r -> id.equals(r.path("data").path("request_id").asText())));
             });
-    long until = System.currentTimeMillis() + 3000;
-    while (System.currentTimeMillis() < until) {
-      collect(requestIds, results);
-    }
+    // Then a marker instead of a pause: the service handles requests one at a time in order and
+    // publishes their results through the outbox in that order, so any duplicate result of the
+    // requests above is on the topic before the marker's.
+    String marker = "marker-" + UUID.randomUUID();
+    send(marker, JSON.writeValueAsString(Map.of("request_id", marker, "skill", "x")));
+    List<String> withMarker = new ArrayList<>(requestIds);
+    withMarker.add(marker);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              collect(withMarker, results);
+              return results.stream()
+                  .anyMatch(r -> marker.equals(r.path("data").path("request_id").asText()));
+            });
+    results.removeIf(r -> marker.equals(r.path("data").path("request_id").asText()));
     return results;
   }
 

@@ -17,6 +17,7 @@ import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -46,6 +47,33 @@ class SkillRegistryTest {
     assertThat(shown.getString("body")).contains("Use it well.");
     assertThat(shown.getList("files.path")).containsExactly("SKILL.md", "scripts/echo.py");
     assertThat(shown.getBoolean("available")).isTrue();
+  }
+
+  @Test
+  void aUserPastTheSkillQuotaGetsA409ButMayStillUpdateTheirSkills() {
+    SkillsCaller alice = SkillsCaller.fresh();
+    List<String> names = new ArrayList<>();
+    // zo.quota.skills is 4 under test
+    for (int i = 0; i < 4; i++) {
+      names.add(TestSkills.uniqueName("quota"));
+      alice.installed(TestSkills.echoSkill(names.get(i)));
+    }
+
+    alice
+        .install(TestSkills.echoSkill(TestSkills.uniqueName("fifth")), false)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/quota-exceeded"));
+    alice.installed(
+        TestSkills.tarGz(
+            names.get(0),
+            Map.of(
+                "SKILL.md", TestSkills.skillMd(names.get(0), "Second.", "metadata:\n  v: '2'"))));
+    SkillsCaller.fresh().installed(TestSkills.echoSkill(TestSkills.uniqueName("other")));
+
+    alice.request().delete("/api/v1/skills/" + names.get(1)).then().statusCode(204);
+    alice.installed(TestSkills.echoSkill(TestSkills.uniqueName("fifth")));
   }
 
   @Test

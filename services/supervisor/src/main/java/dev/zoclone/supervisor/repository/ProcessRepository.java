@@ -96,6 +96,21 @@ public class ProcessRepository {
     return query("SELECT " + COLUMNS + " FROM process WHERE id = ?", id).stream().findFirst();
   }
 
+  /** How many processes the owner has, leaving out those being removed. */
+  public long countOwned(String owner) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM process WHERE owner = ? AND NOT deleted")) {
+      s.setString(1, owner);
+      try (ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the processes of " + owner, e);
+    }
+  }
+
   /** The owner's processes by name. */
   public List<ProcessRow> list(String owner) {
     return query("SELECT " + COLUMNS + " FROM process WHERE owner = ? ORDER BY name", owner);

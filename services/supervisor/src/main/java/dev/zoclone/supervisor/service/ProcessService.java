@@ -4,6 +4,7 @@ import dev.zoclone.contract.processes.CreateProcessRequest;
 import dev.zoclone.contract.processes.ProcessRoute;
 import dev.zoclone.contract.processes.UpdateProcessRequest;
 import dev.zoclone.platform.problem.ProblemException;
+import dev.zoclone.platform.quota.OwnerQuotas;
 import dev.zoclone.supervisor.ProcessDefinition;
 import dev.zoclone.supervisor.ProcessStatus;
 import dev.zoclone.supervisor.config.SupervisorConfig;
@@ -12,11 +13,13 @@ import dev.zoclone.supervisor.repository.ProcessRepository.DuplicateNameExceptio
 import dev.zoclone.supervisor.repository.ProcessRow;
 import dev.zoclone.supervisor.runtime.LeftoverProcesses;
 import dev.zoclone.supervisor.runtime.Ports;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The owner's requests on their processes: a process this replica runs is acted on at once; one
@@ -29,16 +32,22 @@ public class ProcessService {
   private final ProcessSupervisor supervisor;
   private final DefinitionValidator validator;
   private final SupervisorConfig config;
+  private final OwnerQuotas quotas;
+  private final long maxProcesses;
 
   public ProcessService(
       ProcessRepository processes,
       ProcessSupervisor supervisor,
       DefinitionValidator validator,
-      SupervisorConfig config) {
+      SupervisorConfig config,
+      OwnerQuotas quotas,
+      @ConfigProperty(name = "zo.quota.processes") long maxProcesses) {
     this.processes = processes;
     this.supervisor = supervisor;
     this.validator = validator;
     this.config = config;
+    this.quotas = quotas;
+    this.maxProcesses = maxProcesses;
   }
 
   /** Defines a process and starts it on this replica. */
@@ -48,7 +57,14 @@ public class ProcessService {
       throw ProblemException.conflict("port-in-use", "port " + d.port() + " is in use");
     }
     try {
-      processes.insert(d, supervisor.replicaId(), config.advertiseHost(), config.leaseTtl());
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                quotas.requireRoom(
+                    "processes", owner, maxProcesses, () -> processes.countOwned(owner));
+                processes.insert(
+                    d, supervisor.replicaId(), config.advertiseHost(), config.leaseTtl());
+              });
     } catch (DuplicateNameException e) {
       throw ProblemException.conflict(
           "process-exists", "a process named " + d.name() + " already exists");

@@ -52,6 +52,24 @@ class ProcessResourceTest {
   }
 
   @Test
+  void aUserPastTheProcessQuotaGetsA409UntilTheyDeleteOne() {
+    // zo.quota.processes is 5 under test
+    for (int i = 0; i < 5; i++) {
+      ada.created(SupervisorCaller.bash("p" + i, "sleep 600"));
+    }
+
+    ada.create(SupervisorCaller.bash("p5", "sleep 600"))
+        .then()
+        .statusCode(409)
+        .contentType(containsString("application/problem+json"))
+        .body("type", equalTo("https://zoclone.dev/problems/quota-exceeded"));
+    bob.created(SupervisorCaller.bash("p5", "sleep 600"));
+
+    ada.request().delete("/api/v1/processes/p0").then().statusCode(204);
+    ada.created(SupervisorCaller.bash("p5", "sleep 600"));
+  }
+
+  @Test
   void badFieldsAreRefusedByName() {
     assertField(Map.of("command", "true"), "name");
     assertField(Map.of("name", "a b", "command", "true"), "name");
