@@ -3,19 +3,14 @@ package dev.zoclone.cli.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.cli.FakeGateway;
-import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
-import dev.zoclone.cli.ZoCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AgentCommandsTest {
   @TempDir Path home;
@@ -31,16 +26,8 @@ class AgentCommandsTest {
     gateway.close();
   }
 
-  /** Runs {@code zo} against the fake gateway. */
   private Run zo(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli =
-        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+    return Zo.against(gateway, home, args);
   }
 
   @Test

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.cli.FakeGateway;
 import dev.zoclone.cli.FakeGateway.Request;
-import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
-import dev.zoclone.cli.ZoCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** Runs {@code zo schedule} as main wires it, adding the group when ZoCli does not list it yet. */
+/** Runs {@code zo schedule} as main wires it against a fake gateway. */
 class ScheduleCommandsTest {
   private static final String AUTOMATION =
       """
@@ -329,13 +324,6 @@ class ScheduleCommandsTest {
   }
 
   private Run zo(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli =
-        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+    return Zo.against(gateway, home, args);
   }
 }
