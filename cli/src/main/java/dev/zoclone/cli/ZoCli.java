@@ -6,6 +6,8 @@ import dev.zoclone.cli.agents.KeysCommand;
 import dev.zoclone.cli.browser.BrowseCommand;
 import dev.zoclone.cli.browser.BrowserCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.help.CommandGroups;
+import dev.zoclone.cli.help.HelpCommand;
 import dev.zoclone.cli.identity.TokensCommand;
 import dev.zoclone.cli.identity.UsersCommand;
 import dev.zoclone.cli.identity.WhoamiCommand;
@@ -61,8 +63,10 @@ import picocli.CommandLine.Option;
       OpenCommand.class,
       SkillsCommand.class,
       BrowseCommand.class,
-      BrowserCommand.class
+      BrowserCommand.class,
+      HelpCommand.class
     },
+    commandListHeading = "%nCommands (zo <command> --help, or zo help <command>, for details):%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
@@ -70,9 +74,7 @@ import picocli.CommandLine.Option;
       "2:Usage error.",
       "3:The gateway cannot be reached."
     },
-    footer = {
-      "%nbin/zo runs this jar for every command it does not handle itself (up, down, logs)."
-    })
+    footer = {"%nbin/zo also has: up, down, infra up|down, logs <service> [-f]; see bin/zo help."})
 public final class ZoCli {
   @Mixin private GlobalOptions options;
 
@@ -97,9 +99,14 @@ public final class ZoCli {
   /** The command line as {@link #main} runs it: one-line failures, zo's exit codes. */
   public static CommandLine commandLine(Settings settings) {
     // no @file expansion: `zo skills run --input @file.json` reads the file itself
-    return new CommandLine(new ZoCli(settings))
-        .setExecutionExceptionHandler(new FailureHandler())
-        .setExpandAtFiles(false);
+    CommandLine cli =
+        new CommandLine(new ZoCli(settings))
+            .setExecutionExceptionHandler(new FailureHandler())
+            .setExpandAtFiles(false)
+            .setUsageHelpAutoWidth(false)
+            .setUsageHelpWidth(80);
+    CommandGroups.install(cli);
+    return cli;
   }
 
   public static void main(String[] args) {

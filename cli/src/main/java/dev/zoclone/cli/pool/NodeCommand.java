@@ -31,11 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "node",
     description = {
-      "Run a compute-pool worker on this machine: it takes your shell, http, agent",
-      "and (where the bubblewrap sandbox works) skill jobs whose requirements its",
-      "labels meet; agent and skill jobs reach the gateway as you. Runs until",
-      "stopped (SIGTERM or Ctrl-C lets running jobs finish within --grace, then",
-      "hands the rest back to the pool)."
+      "Run a compute-pool worker on this machine until stopped.",
+      "It takes your shell, http, agent and (where the bubblewrap sandbox works)",
+      "skill jobs whose requirements its labels meet; agent and skill jobs reach",
+      "the gateway as you. SIGTERM or Ctrl-C lets running jobs finish within",
+      "--grace, then hands the rest back to the pool."
     })
 public final class NodeCommand extends GatewayCommand {
   @Spec private CommandSpec spec;

@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "submit",
-    description = {
-      "Submit a job, e.g.:",
+    description = "Submit a shell, http, agent or skill job to your pool.",
+    footer = {
+      "%nExamples:",
       "  zo jobs submit shell -- echo hello",
       "  zo jobs submit http GET https://example.com --header Accept=text/html",
       "  zo jobs submit agent --payload '{\"prompt\":\"summarise the news\"}'"

@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 /** {@code zo schedule preview}: the first occurrences of a rule, local and UTC, nothing stored. */
 @Command(
     name = "preview",
-    description = {
-      "List the first occurrences of a rule without creating anything, e.g.:",
-      "  zo schedule preview --rrule 'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13'"
-          + " --tz Europe/Berlin --dtstart 2026-01-01T09:00 --count 5"
+    description = "List a rule's next occurrences without creating anything.",
+    footer = {
+      "%nExample:",
+      "  zo schedule preview --rrule 'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13' \\",
+      "    --tz Europe/Berlin --dtstart 2026-01-01T09:00 --count 5"
     })
 public final class PreviewCommand extends GatewayCommand {
   @Option(names = "--rrule", required = true, paramLabel = "RULE", description = "RFC 5545 rule.")
