@@ -123,6 +123,10 @@ public final class ZoCli {
     return options;
   }
 
+  Settings settings() {
+    return settings;
+  }
+
   GatewayClient gateway() {
     return options.connect(settings);
   }

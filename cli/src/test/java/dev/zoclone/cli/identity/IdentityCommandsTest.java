@@ -129,7 +129,7 @@ class IdentityCommandsTest {
     Run run = Zo.against(gateway, home, "whoami");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("ada (id u_1)\n");
+    assertThat(run.out()).isEqualTo("ada (id u_1)\ntoken from ZO_TOKEN\n");
     assertThat(gateway.onlyRequest())
         .extracting(Request::method, Request::path, Request::authorization)
         .containsExactly("GET", "/api/v1/me", "Bearer t0k");

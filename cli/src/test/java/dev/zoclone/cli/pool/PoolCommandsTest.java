@@ -178,6 +178,21 @@ class PoolCommandsTest {
             """);
   }
 
+  @Test
+  void nodeRefusesToFallBackToTheAdminTokenFile() throws Exception {
+    Path zoHome = home.resolve(".zoclone");
+    java.nio.file.Files.createDirectories(zoHome);
+    java.nio.file.Files.writeString(zoHome.resolve("admin-token"), "admin-secret\n");
+
+    Run run = Zo.run(java.util.Map.of("ZO_URL", gateway.url()), home, "node", "--slots", "1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("zo node runs jobs as the user whose token it has")
+        .contains("It does not fall back to " + zoHome.resolve("admin-token"));
+    assertThat(gateway.requests()).isEmpty();
+  }
+
   private Run zo(FakeGateway gateway, Path home, String... args) {
     return Zo.against(gateway, home, args);
   }
