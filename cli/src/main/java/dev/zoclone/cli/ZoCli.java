@@ -3,6 +3,8 @@ package dev.zoclone.cli;
 import dev.zoclone.cli.agents.AgentsCommand;
 import dev.zoclone.cli.agents.AskCommand;
 import dev.zoclone.cli.agents.KeysCommand;
+import dev.zoclone.cli.agents.ModelsCommand;
+import dev.zoclone.cli.agents.SettingsCommand;
 import dev.zoclone.cli.browser.BrowseCommand;
 import dev.zoclone.cli.browser.BrowserCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
@@ -53,6 +55,8 @@ import picocli.CommandLine.Option;
       ScheduleCommand.class,
       AskCommand.class,
       KeysCommand.class,
+      ModelsCommand.class,
+      SettingsCommand.class,
       AgentsCommand.class,
       PsCommand.class,
       RunCommand.class,

@@ -26,6 +26,76 @@ class AgentCommandsTest {
     gateway.close();
   }
 
+  @Test
+  void settingsSetDefaultModelKeepsTheFallbacksAndSaysWhatItSet() {
+    gateway.answerJson(
+        "GET", "/api/v1/settings", 200, "{\"default_model\":null,\"fallbacks\":[\"lab:x\"]}");
+    gateway.answerJson(
+        "PUT", "/api/v1/settings", 200, "{\"default_model\":\"fake:m\",\"fallbacks\":[\"lab:x\"]}");
+
+    Run run = zo("settings", "set", "default-model", "fake:m");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Set default-model to fake:m.\n");
+    assertThat(gateway.requests().get(1).body())
+        .isEqualTo("{\"default_model\":\"fake:m\",\"fallbacks\":[\"lab:x\"]}");
+  }
+
+  @Test
+  void settingsSetFallbacksTakesACommaSeparatedList() {
+    gateway.answerJson(
+        "GET", "/api/v1/settings", 200, "{\"default_model\":\"fake:m\",\"fallbacks\":[]}");
+    gateway.answerJson("PUT", "/api/v1/settings", 200, "{}");
+
+    zo("settings", "set", "fallbacks", "a:1, b:2");
+
+    assertThat(gateway.requests().get(1).body())
+        .isEqualTo("{\"default_model\":\"fake:m\",\"fallbacks\":[\"a:1\",\"b:2\"]}");
+  }
+
+  @Test
+  void settingsGetPrintsBothOrOne() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/settings",
+        200,
+        "{\"default_model\":\"fake:m\",\"fallbacks\":[\"a:1\",\"b:2\"]}");
+
+    assertThat(zo("settings", "get").out())
+        .isEqualTo("default-model: fake:m\nfallbacks:     a:1,b:2\n");
+    assertThat(zo("settings", "get", "default-model").out()).isEqualTo("fake:m\n");
+  }
+
+  @Test
+  void anUnknownSettingIsAUsageError() {
+    Run run = zo("settings", "set", "colour", "teal");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown setting 'colour': one of default-model, fallbacks");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void modelsLsMarksTheDefault() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/models",
+        200,
+        "{\"models\":[{\"model_name\":\"fake:m\",\"provider\":\"openai\",\"key_set\":true,"
+            + "\"default\":true},{\"model_name\":\"lab:<model>\",\"provider\":\"ollama\","
+            + "\"key_set\":true,\"default\":false}]}");
+
+    Run run = zo("models", "ls");
+
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            MODEL        PROVIDER  KEY SET  DEFAULT
+            fake:m       openai    yes      *
+            lab:<model>  ollama    yes      -
+            """);
+  }
+
   private Run zo(String... args) {
     return Zo.against(gateway, home, args);
   }
