@@ -96,6 +96,24 @@ class AgentCommandsTest {
             """);
   }
 
+  @Test
+  void askDashReadsThePromptFromStdin() {
+    gateway.answerJson(
+        "POST", "/api/v1/ask", 200, "{\"output\":\"ok\",\"conversation_id\":\"c2\"}");
+    java.io.InputStream stdin = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream(
+            "line one\nline two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      Run run = zo("ask", "-");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(gateway.onlyRequest().body()).contains("\"input\":\"line one\\nline two\"");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
   private Run zo(String... args) {
     return Zo.against(gateway, home, args);
   }
@@ -175,7 +193,8 @@ class AgentCommandsTest {
     Run run = zo("ask", "hello", "--model", "openai:gpt-4o-mini");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("Hello!\n(conversation c1)\n");
+    assertThat(run.out()).isEqualTo("Hello!\n");
+    assertThat(run.err()).isEqualTo("(conversation c1)\n");
     assertThat(gateway.onlyRequest().body())
         .contains("\"input\":\"hello\"")
         .contains("\"model_name\":\"openai:gpt-4o-mini\"");
@@ -195,7 +214,8 @@ class AgentCommandsTest {
     Run run = zo("ask", "--stream", "hello");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("Hello!\n(conversation c9)\n");
+    assertThat(run.out()).isEqualTo("Hello!\n");
+    assertThat(run.err()).isEqualTo("(conversation c9)\n");
     assertThat(gateway.onlyRequest().body()).contains("\"stream\":true");
   }
 
