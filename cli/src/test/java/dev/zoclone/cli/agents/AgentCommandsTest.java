@@ -272,4 +272,50 @@ class AgentCommandsTest {
         .contains("\"max_concurrency\":2")
         .contains("\"prompt\":\"one\"");
   }
+
+  @Test
+  void spawnAllWithAMissingFileIsAUsageError() {
+    Run run = zo("agents", "spawn-all", home.resolve("nope.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("no such file: " + home.resolve("nope.json") + "\n");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void spawnAllWithBadJsonSaysWhereWithoutJavaClassNames() throws Exception {
+    Path file = home.resolve("bad.json");
+    Files.writeString(file, "{\"agents\": {\"id\": 1}}");
+
+    Run run = zo("agents", "spawn-all", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(file + " is not a valid spawn-all request at line 1, column 12: agents has")
+        .contains("Expected {\"agents\": [")
+        .doesNotContain("dev.zoclone")
+        .doesNotContain("java.util");
+  }
+
+  @Test
+  void spawnAllReadsStdinForDash() {
+    gateway.answerJson(
+        "POST",
+        "/api/v1/agents/spawn-all",
+        200,
+        "{\"results\":[{\"agent_id\":\"a\",\"status\":\"SUCCEEDED\",\"output\":\"ok\",\"duration_ms\":5}]}");
+    java.io.InputStream stdin = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream(
+            "{\"agents\":[{\"id\":\"a\",\"prompt\":\"p\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      Run run = zo("agents", "spawn-all", "-");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(gateway.onlyRequest().body()).contains("\"prompt\":\"p\"");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
 }
