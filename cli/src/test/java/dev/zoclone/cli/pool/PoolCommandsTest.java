@@ -193,6 +193,16 @@ class PoolCommandsTest {
     assertThat(gateway.requests()).isEmpty();
   }
 
+  @Test
+  void anUnknownKindIsNamedAndTheKindsListed() {
+    Run run = zo(gateway, home, "jobs", "submit", "python", "--", "x.py");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo("unknown job kind 'python': one of shell, http, agent, skill\n");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
   private Run zo(FakeGateway gateway, Path home, String... args) {
     return Zo.against(gateway, home, args);
   }

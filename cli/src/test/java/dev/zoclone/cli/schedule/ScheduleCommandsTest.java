@@ -323,6 +323,22 @@ class ScheduleCommandsTest {
     assertThat(run.out()).isEqualTo("{\"id\":\"a1\"}\n");
   }
 
+  @Test
+  void previewWithoutDtstartStartsNowInTheZone() {
+    gateway.answerJson("POST", "/api/v1/automations/preview", 200, "{\"occurrences\":[]}");
+    String before =
+        java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .toString();
+
+    Run run = zo("schedule", "preview", "--rrule", "FREQ=DAILY", "--tz", "Asia/Tokyo");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String sent = gateway.onlyRequest().body();
+    String dtstart = sent.replaceAll(".*\"dtstart\":\"([^\"]+)\".*", "$1");
+    assertThat(dtstart).isGreaterThanOrEqualTo(before).hasSize(16);
+  }
+
   private Run zo(String... args) {
     return Zo.against(gateway, home, args);
   }
