@@ -203,6 +203,37 @@ class PoolCommandsTest {
     assertThat(gateway.requests()).isEmpty();
   }
 
+  @Test
+  void cancellingAnAlreadyCancelledJobSaysSoAndSucceeds() {
+    gateway.answerProblem(
+        "POST",
+        "/api/v1/jobs/j7/cancel",
+        409,
+        "{\"type\":\"https://zoclone.dev/problems/job-finished\",\"status\":409,"
+            + "\"detail\":\"job j7 is CANCELLED and cannot be cancelled\"}");
+    gateway.answerJson("GET", "/api/v1/jobs/j7", 200, "{\"id\":\"j7\",\"status\":\"CANCELLED\"}");
+
+    Run run = zo(gateway, home, "jobs", "cancel", "j7");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Job j7 is already cancelled.\n");
+  }
+
+  @Test
+  void cancellingASucceededJobStillFails() {
+    gateway.answerProblem(
+        "POST",
+        "/api/v1/jobs/j8/cancel",
+        409,
+        "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"job j8 is SUCCEEDED\"}");
+    gateway.answerJson("GET", "/api/v1/jobs/j8", 200, "{\"id\":\"j8\",\"status\":\"SUCCEEDED\"}");
+
+    Run run = zo(gateway, home, "jobs", "cancel", "j8");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("Conflict: job j8 is SUCCEEDED\n");
+  }
+
   private Run zo(FakeGateway gateway, Path home, String... args) {
     return Zo.against(gateway, home, args);
   }
