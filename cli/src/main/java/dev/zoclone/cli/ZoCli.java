@@ -9,6 +9,7 @@ import dev.zoclone.cli.browser.BrowseCommand;
 import dev.zoclone.cli.browser.BrowserCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.help.CommandGroups;
+import dev.zoclone.cli.help.CompletionCommand;
 import dev.zoclone.cli.help.HelpCommand;
 import dev.zoclone.cli.identity.TokensCommand;
 import dev.zoclone.cli.identity.UsersCommand;
@@ -68,7 +69,8 @@ import picocli.CommandLine.Option;
       SkillsCommand.class,
       BrowseCommand.class,
       BrowserCommand.class,
-      HelpCommand.class
+      HelpCommand.class,
+      CompletionCommand.class
     },
     commandListHeading = "%nCommands (zo <command> --help, or zo help <command>, for details):%n",
     exitCodeListHeading = "%nExit codes:%n",
