@@ -234,6 +234,36 @@ class PoolCommandsTest {
     assertThat(run.err()).isEqualTo("Conflict: job j8 is SUCCEEDED\n");
   }
 
+  @Test
+  void showPrintsAShellJobsCommandAndOutputAsTextAndExplainsDead() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/jobs/j3",
+        200,
+        "{\"id\":\"j3\",\"kind\":\"shell\",\"status\":\"DEAD\",\"priority\":0,"
+            + "\"attempts\":3,\"max_attempts\":3,"
+            + "\"payload\":{\"command\":\"ls\",\"args\":[\"-l\",\"/nope\"]},"
+            + "\"error\":\"exit code 2\",\"result\":{\"exit_code\":2,\"stdout\":\"\","
+            + "\"stderr\":\"ls: cannot access '/nope'\\nsecond line\\n\"}}");
+
+    Run show = zo(gateway, home, "jobs", "show", "j3");
+
+    assertThat(show.out())
+        .isEqualTo(
+            """
+            Job j3 (shell)
+              status:   DEAD (every attempt failed; zo jobs retry runs it anew)
+              priority: 0
+              attempts: 3/3
+              command:  ls -l /nope
+              error:    exit code 2
+              exit:     2
+              stderr:
+                ls: cannot access '/nope'
+                second line
+            """);
+  }
+
   private Run zo(FakeGateway gateway, Path home, String... args) {
     return Zo.against(gateway, home, args);
   }
