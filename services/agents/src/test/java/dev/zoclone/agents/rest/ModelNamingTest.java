@@ -155,6 +155,20 @@ class ModelNamingTest {
         .body("error", containsString("DNS lookup failed"));
   }
 
+  @Test
+  void theModelsListMarksTheCallersOwnDefault() {
+    String user = newUser();
+    openAiKey(user, "fake", MODEL.baseUrl() + "/v1", SECRET, "m1");
+    as(user).body("{\"default_model\":\"fake:m2\"}").put("/api/v1/settings").then().statusCode(200);
+
+    as(user)
+        .get("/api/v1/models")
+        .then()
+        .statusCode(200)
+        .body("models.find { it.model_name == 'fake:m2' }.default", is(true))
+        .body("models.find { it.model_name == 'fake:m1' }.default", is(false));
+  }
+
   /** A loopback port nothing listens on (bound, then released). */
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
