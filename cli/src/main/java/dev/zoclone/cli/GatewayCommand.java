@@ -32,6 +32,11 @@ public abstract class GatewayCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /** The environment zo reads its defaults from. */
+  protected final Settings settings() {
+    return root().settings();
+  }
+
   /** Whether {@code --json} was given. */
   protected final boolean json() {
     return root().options().json();

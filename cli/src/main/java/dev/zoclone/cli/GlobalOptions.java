@@ -53,7 +53,7 @@ public final class GlobalOptions {
   GatewayClient connect(Settings settings) {
     URI baseUrl = baseUrl(url != null ? url : settings.gatewayUrl());
     return TokenResolver.resolve(token, settings)
-        .map(t -> new GatewayClient(baseUrl, t))
+        .map(t -> new GatewayClient(baseUrl, t.value(), t.source()))
         .orElseGet(() -> GatewayClient.withoutToken(baseUrl, TokenResolver.missing(settings)));
   }
 

@@ -7,18 +7,46 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Picks the bearer token: {@code --token}, then {@code ZO_TOKEN}, then {@code
- * $ZO_HOME/admin-token}.
+ * Picks the bearer token and says where it came from: {@code --token}, then {@code ZO_TOKEN}, then
+ * {@code $ZO_HOME/admin-token}; a flag or variable given but empty is an error, never a fallback.
  */
-final class TokenResolver {
+public final class TokenResolver {
+  /** A token and the place it was read from, as a user would name it. */
+  public record Resolved(String value, String source) {}
+
   private TokenResolver() {}
 
-  /** The token to send, or empty when none of the three places has one. */
-  static Optional<String> resolve(String explicit, Settings settings) {
-    if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(explicit.strip());
+  /** The token to send, or empty when none of the places has one. */
+  public static Optional<Resolved> resolve(String explicit, Settings settings) {
+    return resolveGiven(explicit, settings)
+        .or(() -> readToken(settings.adminTokenFile()).map(t -> adminToken(t, settings)));
+  }
+
+  /**
+   * The token given by {@code --token} or {@code ZO_TOKEN}, without the admin-token fallback; fails
+   * when either is present but empty.
+   */
+  public static Optional<Resolved> resolveGiven(String explicit, Settings settings) {
+    if (explicit != null) {
+      if (explicit.isBlank()) {
+        throw new CliFailure(ExitCodes.USAGE, "--token is empty: give a token or leave it out");
+      }
+      return Optional.of(new Resolved(explicit.strip(), "--token"));
     }
-    return settings.token().or(() -> readToken(settings.adminTokenFile()));
+    if (settings.env().containsKey("ZO_TOKEN")) {
+      return settings
+          .token()
+          .map(t -> new Resolved(t, "ZO_TOKEN"))
+          .or(
+              () -> {
+                throw new CliFailure(
+                    ExitCodes.USAGE,
+                    "ZO_TOKEN is set but empty: export ZO_TOKEN=<token>, or `unset ZO_TOKEN` to"
+                        + " use "
+                        + settings.adminTokenFile());
+              });
+    }
+    return Optional.empty();
   }
 
   /** Why no token was found, where {@code zo} looked, and how to set one. */
@@ -38,6 +66,10 @@ final class TokenResolver {
             + fileProblem
             + ". Pass --token <token>, export ZO_TOKEN=<token>, or start the platform once"
             + " (bin/zo up) so the gateway writes the admin token there.");
+  }
+
+  private static Resolved adminToken(String token, Settings settings) {
+    return new Resolved(token, "the admin-token file " + settings.adminTokenFile());
   }
 
   private static Optional<String> readToken(Path file) {

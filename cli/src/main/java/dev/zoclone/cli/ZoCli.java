@@ -3,9 +3,14 @@ package dev.zoclone.cli;
 import dev.zoclone.cli.agents.AgentsCommand;
 import dev.zoclone.cli.agents.AskCommand;
 import dev.zoclone.cli.agents.KeysCommand;
+import dev.zoclone.cli.agents.ModelsCommand;
+import dev.zoclone.cli.agents.SettingsCommand;
 import dev.zoclone.cli.browser.BrowseCommand;
 import dev.zoclone.cli.browser.BrowserCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.help.CommandGroups;
+import dev.zoclone.cli.help.CompletionCommand;
+import dev.zoclone.cli.help.HelpCommand;
 import dev.zoclone.cli.identity.TokensCommand;
 import dev.zoclone.cli.identity.UsersCommand;
 import dev.zoclone.cli.identity.WhoamiCommand;
@@ -53,6 +58,8 @@ import picocli.CommandLine.Option;
       ScheduleCommand.class,
       AskCommand.class,
       KeysCommand.class,
+      ModelsCommand.class,
+      SettingsCommand.class,
       AgentsCommand.class,
       PsCommand.class,
       RunCommand.class,
@@ -65,8 +72,11 @@ import picocli.CommandLine.Option;
       BrowseCommand.class,
       BrowserCommand.class,
       McpCommand.class,
-      ToolsCommand.class
+      ToolsCommand.class,
+      HelpCommand.class,
+      CompletionCommand.class
     },
+    commandListHeading = "%nCommands (zo <command> --help, or zo help <command>, for details):%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
@@ -74,9 +84,7 @@ import picocli.CommandLine.Option;
       "2:Usage error.",
       "3:The gateway cannot be reached."
     },
-    footer = {
-      "%nbin/zo runs this jar for every command it does not handle itself (up, down, logs)."
-    })
+    footer = {"%nbin/zo also has: up, down, infra up|down, logs <service> [-f]; see bin/zo help."})
 public final class ZoCli {
   @Mixin private GlobalOptions options;
 
@@ -101,9 +109,14 @@ public final class ZoCli {
   /** The command line as {@link #main} runs it: one-line failures, zo's exit codes. */
   public static CommandLine commandLine(Settings settings) {
     // no @file expansion: `zo skills run --input @file.json` reads the file itself
-    return new CommandLine(new ZoCli(settings))
-        .setExecutionExceptionHandler(new FailureHandler())
-        .setExpandAtFiles(false);
+    CommandLine cli =
+        new CommandLine(new ZoCli(settings))
+            .setExecutionExceptionHandler(new FailureHandler())
+            .setExpandAtFiles(false)
+            .setUsageHelpAutoWidth(false)
+            .setUsageHelpWidth(80);
+    CommandGroups.install(cli);
+    return cli;
   }
 
   public static void main(String[] args) {
@@ -118,6 +131,10 @@ public final class ZoCli {
 
   GlobalOptions options() {
     return options;
+  }
+
+  Settings settings() {
+    return settings;
   }
 
   GatewayClient gateway() {

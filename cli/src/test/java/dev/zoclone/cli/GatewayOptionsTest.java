@@ -58,8 +58,54 @@ class GatewayOptionsTest {
 
     Run run = Zo.run(Map.of("ZO_URL", gateway.url(), "ZO_HOME", zoHome.toString()), home, "whoami");
 
-    assertThat(run.out()).isEqualTo("ada (id u1, admin)\n");
+    assertThat(run.out())
+        .isEqualTo(
+            "ada (id u1, admin)\ntoken from the admin-token file "
+                + zoHome.resolve("admin-token")
+                + "\n");
     assertThat(gateway.onlyRequest().authorization()).isEqualTo("Bearer from-file");
+  }
+
+  @Test
+  void anEmptyZoTokenIsAUsageErrorNotTheAdminToken() throws Exception {
+    writeAdminToken(home.resolve(".zoclone"), "admin-secret\n");
+
+    Run run = Zo.run(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", ""), home, "whoami");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("ZO_TOKEN is set but empty").contains("unset ZO_TOKEN");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void anEmptyTokenFlagIsAUsageError() {
+    Run run = Zo.run(Map.of("ZO_URL", gateway.url()), home, "whoami", "--token", " ");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--token is empty");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void whoamiSaysTheTokenCameFromTheEnvironment() {
+    Run run = Zo.run(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "env-t"), home, "whoami");
+
+    assertThat(run.out()).isEqualTo("ada (id u1, admin)\ntoken from ZO_TOKEN\n");
+  }
+
+  @Test
+  void aRefusedTokenNamesWhereItCameFrom() {
+    gateway.answerProblem(
+        "GET",
+        "/api/v1/me",
+        401,
+        "{\"title\":\"Unauthenticated\",\"status\":401,\"detail\":\"invalid token\"}");
+
+    Run run = Zo.run(Map.of("ZO_URL", gateway.url()), home, "whoami", "--token", "stale");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo("Unauthenticated: invalid token (the token came from --token)\n");
   }
 
   @Test

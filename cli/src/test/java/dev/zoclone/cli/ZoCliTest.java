@@ -55,4 +55,18 @@ class ZoCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Missing required subcommand").contains("create");
   }
+
+  @Test
+  void completionPrintsABashScriptOfEveryCommand() {
+    Run bash = Zo.run(Map.of(), home, "completion", "bash");
+    Run zsh = Zo.run(Map.of(), home, "completion", "zsh");
+
+    assertThat(bash.exitCode()).isZero();
+    assertThat(bash.out())
+        .contains("complete -F _complete_zo")
+        .contains("settings")
+        .contains("spawn-all");
+    assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("_complete_zo");
+    assertThat(Zo.run(Map.of(), home, "completion", "fish").exitCode()).isEqualTo(2);
+  }
 }

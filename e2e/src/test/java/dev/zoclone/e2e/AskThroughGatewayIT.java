@@ -138,13 +138,15 @@ class AskThroughGatewayIT {
     model.enqueue(Reply.text("Hello from the fake model"));
     Cli ask = zo("ask", "--model", "lab:llama3.2", "hello");
     assertThat(ask.exitCode()).as(ask.err()).isZero();
-    assertThat(ask.out()).startsWith("Hello from the fake model\n").contains("(conversation ");
+    assertThat(ask.out()).isEqualTo("Hello from the fake model\n");
+    assertThat(ask.err()).contains("(conversation ");
     assertThat(model.lastRequest().model()).hasValue("llama3.2");
 
     model.enqueue(Reply.stream("One", " two", " three", " four").chunkDelay(CHUNK_DELAY));
     Cli streamed = zo("ask", "--stream", "--model", "lab", "hello");
     assertThat(streamed.exitCode()).as(streamed.err()).isZero();
-    assertThat(streamed.out()).startsWith("One two three four\n").contains("(conversation ");
+    assertThat(streamed.out()).isEqualTo("One two three four\n");
+    assertThat(streamed.err()).contains("(conversation ");
     assertThat(streamed.firstOutputMs())
         .as("zo printed the first token well before it exited")
         .isLessThan(streamed.exitMs() - 3 * CHUNK_DELAY.toMillis() + 150);

@@ -16,9 +16,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code zo ask "<message>"}: asks with your key and prints the answer. */
-@Command(name = "ask", description = "Ask the assistant; prints the answer.")
+@Command(
+    name = "ask",
+    description = {
+      "Ask the assistant; prints the answer.",
+      "The answer goes to stdout, the conversation's id to stderr."
+    },
+    footer = {
+      "%nExamples:",
+      "  zo ask \"what is on my calendar?\" --model openai:gpt-4o-mini",
+      "  git diff | zo ask - --stream"
+    })
 public final class AskCommand extends GatewayCommand {
-  @Parameters(index = "0", description = "What to ask.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "MESSAGE",
+      description = "What to ask; - (or nothing, when stdin is not a terminal) reads stdin.")
   String input;
 
   @Option(names = "--model", description = "<key name>:<model>, or a key name.")
@@ -41,6 +55,7 @@ public final class AskCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
+    input = PromptInput.resolve(input);
     if (stream) {
       return streamAnswer(gateway);
     }
@@ -58,7 +73,7 @@ public final class AskCommand extends GatewayCommand {
                       ? answer.output().asText()
                       : answer.output().toPrettyString());
       if (answer.conversationId() != null) {
-        out().println("(conversation " + answer.conversationId() + ")");
+        err().println("(conversation " + answer.conversationId() + ")");
       }
     }
     return ExitCodes.OK;
@@ -86,10 +101,11 @@ public final class AskCommand extends GatewayCommand {
             case "End" -> {
               out().println();
               String conversation = payload.path("conversation_id").asText("");
-              if (!conversation.isEmpty()) {
-                out().println("(conversation " + conversation + ")");
-              }
               out().flush();
+              if (!conversation.isEmpty()) {
+                err().println("(conversation " + conversation + ")");
+                err().flush();
+              }
             }
             case "Error" -> failed[0] = payload.path("message").asText("the answer failed");
             default -> {

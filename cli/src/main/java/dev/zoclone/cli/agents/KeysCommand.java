@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code zo keys}: the group of bring-your-own-key commands. */
 @Command(
     name = "keys",
-    description = "Store, list, test and remove your model provider keys (kept encrypted).",
+    description = "Your model provider keys (stored encrypted).",
     subcommands = {
       SetKeyCommand.class,
       ListKeysCommand.class,

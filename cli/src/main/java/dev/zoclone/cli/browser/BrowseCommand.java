@@ -22,9 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code zo browse URL}: opens a one-shot browser session, prints the page and saves images. */
 @Command(
     name = "browse",
-    description =
-        "Open a URL in a headless browser and print it, e.g.: zo browse https://example.org"
-            + " --markdown --screenshot page.png")
+    description = "Open a URL in a headless browser and print the page.",
+    footer = {"%nExample:", "  zo browse https://example.org --markdown --screenshot page.png"})
 public final class BrowseCommand extends GatewayCommand {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 

@@ -32,19 +32,25 @@ public final class GatewayClient {
 
   private final URI baseUrl;
   private final String token;
+  private final String tokenSource;
   private final CliFailure missingToken;
   private final Duration requestTimeout;
   private final HttpClient http;
 
-  /** A client calling with {@code token}. */
-  public GatewayClient(URI baseUrl, String token) {
-    this(baseUrl, token, null, REQUEST_TIMEOUT);
+  /** A client calling with {@code token}, read from {@code tokenSource} (e.g. ZO_TOKEN). */
+  public GatewayClient(URI baseUrl, String token, String tokenSource) {
+    this(baseUrl, token, tokenSource, null, REQUEST_TIMEOUT);
   }
 
   private GatewayClient(
-      URI baseUrl, String token, CliFailure missingToken, Duration requestTimeout) {
+      URI baseUrl,
+      String token,
+      String tokenSource,
+      CliFailure missingToken,
+      Duration requestTimeout) {
     this.baseUrl = baseUrl;
     this.token = token;
+    this.tokenSource = tokenSource;
     this.missingToken = missingToken;
     this.requestTimeout = requestTimeout;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
@@ -55,12 +61,17 @@ public final class GatewayClient {
    * an unreachable gateway is still reported as such, and public routes still work.
    */
   public static GatewayClient withoutToken(URI baseUrl, CliFailure missingToken) {
-    return new GatewayClient(baseUrl, null, missingToken, REQUEST_TIMEOUT);
+    return new GatewayClient(baseUrl, null, null, missingToken, REQUEST_TIMEOUT);
   }
 
   /** The same client, but letting each request take up to {@code timeout}, for slow routes. */
   public GatewayClient withRequestTimeout(Duration timeout) {
-    return new GatewayClient(baseUrl, token, missingToken, timeout);
+    return new GatewayClient(baseUrl, token, tokenSource, missingToken, timeout);
+  }
+
+  /** Where the token came from (--token, ZO_TOKEN, a file), empty when calling without one. */
+  public java.util.Optional<String> tokenSource() {
+    return java.util.Optional.ofNullable(tokenSource);
   }
 
   /** {@code raw} escaped for use as one segment of a path, such as an id. */
@@ -210,13 +221,15 @@ public final class GatewayClient {
     void onEvent(String event, String data);
   }
 
-  private static CliFailure failure(
-      int status, String body, java.util.Optional<String> retryAfter) {
+  private CliFailure failure(int status, String body, java.util.Optional<String> retryAfter) {
     String message = ProblemMessage.describe(status, body, retryAfter);
+    if (status == 401 && tokenSource != null) {
+      message += " (the token came from " + tokenSource + ")";
+    }
     return new CliFailure(
         ExitCodes.FAILURE,
         message,
-        new GatewayProblem(status, ProblemMessage.type(body).orElse(null), message));
+        new GatewayProblem(status, ProblemMessage.type(body).orElse(null), message, body));
   }
 
   private HttpResponse<String> exchange(HttpRequest request) {

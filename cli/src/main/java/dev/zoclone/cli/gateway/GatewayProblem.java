@@ -12,11 +12,18 @@ public final class GatewayProblem extends RuntimeException {
 
   private final int status;
   private final String type;
+  private final String body;
 
-  GatewayProblem(int status, String type, String message) {
+  GatewayProblem(int status, String type, String message, String body) {
     super(message, null, false, false);
     this.status = status;
     this.type = type;
+    this.body = body;
+  }
+
+  /** The error answer's body as the gateway sent it (problem+json, usually). */
+  public String body() {
+    return body;
   }
 
   /** The HTTP status, 400 or above. */

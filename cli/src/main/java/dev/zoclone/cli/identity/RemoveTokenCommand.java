@@ -7,10 +7,10 @@ import dev.zoclone.cli.gateway.GatewayResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code zo tokens rm ID}: revokes a token. */
-@Command(name = "rm", description = "Revoke an API token.")
+/** {@code zo tokens rm ID|NAME}: revokes a token. */
+@Command(name = "rm", description = "Revoke one of your API tokens, by id or name.")
 public final class RemoveTokenCommand extends GatewayCommand {
-  @Parameters(paramLabel = "ID", description = "The token's id.")
+  @Parameters(paramLabel = "TOKEN", description = "The token's id or name (see zo tokens ls).")
   private String id;
 
   @Override

@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code zo tokens}: the group of API token commands. */
 @Command(
     name = "tokens",
-    description = "Create and revoke your API tokens.",
-    subcommands = {CreateTokenCommand.class, RemoveTokenCommand.class})
+    description = "Create, list and revoke your API tokens.",
+    subcommands = {CreateTokenCommand.class, ListTokensCommand.class, RemoveTokenCommand.class})
 public final class TokensCommand {}

@@ -6,5 +6,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "users",
     description = "Manage users (needs the admin token).",
-    subcommands = {CreateUserCommand.class})
+    subcommands = {
+      CreateUserCommand.class,
+      ListUsersCommand.class,
+      UserActionCommand.Disable.class,
+      UserActionCommand.Enable.class,
+      UserActionCommand.Remove.class
+    })
 public final class UsersCommand {}

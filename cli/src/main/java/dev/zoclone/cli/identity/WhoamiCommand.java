@@ -7,7 +7,9 @@ import dev.zoclone.cli.gateway.GatewayResponse;
 import picocli.CommandLine.Command;
 
 /** {@code zo whoami}: the user the token belongs to. */
-@Command(name = "whoami", description = "Show which user your token belongs to.")
+@Command(
+    name = "whoami",
+    description = "Show which user your token belongs to, and where it came from.")
 public final class WhoamiCommand extends GatewayCommand {
   @Override
   protected int execute(GatewayClient gateway) {
@@ -15,6 +17,7 @@ public final class WhoamiCommand extends GatewayCommand {
     if (!printedAsJson(response)) {
       CurrentUser me = response.read(CurrentUser.class);
       out().println(me.name() + " (id " + me.id() + (me.admin() ? ", admin)" : ")"));
+      gateway.tokenSource().ifPresent(source -> out().println("token from " + source));
     }
     return ExitCodes.OK;
   }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code zo memory add TEXT [--meta K=V]}: saves a memory, or names the one it duplicates. */
-@Command(name = "add", description = "Save a memory, e.g.: zo memory add \"our SQL server is db1\"")
+@Command(
+    name = "add",
+    description = "Save a memory.",
+    footer = {"%nExample:", "  zo memory add \"our SQL server is db1\""})
 public final class AddMemoryCommand extends GatewayCommand {
   @Parameters(paramLabel = "TEXT", description = "What to remember.")
   private String content;

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code zo recall QUERY}: the caller's memories that best match, by meaning and by words. */
-@Command(name = "recall", description = "Find memories by meaning, e.g.: zo recall \"database\"")
+@Command(
+    name = "recall",
+    description = "Find memories by meaning.",
+    footer = {"%nExample:", "  zo recall \"database\""})
 public final class RecallCommand extends GatewayCommand {
   private static final int SHOWN_CHARS = 80;
 

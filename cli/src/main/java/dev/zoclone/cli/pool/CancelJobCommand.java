@@ -1,9 +1,11 @@
 package dev.zoclone.cli.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.cli.CliFailure;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
+import dev.zoclone.cli.gateway.GatewayProblem;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,8 +18,21 @@ public final class CancelJobCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    GatewayResponse response =
-        gateway.post("/api/v1/jobs/" + GatewayClient.pathSegment(id) + "/cancel", null);
+    String path = "/api/v1/jobs/" + GatewayClient.pathSegment(id);
+    GatewayResponse response;
+    try {
+      response = gateway.post(path + "/cancel", null);
+    } catch (CliFailure failure) {
+      // cancelling twice is no error: the job is as the caller wants it
+      boolean finished =
+          GatewayProblem.of(failure).filter(p -> p.status() == 409).isPresent()
+              && "CANCELLED".equals(gateway.get(path).read(JsonNode.class).path("status").asText());
+      if (!finished) {
+        throw failure;
+      }
+      out().println("Job " + id + " is already cancelled.");
+      return ExitCodes.OK;
+    }
     if (!printedAsJson(response)) {
       ShowJobCommand.print(out(), response.read(JsonNode.class));
     }

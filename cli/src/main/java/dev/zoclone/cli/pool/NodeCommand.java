@@ -4,24 +4,19 @@ import dev.zoclone.cli.CliFailure;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.TokenResolver;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.sandbox.SandboxStatus;
 import dev.zoclone.worker.GatewayAccess;
 import dev.zoclone.worker.GatewayPoolApi;
 import dev.zoclone.worker.JobRunners;
 import dev.zoclone.worker.PoolWorker;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,11 +26,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "node",
     description = {
-      "Run a compute-pool worker on this machine: it takes your shell, http, agent",
-      "and (where the bubblewrap sandbox works) skill jobs whose requirements its",
-      "labels meet; agent and skill jobs reach the gateway as you. Runs until",
-      "stopped (SIGTERM or Ctrl-C lets running jobs finish within --grace, then",
-      "hands the rest back to the pool)."
+      "Run a compute-pool worker on this machine until stopped.",
+      "It takes your shell, http, agent and (where the bubblewrap sandbox works)",
+      "skill jobs whose requirements its labels meet; agent and skill jobs reach",
+      "the gateway as you. SIGTERM or Ctrl-C lets running jobs finish within",
+      "--grace, then hands the rest back to the pool."
     })
 public final class NodeCommand extends GatewayCommand {
   @Spec private CommandSpec spec;
@@ -74,11 +69,11 @@ public final class NodeCommand extends GatewayCommand {
     if (slots < 1) {
       throw new CliFailure(ExitCodes.USAGE, "--slots must be at least 1");
     }
-    GatewayAccess access = access();
+    GatewayAccess access = access(gateway);
     JobRunners runners = JobRunners.local().withAgents(access);
     SandboxStatus sandbox = JobRunners.skillSandbox();
     if (sandbox.available()) {
-      Path cache = cacheDir == null ? Settings.fromSystem().home().resolve("node-cache") : cacheDir;
+      Path cache = cacheDir == null ? settings().home().resolve("node-cache") : cacheDir;
       runners = runners.withSkills(access, cache);
       out().println("sandbox available: skill jobs run here (skills cached under " + cache + ")");
     } else {
@@ -118,46 +113,23 @@ public final class NodeCommand extends GatewayCommand {
 
   /**
    * The worker reads the pool's problem types itself, so it calls the gateway with its own client:
-   * the URL and token come from {@code --url}/{@code --token}, else ZO_URL/ZO_TOKEN, else the admin
-   * token file, as for every command.
+   * the gateway's URL as for every command, and the token of {@code --token} or ZO_TOKEN only. A
+   * node never falls back to the admin-token file: its jobs would silently run as the admin.
    */
-  private GatewayAccess access() {
-    Settings settings = Settings.fromSystem();
-    String url =
-        Optional.ofNullable((String) spec.root().findOption("--url").getValue())
-            .orElse(settings.gatewayUrl());
-    String token =
-        Optional.ofNullable((String) spec.root().findOption("--token").getValue())
-            .filter(t -> !t.isBlank())
-            .or(settings::token)
-            .or(() -> read(settings.adminTokenFile()))
+  private GatewayAccess access(GatewayClient gateway) {
+    Settings settings = settings();
+    TokenResolver.Resolved token =
+        TokenResolver.resolveGiven((String) spec.root().findOption("--token").getValue(), settings)
             .orElseThrow(
                 () ->
                     new CliFailure(
-                        ExitCodes.FAILURE,
-                        "no API token: pass --token <token>, export ZO_TOKEN=<token>, or start the"
-                            + " platform once (bin/zo up) so the gateway writes "
-                            + settings.adminTokenFile()));
-    URI base;
-    try {
-      base = new URI(url.strip().replaceAll("/+$", ""));
-    } catch (URISyntaxException e) {
-      throw new CliFailure(ExitCodes.USAGE, "invalid gateway URL '" + url + "'");
-    }
-    if (base.getHost() == null
-        || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
-      throw new CliFailure(ExitCodes.USAGE, "invalid gateway URL '" + url + "'");
-    }
-    return GatewayAccess.withToken(base, token.strip());
-  }
-
-  private static Optional<String> read(Path file) {
-    try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
-          .filter(t -> !t.isEmpty());
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+                        ExitCodes.USAGE,
+                        "zo node runs jobs as the user whose token it has: pass --token <token>"
+                            + " or export ZO_TOKEN=<token>. It does not fall back to "
+                            + settings.adminTokenFile()
+                            + "; to run the admin's jobs, pass that token explicitly."));
+    out().println("node token from " + token.source());
+    return GatewayAccess.withToken(gateway.baseUrl(), token.value());
   }
 
   private String nodeName() {

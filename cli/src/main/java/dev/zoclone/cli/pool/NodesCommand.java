@@ -17,9 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {NodesCommand.ListNodes.class})
 public final class NodesCommand {
   /** {@code zo nodes ls}. */
-  @Command(
-      name = "ls",
-      description = "List your nodes: status, slots, active jobs, job kinds, labels.")
+  @Command(name = "ls", description = "List your nodes with status, slots, active jobs and labels.")
   public static final class ListNodes extends GatewayCommand {
     @Override
     protected int execute(GatewayClient gateway) {

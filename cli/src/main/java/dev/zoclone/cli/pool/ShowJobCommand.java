@@ -3,9 +3,11 @@ package dev.zoclone.cli.pool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.Times;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import java.io.PrintWriter;
+import java.time.ZoneId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,10 +29,26 @@ public final class ShowJobCommand extends GatewayCommand {
   /** The job as {@code zo jobs show} and the job actions print it. */
   static void print(PrintWriter out, JsonNode job) {
     out.println("Job " + job.path("id").asText() + " (" + job.path("kind").asText() + ")");
-    out.println("  status:   " + job.path("status").asText());
+    String status = job.path("status").asText();
+    out.println("  status:   " + status + meaning(status));
     out.println("  priority: " + job.path("priority").asInt());
     out.println(
         "  attempts: " + job.path("attempts").asInt() + "/" + job.path("max_attempts").asInt());
+    JsonNode payload = job.path("payload");
+    if ("shell".equals(job.path("kind").asText()) && payload.hasNonNull("command")) {
+      StringBuilder command = new StringBuilder(payload.get("command").asText());
+      payload.path("args").forEach(a -> command.append(' ').append(a.asText()));
+      out.println("  command:  " + command);
+    }
+    ZoneId zone = ZoneId.systemDefault();
+    for (String[] time :
+        new String[][] {
+          {"created_at", "created: "}, {"started_at", "started: "}, {"finished_at", "finished:"}
+        }) {
+      if (job.hasNonNull(time[0])) {
+        out.println("  " + time[1] + " " + Times.local(job.get(time[0]).asText(), zone));
+      }
+    }
     if (job.hasNonNull("waiting_for")) {
       out.println("  waiting:  " + job.get("waiting_for").asText());
     }
@@ -40,8 +58,36 @@ public final class ShowJobCommand extends GatewayCommand {
     if (job.hasNonNull("error")) {
       out.println("  error:    " + job.get("error").asText());
     }
-    if (job.hasNonNull("result")) {
-      out.println("  result:   " + job.get("result"));
+    printResult(out, job.path("result"));
+  }
+
+  /** A shell job's exit code and its output as text; any other result as JSON. */
+  private static void printResult(PrintWriter out, JsonNode result) {
+    if (result.isMissingNode() || result.isNull()) {
+      return;
     }
+    if (!result.has("stdout") && !result.has("stderr")) {
+      out.println("  result:   " + result);
+      return;
+    }
+    if (result.has("exit_code")) {
+      out.println("  exit:     " + result.get("exit_code").asInt());
+    }
+    for (String stream : new String[] {"stdout", "stderr"}) {
+      String text = result.path(stream).asText("");
+      if (!text.isEmpty()) {
+        out.println("  " + stream + ":");
+        text.lines().forEach(line -> out.println("    " + line));
+      }
+    }
+  }
+
+  /** What FAILED and DEAD mean, which users confuse. */
+  private static String meaning(String status) {
+    return switch (status) {
+      case "FAILED" -> " (failed in a way retrying cannot fix; zo jobs retry runs it anew)";
+      case "DEAD" -> " (every attempt failed; zo jobs retry runs it anew)";
+      default -> "";
+    };
   }
 }

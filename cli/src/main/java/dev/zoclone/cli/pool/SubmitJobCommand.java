@@ -25,13 +25,22 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "submit",
-    description = {
-      "Submit a job, e.g.:",
+    description = "Submit a shell, http, agent or skill job to your pool.",
+    footer = {
+      "%nExamples:",
       "  zo jobs submit shell -- echo hello",
       "  zo jobs submit http GET https://example.com --header Accept=text/html",
       "  zo jobs submit agent --payload '{\"prompt\":\"summarise the news\"}'"
     })
 public final class SubmitJobCommand extends GatewayCommand {
+  /** The job kinds the pool runs. */
+  static final java.util.List<String> KINDS = java.util.List.of("shell", "http", "agent", "skill");
+
+  private static final java.util.Map<String, String> EXAMPLES =
+      java.util.Map.of(
+          "agent", "'{\"prompt\":\"summarise the news\"}'",
+          "skill", "'{\"skill\":\"pdf\",\"script\":\"scripts/x.py\",\"input\":{}}'");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Parameters(index = "0", paramLabel = "KIND", description = "shell, http, agent or skill.")
@@ -103,6 +112,10 @@ public final class SubmitJobCommand extends GatewayCommand {
   }
 
   private JsonNode payload() {
+    if (!KINDS.contains(kind)) {
+      throw new CliFailure(
+          ExitCodes.USAGE, "unknown job kind '" + kind + "': one of " + String.join(", ", KINDS));
+    }
     if (payload != null) {
       try {
         return JSON.readTree(payload);
@@ -142,7 +155,9 @@ public final class SubmitJobCommand extends GatewayCommand {
           node.put("body", body);
         }
       }
-      default -> throw new CliFailure(ExitCodes.USAGE, kind + " jobs need --payload JSON");
+      default ->
+          throw new CliFailure(
+              ExitCodes.USAGE, kind + " jobs need --payload JSON, e.g. " + EXAMPLES.get(kind));
     }
     return node;
   }

@@ -19,12 +19,13 @@ import picocli.CommandLine.Option;
 /** {@code zo schedule add}: creates an automation and prints it with its next runs. */
 @Command(
     name = "add",
-    description = {
-      "Create an automation, e.g.:",
-      "  zo schedule add --title standup --rrule 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR'"
-          + " --tz Europe/Berlin --dtstart 2026-01-05T09:00 --ask 'summarise my inbox'",
-      "  zo schedule add --title backup --rrule 'FREQ=DAILY' --tz UTC"
-          + " --job shell --payload '{\"command\":\"backup.sh\"}'"
+    description = "Create an automation that fires on a recurrence rule.",
+    footer = {
+      "%nExamples:",
+      "  zo schedule add --title standup --rrule 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' \\",
+      "    --tz Europe/Berlin --dtstart 2026-01-05T09:00 --ask 'summarise my inbox'",
+      "  zo schedule add --title backup --rrule 'FREQ=DAILY' --tz UTC \\",
+      "    --job shell --payload '{\"command\":\"backup.sh\"}'"
     })
 public final class AddAutomationCommand extends GatewayCommand {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 /** {@code zo schedule preview}: the first occurrences of a rule, local and UTC, nothing stored. */
 @Command(
     name = "preview",
-    description = {
-      "List the first occurrences of a rule without creating anything, e.g.:",
-      "  zo schedule preview --rrule 'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13'"
-          + " --tz Europe/Berlin --dtstart 2026-01-01T09:00 --count 5"
+    description = "List a rule's next occurrences without creating anything.",
+    footer = {
+      "%nExample:",
+      "  zo schedule preview --rrule 'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13' \\",
+      "    --tz Europe/Berlin --dtstart 2026-01-01T09:00 --count 5"
     })
 public final class PreviewCommand extends GatewayCommand {
   @Option(names = "--rrule", required = true, paramLabel = "RULE", description = "RFC 5545 rule.")
@@ -33,9 +34,8 @@ public final class PreviewCommand extends GatewayCommand {
 
   @Option(
       names = "--dtstart",
-      required = true,
       paramLabel = "LOCAL",
-      description = "First start, local in --tz, e.g. 2026-01-01T09:00.")
+      description = "First start, local in --tz, e.g. 2026-01-01T09:00. Default: now.")
   private String dtstart;
 
   @Option(
@@ -53,7 +53,7 @@ public final class PreviewCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    PreviewRequest request = new PreviewRequest(rrule, dtstart, tzid, exdates, count);
+    PreviewRequest request = new PreviewRequest(rrule, start(), tzid, exdates, count);
     GatewayResponse response = gateway.post(ScheduleCommand.AUTOMATIONS + "/preview", request);
     if (!printedAsJson(response)) {
       TextTable table = new TextTable("DAY", "LOCAL (" + tzid + ")", "UTC");
@@ -66,5 +66,21 @@ public final class PreviewCommand extends GatewayCommand {
       out().print(table.render());
     }
     return ExitCodes.OK;
+  }
+
+  /** --dtstart, else now in --tz to the minute, as {@code zo schedule add} defaults it. */
+  private String start() {
+    if (dtstart != null) {
+      return dtstart;
+    }
+    java.time.ZoneId zone;
+    try {
+      zone = java.time.ZoneId.of(tzid);
+    } catch (java.time.DateTimeException e) {
+      zone = java.time.ZoneOffset.UTC; // the gateway names the bad --tz in its answer
+    }
+    return java.time.LocalDateTime.now(zone)
+        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+        .toString();
   }
 }

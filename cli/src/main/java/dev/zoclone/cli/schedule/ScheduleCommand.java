@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code zo schedule}: the group of automation commands (RFC 5545 recurring actions). */
 @Command(
     name = "schedule",
-    description = "Create and follow automations that fire on an RFC 5545 recurrence rule.",
+    description = "Automations that fire on an RFC 5545 recurrence rule.",
     subcommands = {
       AddAutomationCommand.class,
       ListAutomationsCommand.class,

@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
 /** {@code zo skills install DIR|ARCHIVE [--shared]}: uploads a skill as a new version. */
 @Command(
     name = "install",
-    description = "Install a skill folder (packed as .tar.gz) or a .zip/.tar.gz of one.")
+    description = {
+      "Install a skill from a folder or a .zip/.tar.gz archive.",
+      "A folder is packed as .tar.gz before it is sent."
+    })
 public final class InstallSkillCommand extends GatewayCommand {
   @Parameters(paramLabel = "DIR|ARCHIVE", description = "The skill folder or archive.")
   private Path path;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code zo skills}: the group of commands on the skills registry and skill runs. */
 @Command(
     name = "skills",
-    description = "List, install, validate, run and remove skills (Agent Skills folders).",
+    description = "Install, list, run and remove skills (Agent Skills folders).",
     subcommands = {
       ListSkillsCommand.class,
       ShowSkillCommand.class,

@@ -3,19 +3,14 @@ package dev.zoclone.cli.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.cli.FakeGateway;
-import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
-import dev.zoclone.cli.ZoCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AgentCommandsTest {
   @TempDir Path home;
@@ -31,16 +26,96 @@ class AgentCommandsTest {
     gateway.close();
   }
 
-  /** Runs {@code zo} against the fake gateway. */
+  @Test
+  void settingsSetDefaultModelKeepsTheFallbacksAndSaysWhatItSet() {
+    gateway.answerJson(
+        "GET", "/api/v1/settings", 200, "{\"default_model\":null,\"fallbacks\":[\"lab:x\"]}");
+    gateway.answerJson(
+        "PUT", "/api/v1/settings", 200, "{\"default_model\":\"fake:m\",\"fallbacks\":[\"lab:x\"]}");
+
+    Run run = zo("settings", "set", "default-model", "fake:m");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Set default-model to fake:m.\n");
+    assertThat(gateway.requests().get(1).body())
+        .isEqualTo("{\"default_model\":\"fake:m\",\"fallbacks\":[\"lab:x\"]}");
+  }
+
+  @Test
+  void settingsSetFallbacksTakesACommaSeparatedList() {
+    gateway.answerJson(
+        "GET", "/api/v1/settings", 200, "{\"default_model\":\"fake:m\",\"fallbacks\":[]}");
+    gateway.answerJson("PUT", "/api/v1/settings", 200, "{}");
+
+    zo("settings", "set", "fallbacks", "a:1, b:2");
+
+    assertThat(gateway.requests().get(1).body())
+        .isEqualTo("{\"default_model\":\"fake:m\",\"fallbacks\":[\"a:1\",\"b:2\"]}");
+  }
+
+  @Test
+  void settingsGetPrintsBothOrOne() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/settings",
+        200,
+        "{\"default_model\":\"fake:m\",\"fallbacks\":[\"a:1\",\"b:2\"]}");
+
+    assertThat(zo("settings", "get").out())
+        .isEqualTo("default-model: fake:m\nfallbacks:     a:1,b:2\n");
+    assertThat(zo("settings", "get", "default-model").out()).isEqualTo("fake:m\n");
+  }
+
+  @Test
+  void anUnknownSettingIsAUsageError() {
+    Run run = zo("settings", "set", "colour", "teal");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown setting 'colour': one of default-model, fallbacks");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void modelsLsMarksTheDefault() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/models",
+        200,
+        "{\"models\":[{\"model_name\":\"fake:m\",\"provider\":\"openai\",\"key_set\":true,"
+            + "\"default\":true},{\"model_name\":\"lab:<model>\",\"provider\":\"ollama\","
+            + "\"key_set\":true,\"default\":false}]}");
+
+    Run run = zo("models", "ls");
+
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            MODEL        PROVIDER  KEY SET  DEFAULT
+            fake:m       openai    yes      *
+            lab:<model>  ollama    yes      -
+            """);
+  }
+
+  @Test
+  void askDashReadsThePromptFromStdin() {
+    gateway.answerJson(
+        "POST", "/api/v1/ask", 200, "{\"output\":\"ok\",\"conversation_id\":\"c2\"}");
+    java.io.InputStream stdin = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream(
+            "line one\nline two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      Run run = zo("ask", "-");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(gateway.onlyRequest().body()).contains("\"input\":\"line one\\nline two\"");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
   private Run zo(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli =
-        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+    return Zo.against(gateway, home, args);
   }
 
   @Test
@@ -118,7 +193,8 @@ class AgentCommandsTest {
     Run run = zo("ask", "hello", "--model", "openai:gpt-4o-mini");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("Hello!\n(conversation c1)\n");
+    assertThat(run.out()).isEqualTo("Hello!\n");
+    assertThat(run.err()).isEqualTo("(conversation c1)\n");
     assertThat(gateway.onlyRequest().body())
         .contains("\"input\":\"hello\"")
         .contains("\"model_name\":\"openai:gpt-4o-mini\"");
@@ -138,7 +214,8 @@ class AgentCommandsTest {
     Run run = zo("ask", "--stream", "hello");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("Hello!\n(conversation c9)\n");
+    assertThat(run.out()).isEqualTo("Hello!\n");
+    assertThat(run.err()).isEqualTo("(conversation c9)\n");
     assertThat(gateway.onlyRequest().body()).contains("\"stream\":true");
   }
 
@@ -194,5 +271,51 @@ class AgentCommandsTest {
     assertThat(gateway.onlyRequest().body())
         .contains("\"max_concurrency\":2")
         .contains("\"prompt\":\"one\"");
+  }
+
+  @Test
+  void spawnAllWithAMissingFileIsAUsageError() {
+    Run run = zo("agents", "spawn-all", home.resolve("nope.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("no such file: " + home.resolve("nope.json") + "\n");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void spawnAllWithBadJsonSaysWhereWithoutJavaClassNames() throws Exception {
+    Path file = home.resolve("bad.json");
+    Files.writeString(file, "{\"agents\": {\"id\": 1}}");
+
+    Run run = zo("agents", "spawn-all", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(file + " is not a valid spawn-all request at line 1, column 12: agents has")
+        .contains("Expected {\"agents\": [")
+        .doesNotContain("dev.zoclone")
+        .doesNotContain("java.util");
+  }
+
+  @Test
+  void spawnAllReadsStdinForDash() {
+    gateway.answerJson(
+        "POST",
+        "/api/v1/agents/spawn-all",
+        200,
+        "{\"results\":[{\"agent_id\":\"a\",\"status\":\"SUCCEEDED\",\"output\":\"ok\",\"duration_ms\":5}]}");
+    java.io.InputStream stdin = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream(
+            "{\"agents\":[{\"id\":\"a\",\"prompt\":\"p\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      Run run = zo("agents", "spawn-all", "-");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(gateway.onlyRequest().body()).contains("\"prompt\":\"p\"");
+    } finally {
+      System.setIn(stdin);
+    }
   }
 }

@@ -41,7 +41,10 @@ class GatewayErrorsTest {
     Run run = Zo.against(gateway, home, "status");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("Unauthenticated: the bearer token is missing or invalid\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "Unauthenticated: the bearer token is missing or invalid"
+                + " (the token came from ZO_TOKEN)\n");
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(run.out()).isEmpty();
   }
@@ -53,7 +56,7 @@ class GatewayErrorsTest {
         "/api/v1/jobs/j1/complete",
         409,
         "{\"type\":\"https://zoclone.dev/problems/stale-lease\",\"title\":\"Stale lease\",\"status\":409}");
-    GatewayClient client = new GatewayClient(java.net.URI.create(gateway.url()), "t0k");
+    GatewayClient client = new GatewayClient(java.net.URI.create(gateway.url()), "t0k", "--token");
 
     dev.zoclone.cli.CliFailure failure =
         org.assertj.core.api.Assertions.catchThrowableOfType(
@@ -148,5 +151,28 @@ class GatewayErrorsTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).startsWith("the gateway answered with something zo cannot read");
     assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void withJsonAnErrorIsPrintedAsTheProblemItself() {
+    String problem =
+        "{\"type\":\"https://zoclone.dev/problems/not-found\",\"title\":\"Not Found\","
+            + "\"status\":404,\"detail\":\"no job j9\"}";
+    gateway.answerProblem("GET", "/api/v1/jobs/j9", 404, problem);
+
+    Run run = Zo.against(gateway, home, "--json", "jobs", "show", "j9");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo(problem + "\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void withJsonAFailureOfZoItselfIsAProblemObjectToo() {
+    Run run = Zo.run(Map.of("ZO_TOKEN", "t"), home, "--json", "status", "--url", "ftp://x");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("{\"title\":\"zo failed\",\"detail\":\"invalid gateway URL");
+    assertThat(run.err()).contains("\"exit_code\":2}");
   }
 }

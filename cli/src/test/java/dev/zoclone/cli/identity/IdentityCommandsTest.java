@@ -129,9 +129,48 @@ class IdentityCommandsTest {
     Run run = Zo.against(gateway, home, "whoami");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("ada (id u_1)\n");
+    assertThat(run.out()).isEqualTo("ada (id u_1)\ntoken from ZO_TOKEN\n");
     assertThat(gateway.onlyRequest())
         .extracting(Request::method, Request::path, Request::authorization)
         .containsExactly("GET", "/api/v1/me", "Bearer t0k");
+  }
+
+  @Test
+  void tokensLsShowsLocalTimesAndAgeButNoSecret() {
+    String created =
+        java.time.Instant.now()
+            .minusSeconds(7200)
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString();
+    gateway.answerJson(
+        "GET",
+        "/api/v1/tokens",
+        200,
+        "{\"tokens\":[{\"id\":\"t-1\",\"name\":\"laptop\",\"created_at\":\""
+            + created
+            + "\",\"last_used_at\":null}]}");
+
+    Run run = Zo.against(gateway, home, "tokens", "ls");
+
+    String local =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(java.time.Instant.parse(created).atZone(java.time.ZoneId.systemDefault()));
+    assertThat(run.out())
+        .isEqualTo(
+            "ID   NAME    CREATED              AGE  LAST USED\n"
+                + "t-1  laptop  "
+                + local
+                + "  2h   -\n");
+  }
+
+  @Test
+  void usersDisableSendsTheNameAsThePath() {
+    gateway.answerJson(
+        "POST", "/api/v1/users/bob/disable", 200, "{\"id\":\"u2\",\"disabled\":true}");
+
+    Run run = Zo.against(gateway, home, "users", "disable", "bob");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Disabled user bob.\n");
   }
 }

@@ -3,20 +3,15 @@ package dev.zoclone.cli.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.cli.FakeGateway;
-import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
-import dev.zoclone.cli.ZoCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** Runs {@code zo} as main wires it, adding the memory commands when ZoCli does not list them. */
+/** Runs the memory commands as main wires them against a fake gateway. */
 class MemoryCommandsTest {
   @TempDir Path home;
   private FakeGateway gateway;
@@ -160,13 +155,6 @@ class MemoryCommandsTest {
   }
 
   private Run zo(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli =
-        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+    return Zo.against(gateway, home, args);
   }
 }

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.cli.FakeGateway;
 import dev.zoclone.cli.FakeGateway.Request;
-import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
-import dev.zoclone.cli.ZoCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** Runs {@code zo} as main wires it, adding the pool commands when ZoCli does not list them yet. */
+/** Runs the pool commands as main wires them against a fake gateway. */
 class PoolCommandsTest {
   @TempDir Path home;
   private FakeGateway gateway;
@@ -183,14 +178,93 @@ class PoolCommandsTest {
             """);
   }
 
+  @Test
+  void nodeRefusesToFallBackToTheAdminTokenFile() throws Exception {
+    Path zoHome = home.resolve(".zoclone");
+    java.nio.file.Files.createDirectories(zoHome);
+    java.nio.file.Files.writeString(zoHome.resolve("admin-token"), "admin-secret\n");
+
+    Run run = Zo.run(java.util.Map.of("ZO_URL", gateway.url()), home, "node", "--slots", "1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("zo node runs jobs as the user whose token it has")
+        .contains("It does not fall back to " + zoHome.resolve("admin-token"));
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void anUnknownKindIsNamedAndTheKindsListed() {
+    Run run = zo(gateway, home, "jobs", "submit", "python", "--", "x.py");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo("unknown job kind 'python': one of shell, http, agent, skill\n");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void cancellingAnAlreadyCancelledJobSaysSoAndSucceeds() {
+    gateway.answerProblem(
+        "POST",
+        "/api/v1/jobs/j7/cancel",
+        409,
+        "{\"type\":\"https://zoclone.dev/problems/job-finished\",\"status\":409,"
+            + "\"detail\":\"job j7 is CANCELLED and cannot be cancelled\"}");
+    gateway.answerJson("GET", "/api/v1/jobs/j7", 200, "{\"id\":\"j7\",\"status\":\"CANCELLED\"}");
+
+    Run run = zo(gateway, home, "jobs", "cancel", "j7");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Job j7 is already cancelled.\n");
+  }
+
+  @Test
+  void cancellingASucceededJobStillFails() {
+    gateway.answerProblem(
+        "POST",
+        "/api/v1/jobs/j8/cancel",
+        409,
+        "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"job j8 is SUCCEEDED\"}");
+    gateway.answerJson("GET", "/api/v1/jobs/j8", 200, "{\"id\":\"j8\",\"status\":\"SUCCEEDED\"}");
+
+    Run run = zo(gateway, home, "jobs", "cancel", "j8");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("Conflict: job j8 is SUCCEEDED\n");
+  }
+
+  @Test
+  void showPrintsAShellJobsCommandAndOutputAsTextAndExplainsDead() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/jobs/j3",
+        200,
+        "{\"id\":\"j3\",\"kind\":\"shell\",\"status\":\"DEAD\",\"priority\":0,"
+            + "\"attempts\":3,\"max_attempts\":3,"
+            + "\"payload\":{\"command\":\"ls\",\"args\":[\"-l\",\"/nope\"]},"
+            + "\"error\":\"exit code 2\",\"result\":{\"exit_code\":2,\"stdout\":\"\","
+            + "\"stderr\":\"ls: cannot access '/nope'\\nsecond line\\n\"}}");
+
+    Run show = zo(gateway, home, "jobs", "show", "j3");
+
+    assertThat(show.out())
+        .isEqualTo(
+            """
+            Job j3 (shell)
+              status:   DEAD (every attempt failed; zo jobs retry runs it anew)
+              priority: 0
+              attempts: 3/3
+              command:  ls -l /nope
+              error:    exit code 2
+              exit:     2
+              stderr:
+                ls: cannot access '/nope'
+                second line
+            """);
+  }
+
   private Run zo(FakeGateway gateway, Path home, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli =
-        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+    return Zo.against(gateway, home, args);
   }
 }

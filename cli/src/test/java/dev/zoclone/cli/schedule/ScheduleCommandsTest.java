@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.cli.FakeGateway;
 import dev.zoclone.cli.FakeGateway.Request;
-import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
-import dev.zoclone.cli.ZoCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** Runs {@code zo schedule} as main wires it, adding the group when ZoCli does not list it yet. */
+/** Runs {@code zo schedule} as main wires it against a fake gateway. */
 class ScheduleCommandsTest {
   private static final String AUTOMATION =
       """
@@ -328,14 +323,23 @@ class ScheduleCommandsTest {
     assertThat(run.out()).isEqualTo("{\"id\":\"a1\"}\n");
   }
 
+  @Test
+  void previewWithoutDtstartStartsNowInTheZone() {
+    gateway.answerJson("POST", "/api/v1/automations/preview", 200, "{\"occurrences\":[]}");
+    String before =
+        java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .toString();
+
+    Run run = zo("schedule", "preview", "--rrule", "FREQ=DAILY", "--tz", "Asia/Tokyo");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String sent = gateway.onlyRequest().body();
+    String dtstart = sent.replaceAll(".*\"dtstart\":\"([^\"]+)\".*", "$1");
+    assertThat(dtstart).isGreaterThanOrEqualTo(before).hasSize(16);
+  }
+
   private Run zo(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli =
-        ZoCli.commandLine(new Settings(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), home));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+    return Zo.against(gateway, home, args);
   }
 }

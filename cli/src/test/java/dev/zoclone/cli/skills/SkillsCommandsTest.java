@@ -3,12 +3,9 @@ package dev.zoclone.cli.skills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zoclone.cli.FakeGateway;
-import dev.zoclone.cli.Settings;
+import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
-import dev.zoclone.cli.ZoCli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SkillsCommandsTest {
   @TempDir Path home;
@@ -198,20 +194,10 @@ class SkillsCommandsTest {
   }
 
   private Run zo(String... args) {
-    return run(Map.of("ZO_URL", gateway.url(), "ZO_TOKEN", "t0k"), args);
+    return Zo.against(gateway, home, args);
   }
 
   private Run zoWithoutGateway(String... args) {
-    return run(Map.of("ZO_URL", "http://127.0.0.1:9"), args);
-  }
-
-  private Run run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = ZoCli.commandLine(new Settings(env, home));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+    return Zo.run(Map.of("ZO_URL", "http://127.0.0.1:9"), home, args);
   }
 }

@@ -203,6 +203,7 @@ public final class PoolWorker {
    */
   public void shutdown(Duration grace) throws InterruptedException {
     stopping = true;
+    say("draining: " + running.size() + " jobs running, grace " + grace.toSeconds() + " s");
     Thread leaser = leaseThread;
     if (leaser != null) {
       leaser.interrupt();
@@ -218,6 +219,7 @@ public final class PoolWorker {
     if (reporter != null) {
       reporter.close();
     }
+    say("stopped");
   }
 
   private void execute(RunningJob runningJob) {
@@ -281,7 +283,9 @@ public final class PoolWorker {
     } catch (PoolApi.Unauthorized e) {
       giveUp(e);
     } catch (RuntimeException e) {
-      say("heartbeat failed: " + e.getMessage());
+      if (!stopping) { // a heartbeat cut off by the shutdown is no news to the user
+        say("heartbeat failed: " + e.getMessage());
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +16,35 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a {@code shell} job: the command and its arguments directly (through {@code /bin/sh -c} only
  * when the payload asks for {@code shell: true}), with its env and workdir, killed at its timeout
- * or on cancellation; stdout and stderr are captured, capped.
+ * or on cancellation; stdout and stderr are captured, capped. The job sees only the node's {@link
+ * #INHERITED} variables and the payload's {@code env}, never the node's token or other secrets.
  */
 final class ShellJobRunner {
+  /** The node's environment variables a shell job inherits; everything else is cleared. */
+  static final List<String> INHERITED = List.of("PATH", "HOME", "LANG");
+
   private ShellJobRunner() {}
 
   /** Runs the job; {@code running} receives the process so that a cancellation can kill it. */
   static JobOutcome run(JsonNode payload, Integer timeoutS, RunningJob running)
       throws InterruptedException {
+    return run(payload, timeoutS, running, System.getenv());
+  }
+
+  /** Runs the job as a node whose environment is {@code nodeEnv}. */
+  static JobOutcome run(
+      JsonNode payload, Integer timeoutS, RunningJob running, Map<String, String> nodeEnv)
+      throws InterruptedException {
     List<String> command = command(payload);
     ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.clear();
+    for (String name : INHERITED) {
+      String value = nodeEnv.get(name);
+      if (value != null) {
+        env.put(name, value);
+      }
+    }
     payload
         .path("env")
         .fields()

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zoclone.contract.pool.LeasedJob;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShellJobRunnerTest {
@@ -16,6 +19,34 @@ class ShellJobRunnerTest {
 
     assertThat(outcome.succeeded()).isTrue();
     assertThat(outcome.result().get("stdout").asText()).isEqualTo("$HOME *\n");
+  }
+
+  @Test
+  void aJobSeesOnlyPathHomeLangAndItsOwnEnvNotTheNodesToken() throws Exception {
+    JsonNode payload = JSON.readTree("{\"command\":\"env\",\"env\":{\"GREETING\":\"hi\"}}");
+    Map<String, String> nodeEnv =
+        Map.of(
+            "PATH", System.getenv("PATH"),
+            "HOME", "/home/node",
+            "LANG", "C.UTF-8",
+            "ZO_TOKEN", "zo_secret",
+            "AWS_SECRET_ACCESS_KEY", "aws_secret");
+
+    JobOutcome outcome =
+        ShellJobRunner.run(
+            payload,
+            null,
+            new RunningJob(new LeasedJob("j", "shell", payload, 0, 1, 1, null)),
+            nodeEnv);
+
+    assertThat(outcome.succeeded()).isTrue();
+    String stdout = outcome.result().get("stdout").asText();
+    Set<String> names = new HashSet<>();
+    stdout.lines().forEach(line -> names.add(line.substring(0, line.indexOf('='))));
+    assertThat(names).isSubsetOf(Set.of("PATH", "HOME", "LANG", "GREETING", "PWD"));
+    assertThat(stdout)
+        .contains("GREETING=hi\n", "HOME=/home/node\n", "LANG=C.UTF-8\n")
+        .doesNotContain("zo_secret", "aws_secret");
   }
 
   @Test

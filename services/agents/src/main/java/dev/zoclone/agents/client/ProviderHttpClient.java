@@ -198,10 +198,12 @@ public final class ProviderHttpClient implements HttpClient {
           "no answer from the provider within " + deadline.toMillis() + " ms");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof HttpTimeoutException timeout) {
-        throw new TimeoutException(timeout);
+        throw new TimeoutException(
+            "no answer from " + ProviderUnreachable.withoutQuery(request.url()) + " in time",
+            timeout);
       }
       if (e.getCause() instanceof IOException) {
-        throw new IllegalStateException("provider unreachable: " + e.getCause().getMessage(), e);
+        throw new ProviderUnreachable(request.url(), e.getCause());
       }
       throw new IllegalStateException(e.getCause());
     }

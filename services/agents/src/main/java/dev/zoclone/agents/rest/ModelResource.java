@@ -4,22 +4,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zoclone.agents.config.AgentsConfig;
 import dev.zoclone.agents.service.KeyService;
 import dev.zoclone.agents.service.ModelRef;
+import dev.zoclone.agents.service.SettingsService;
 import dev.zoclone.contract.agents.KeyView;
 import dev.zoclone.platform.identity.CurrentCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code GET /api/v1/models}: the models the caller can name, and whether a key is set. */
+/**
+ * {@code GET /api/v1/models}: the models the caller can name, whether a key is set, and which is
+ * the default (the caller's setting, else the service's).
+ */
 @Path("/api/v1/models")
 public class ModelResource {
   private final KeyService keys;
+  private final SettingsService settings;
   private final AgentsConfig config;
   private final CurrentCaller caller;
 
-  public ModelResource(KeyService keys, AgentsConfig config, CurrentCaller caller) {
+  public ModelResource(
+      KeyService keys, SettingsService settings, AgentsConfig config, CurrentCaller caller) {
     this.keys = keys;
+    this.settings = settings;
     this.config = config;
     this.caller = caller;
   }
@@ -37,7 +45,11 @@ public class ModelResource {
   @GET
   public ModelList models() {
     List<KeyView> owned = keys.list(caller.userId());
-    String defaultName = config.defaultModel().orElse(null);
+    // the caller's own default (zo settings) wins over the service's
+    String defaultName =
+        Optional.ofNullable(settings.get(caller.userId()).defaultModel())
+            .or(config::defaultModel)
+            .orElse(null);
     List<ModelView> models = new ArrayList<>();
     boolean defaultListed = false;
     for (KeyView key : owned) {

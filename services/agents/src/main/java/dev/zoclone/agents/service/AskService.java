@@ -116,18 +116,25 @@ public class AskService {
             loaded,
             schema == null ? null : structured.instruction(request.outputFormat()),
             input);
-    Turn turn =
-        run(
-            owner,
-            conversationId,
-            messages,
-            selected,
-            candidates,
-            onToken,
-            schema,
-            schema == null ? null : structured.nativeFormat(request.outputFormat()));
+    ConversationMessage asked = new ConversationMessage(null, "user", input, null, null, null);
+    Turn turn;
+    try {
+      turn =
+          run(
+              owner,
+              conversationId,
+              messages,
+              selected,
+              candidates,
+              onToken,
+              schema,
+              schema == null ? null : structured.nativeFormat(request.outputFormat()));
+    } catch (RuntimeException e) {
+      keepQuestion(owner, conversationId, asked, e);
+      throw e;
+    }
     List<ConversationMessage> appended = new ArrayList<>();
-    appended.add(new ConversationMessage(null, "user", input, null, null, null));
+    appended.add(asked);
     appended.addAll(turn.history());
     appended.add(new ConversationMessage(null, "assistant", turn.text(), null, null, null));
     memory.append(owner, conversationId, appended);
@@ -140,6 +147,17 @@ public class AskService {
         selection.unavailable().isEmpty()
             ? null
             : Map.of("mcp_unavailable", selection.unavailable()));
+  }
+
+  /** A failed turn still keeps the user's message, so the conversation is never left empty. */
+  private void keepQuestion(
+      String owner, String conversationId, ConversationMessage asked, RuntimeException failure) {
+    try {
+      memory.append(owner, conversationId, List.of(asked));
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+      Log.warnf("could not keep the question of a failed ask in %s: %s", conversationId, e);
+    }
   }
 
   /** A one-off run with no conversation: the prompt, the tools and the model (agents use it). */

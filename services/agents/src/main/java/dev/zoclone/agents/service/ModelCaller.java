@@ -10,7 +10,9 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.zoclone.agents.client.ProviderHttpClient.ProviderHttpException;
+import dev.zoclone.agents.client.ProviderUnreachable;
 import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.contract.agents.KeyView;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Calls a user's model: resolves {@code model_name} to the user's key, retries 429s and 5xx with
@@ -83,15 +86,30 @@ public class ModelCaller {
                 ? mine.defaultModel()
                 : config.defaultModel().orElse(null);
     if (first == null) {
-      throw ProblemException.badRequest(
-          "model_name",
-          "is required: you have no default_model (PUT /api/v1/settings) and the service has none"
-              + " (zo.agents.default-model)");
+      first = onlyKeyWithDefaultModel(owner);
     }
     names.add(first);
     (fallbacks != null ? fallbacks : mine.fallbacks())
         .stream().filter(f -> f != null && !f.isBlank()).forEach(names::add);
     return new ArrayList<>(names);
+  }
+
+  /**
+   * With no model named anywhere, the owner's only key when it has a default model; else a 400 that
+   * says how to name one or set a default.
+   */
+  private String onlyKeyWithDefaultModel(String owner) {
+    List<KeyView> own = keys.list(owner);
+    if (own.size() == 1 && own.get(0).defaultModel() != null) {
+      return own.get(0).name();
+    }
+    String names = own.stream().map(KeyView::name).collect(Collectors.joining(", "));
+    throw ProblemException.badRequest(
+        "model_name",
+        "is required: name a model as <key>:<model>"
+            + (own.isEmpty() ? " after adding a key (zo keys set)" : " (your keys: " + names + ")")
+            + ", or set your default with zo settings set default-model <key>:<model>"
+            + " (PUT /api/v1/settings)");
   }
 
   /** Resolves {@code modelName} to the owner's key; 400 naming the command when it is missing. */
@@ -100,16 +118,7 @@ public class ModelCaller {
     ResolvedKey key =
         keys.resolve(owner, ref.keyName())
             .orElseThrow(
-                () ->
-                    new ProblemException(
-                        400,
-                        "no-key",
-                        "No key for this model",
-                        "You have no key named '"
-                            + ref.keyName()
-                            + "'. Run: bin/zo keys set "
-                            + ref.keyName()
-                            + " --provider <provider> --key <api key> [--base-url <url>]"));
+                () -> ref.unknownKey(keys.list(owner).stream().map(KeyView::name).toList()));
     String model = ref.model() != null ? ref.model() : key.defaultModel();
     if (model == null) {
       throw ProblemException.badRequest(
@@ -343,14 +352,29 @@ public class ModelCaller {
   private static RuntimeException redactedFailure(RuntimeException e, Target target) {
     String message = redact(providerMessage(e), target.key());
     return isTimeout(e)
-        ? new ProviderTimeout(target.display() + " timed out")
+        ? new ProviderTimeout(target.display() + " timed out" + timeoutDetail(e))
         : new IllegalStateException(target.display() + ": " + message);
+  }
+
+  /** ": no answer from <url> in time" when the timeout says where it called. */
+  private static String timeoutDetail(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException
+          && t.getMessage() != null
+          && t.getMessage().startsWith("no answer from ")) {
+        return ": " + t.getMessage();
+      }
+    }
+    return "";
   }
 
   private static String providerMessage(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpException http) {
         return "HTTP " + http.statusCode() + " " + http.getMessage();
+      }
+      if (t instanceof ProviderUnreachable unreachable) {
+        return unreachable.getMessage();
       }
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

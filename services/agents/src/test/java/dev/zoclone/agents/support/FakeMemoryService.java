@@ -81,6 +81,11 @@ public final class FakeMemoryService implements AutoCloseable {
     return conversations.get(id);
   }
 
+  /** Every conversation of {@code owner}. */
+  public List<Conversation> conversationsOf(String owner) {
+    return conversations.values().stream().filter(c -> c.owner.equals(owner)).toList();
+  }
+
   /** Seeds a conversation for {@code owner} with turns; returns its id. */
   public String seed(String owner, List<String[]> roleAndContent) {
     String id = UUID.randomUUID().toString();

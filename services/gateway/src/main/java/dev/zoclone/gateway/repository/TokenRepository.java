@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** API tokens by hash, id and owner. */
@@ -14,6 +15,11 @@ public class TokenRepository implements PanacheRepositoryBase<TokenEntity, Strin
   public Optional<TokenEntity> findByHash(String hash) {
     return find("from TokenEntity t join fetch t.user where t.hash = ?1", hash)
         .firstResultOptional();
+  }
+
+  /** The user's tokens, oldest first. */
+  public List<TokenEntity> listOwned(String userId) {
+    return list("user.id = ?1 order by createdAt, id", userId);
   }
 
   /** Deletes the token only if {@code userId} owns it; false when there was none to delete. */

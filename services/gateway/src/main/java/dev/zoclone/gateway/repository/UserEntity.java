@@ -20,4 +20,8 @@ public class UserEntity {
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
+
+  /** When an admin disabled the user; null while enabled. */
+  @Column(name = "disabled_at")
+  public Instant disabledAt;
 }

@@ -2,6 +2,7 @@ package dev.zoclone.gateway.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /** Users by id and name. */
@@ -10,6 +11,11 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, String>
 
   public Optional<UserEntity> findByName(String name) {
     return find("name", name).firstResultOptional();
+  }
+
+  /** Every user, oldest first. */
+  public List<UserEntity> listOldestFirst() {
+    return list("order by createdAt, id");
   }
 
   public Optional<UserEntity> findAnyAdmin() {

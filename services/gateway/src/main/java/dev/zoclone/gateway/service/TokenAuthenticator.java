@@ -63,7 +63,11 @@ public class TokenAuthenticator {
     long generation = verified.generation();
     // The index finds the row; comparing again in constant time keeps the decision itself from
     // leaking, through timing, how much of a guessed hash was right.
-    Optional<TokenEntity> found = tokens.findByHash(hash).filter(row -> sameHash(row.hash, hash));
+    Optional<TokenEntity> found =
+        tokens
+            .findByHash(hash)
+            .filter(row -> sameHash(row.hash, hash))
+            .filter(row -> row.user.disabledAt == null);
     return found.map(
         row -> {
           Caller caller = new Caller(row.user.id, row.user.name, row.user.admin);

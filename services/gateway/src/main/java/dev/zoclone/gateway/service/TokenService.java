@@ -2,6 +2,7 @@ package dev.zoclone.gateway.service;
 
 import dev.zoclone.gateway.Caller;
 import dev.zoclone.gateway.IssuedToken;
+import dev.zoclone.gateway.TokenView;
 import dev.zoclone.gateway.repository.TokenEntity;
 import dev.zoclone.gateway.repository.TokenRepository;
 import dev.zoclone.gateway.repository.UserEntity;
@@ -12,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Issues and revokes API tokens; a user manages only their own. */
 @ApplicationScoped
@@ -58,17 +61,50 @@ public class TokenService {
     return new IssuedToken(row.id, token);
   }
 
+  /** The caller's tokens, oldest first, without their secrets. */
+  @Transactional
+  public List<TokenView> list(Caller caller) {
+    return tokens.listOwned(caller.id()).stream()
+        .map(t -> new TokenView(t.id, t.name, t.createdAt, t.lastUsedAt))
+        .toList();
+  }
+
   /**
-   * Revokes one of the caller's tokens; 404 when the caller has no token with this id. The token
-   * stops working on this replica as the deletion commits, on the others once their {@link
-   * VerifiedTokens} entry expires.
+   * Revokes one of the caller's tokens, named by its id or by its name when exactly one has it; 404
+   * when none matches, 409 when several share the name. The token stops working on this replica as
+   * the deletion commits, on the others once their {@link VerifiedTokens} entry expires.
    */
   @Transactional
-  public void revoke(Caller caller, String tokenId) {
+  public void revoke(Caller caller, String idOrName) {
+    String tokenId = idOrName;
     if (!tokens.deleteOwned(tokenId, caller.id())) {
-      throw ProblemException.notFound("token " + tokenId);
+      List<TokenEntity> named =
+          tokens.listOwned(caller.id()).stream().filter(t -> t.name.equals(idOrName)).toList();
+      if (named.isEmpty()) {
+        throw ProblemException.notFound("token " + idOrName);
+      }
+      if (named.size() > 1) {
+        throw ProblemException.conflict(
+            "token-name-ambiguous",
+            named.size()
+                + " of your tokens are named "
+                + idOrName
+                + "; revoke one by its id: "
+                + named.stream().map(t -> t.id).collect(Collectors.joining(", ")));
+      }
+      tokenId = named.get(0).id;
+      tokens.deleteOwned(tokenId, caller.id());
     }
     revocations.fire(new VerifiedTokens.TokenRevoked(tokenId));
     Log.infof("user %s revoked token %s", caller.id(), tokenId);
+  }
+
+  /**
+   * Forgets every verified token of {@code userId} on this replica once the transaction commits, so
+   * that a disabled or deleted user's tokens stop working here at once.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void forgetAllOf(String userId) {
+    tokens.listOwned(userId).forEach(t -> revocations.fire(new VerifiedTokens.TokenRevoked(t.id)));
   }
 }

@@ -250,7 +250,7 @@ public class JobRepository {
   public void revive(String id) {
     update(
         "UPDATE job SET status = 'PENDING', attempts = 0, run_at = now(), finished_at = NULL,"
-            + " result = NULL, node_id = NULL WHERE id = ?",
+            + " result = NULL, error = NULL, node_id = NULL WHERE id = ?",
         id);
   }
 

@@ -132,13 +132,16 @@ public class JobService {
     return get(owner, id);
   }
 
-  /** Revives a DEAD (or FAILED) job with a fresh set of attempts. */
+  /** Revives a DEAD, FAILED or CANCELLED job with a fresh set of attempts and no old error. */
   @Transactional
   public JobView retry(String owner, String id) {
     JobState job = locked(owner, id);
-    if (job.status() != JobStatus.DEAD && job.status() != JobStatus.FAILED) {
+    if (job.status() != JobStatus.DEAD
+        && job.status() != JobStatus.FAILED
+        && job.status() != JobStatus.CANCELLED) {
       throw ProblemException.conflict(
-          "job-not-dead", "job " + id + " is " + job.status() + "; only DEAD or FAILED jobs retry");
+          "job-not-dead",
+          "job " + id + " is " + job.status() + "; only DEAD, FAILED or CANCELLED jobs retry");
     }
     jobs.revive(id);
     events.changed(id, owner, JobStatus.PENDING, 0, null, null);

@@ -155,6 +155,21 @@ class JobResourceTest {
   }
 
   @Test
+  void aCancelledJobRetriesAsPendingWithoutItsOldError() {
+    String id = ada.submit(PoolCaller.shellJob("sleep 10", 0));
+    ada.post("/api/v1/jobs/" + id + "/cancel", "").then().statusCode(200);
+    assertThat(ada.job(id).getString("error")).isEqualTo("cancelled by its owner");
+
+    ada.post("/api/v1/jobs/" + id + "/retry", "")
+        .then()
+        .statusCode(200)
+        .body("status", is("PENDING"))
+        .body("attempts", is(0));
+
+    assertThat(ada.job(id).getString("error")).isNull();
+  }
+
+  @Test
   void retryingAJobThatIsNotDeadConflicts() {
     String id = ada.submit(PoolCaller.shellJob("true", 0));
 

@@ -214,6 +214,10 @@ class NodeWorkerTest {
     workerThread.join(10_000);
 
     assertThat(workerThread.isAlive()).isFalse();
+    assertThat(log.toString())
+        .contains("draining: 1 jobs running, grace 8 s\n")
+        .endsWith("stopped\n")
+        .doesNotContain("heartbeat failed");
     assertThat(ada.status(quick)).isEqualTo("SUCCEEDED");
     JsonPath handedBack = ada.job(slow);
     assertThat(handedBack.getString("status")).isEqualTo("PENDING");
