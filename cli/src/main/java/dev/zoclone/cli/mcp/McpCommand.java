@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code zo mcp}: the MCP servers whose tools join your asks. */
 @Command(
     name = "mcp",
-    description = "Connect your asks to MCP servers: add, list, test and remove them.",
+    description = "Add, list, test and remove the MCP servers your asks use.",
     subcommands = {
       AddMcpServerCommand.class,
       ListMcpServersCommand.class,
