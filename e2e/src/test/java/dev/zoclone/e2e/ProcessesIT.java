@@ -66,6 +66,11 @@ class ProcessesIT {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body())
           .isEqualTo("web path=/some/page?x=1 prefix=/p/ada-" + suffix + "/web authorization=None");
+      // Sandboxed: the page shares the console's origin, so its scripts get an opaque one.
+      assertThat(page.headers().allValues("Content-Security-Policy"))
+          .anySatisfy(
+              policy ->
+                  assertThat(policy).startsWith("sandbox ").doesNotContain("allow-same-origin"));
       assertThat(get(base + "/web/", bob.token()).body()).contains("authorization=None");
 
       // Private: the owner's token only.

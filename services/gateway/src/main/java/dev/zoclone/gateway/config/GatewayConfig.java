@@ -60,6 +60,15 @@ public interface GatewayConfig {
   @WithDefault("2s")
   Duration processRouteCacheTtl();
 
+  /**
+   * Whether answers on public routes {@code /p/...} carry {@code Content-Security-Policy: sandbox}
+   * (scripts and forms allowed, not the same origin). Users' pages are served from the console's
+   * origin; sandboxed, a page's script cannot read the console's pages or act with a signed-in
+   * visitor's session. Turn it off only where {@code /p/} is served on a host of its own.
+   */
+  @WithDefault("true")
+  boolean processSandbox();
+
   /** One service behind the gateway. */
   interface Service {
     /** Base URL of the service, e.g. {@code http://127.0.0.1:8081}. */

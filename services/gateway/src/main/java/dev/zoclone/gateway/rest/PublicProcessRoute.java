@@ -29,10 +29,15 @@ public class PublicProcessRoute implements Handler<RoutingContext> {
   /** Where the routes are mounted. */
   public static final String PREFIX = "/p/";
 
+  /** What a user's page may do when sandboxed: everything but share the console's origin. */
+  static final String SANDBOX =
+      "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads";
+
   private final ProcessRoutes routes;
   private final ProcessForwarder forwarder;
   private final TokenAuthenticator authenticator;
   private final long maxRequestBytes;
+  private final boolean sandbox;
 
   public PublicProcessRoute(
       ProcessRoutes routes,
@@ -43,6 +48,7 @@ public class PublicProcessRoute implements Handler<RoutingContext> {
     this.forwarder = forwarder;
     this.authenticator = authenticator;
     this.maxRequestBytes = config.maxRequestBytes();
+    this.sandbox = config.processSandbox();
   }
 
   @Override
@@ -56,6 +62,13 @@ public class PublicProcessRoute implements Handler<RoutingContext> {
     String prefix = PREFIX + parts[0] + "/" + parts[1];
     String rest = parts.length == 3 ? "/" + parts[2] : "/";
     HttpServerRequest request = context.request();
+    if (sandbox) {
+      // Added as the headers go out, after the process's own: both policies hold.
+      context
+          .response()
+          .headersEndHandler(
+              ignored -> context.response().headers().add("Content-Security-Policy", SANDBOX));
+    }
     request.pause();
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
     context
