@@ -47,17 +47,23 @@ public class AgentRunner {
   private final AgentRunStore store;
   private final RunStatusWriter statuses;
   private final AgentsConfig config;
+  private final RunOwnership ownership;
   private final Semaphore global;
   private final Map<String, Semaphore> perUser = new ConcurrentHashMap<>();
   private final Map<String, Future<?>> inFlight = new ConcurrentHashMap<>();
   private final ExecutorService pool;
 
   public AgentRunner(
-      AskService asks, AgentRunStore store, RunStatusWriter statuses, AgentsConfig config) {
+      AskService asks,
+      AgentRunStore store,
+      RunStatusWriter statuses,
+      AgentsConfig config,
+      RunOwnership ownership) {
     this.asks = asks;
     this.store = store;
     this.statuses = statuses;
     this.config = config;
+    this.ownership = ownership;
     this.global = new Semaphore(config.runs().maxConcurrency(), true);
     AtomicInteger threads = new AtomicInteger();
     this.pool =
@@ -70,10 +76,8 @@ public class AgentRunner {
   }
 
   void onStart(@Observes StartupEvent event) {
-    int failed = store.failUnfinished(RESTART_REASON);
-    if (failed > 0) {
-      Log.infof("%d agent runs left unfinished by a previous process were marked FAILED", failed);
-    }
+    // Only the runs of replicas that died: other live replicas keep theirs.
+    ownership.heartbeat();
   }
 
   void onStop(@Observes ShutdownEvent event) {
