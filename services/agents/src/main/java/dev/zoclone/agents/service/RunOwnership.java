@@ -1,6 +1,7 @@
 package dev.zoclone.agents.service;
 
 import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.agents.metrics.AgentMeters;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,11 +30,13 @@ public class RunOwnership {
       "the agents replica running it stopped before the run finished";
 
   private final AgroalDataSource dataSource;
+  private final AgentMeters meters;
   private final String replicaId;
   private final Duration expiry;
 
-  public RunOwnership(AgroalDataSource dataSource, AgentsConfig config) {
+  public RunOwnership(AgroalDataSource dataSource, AgentsConfig config, AgentMeters meters) {
     this.dataSource = dataSource;
+    this.meters = meters;
     this.replicaId =
         config.replica().id().filter(id -> !id.isBlank()).orElseGet(RunOwnership::newId);
     this.expiry = config.replica().expiry();
@@ -55,10 +59,13 @@ public class RunOwnership {
                   () -> {
                     try (Connection connection = dataSource.getConnection()) {
                       beat(connection);
-                      return failRunsOfDeadReplicas(connection);
+                      int orphans = failRunsOfDeadReplicas(connection);
+                      meters.liveReplicas(liveReplicas(connection));
+                      return orphans;
                     }
                   });
       if (failed > 0) {
+        meters.orphanedRunsFailed(failed);
         Log.infof("%d agent runs of agents replicas that stopped were marked FAILED", failed);
       }
       return failed;
@@ -135,6 +142,18 @@ public class RunOwnership {
       forget.executeUpdate();
     }
     return failed;
+  }
+
+  private long liveReplicas(Connection connection) throws SQLException {
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "SELECT count(*) FROM agent_replica"
+                + " WHERE heartbeat_at > now() - make_interval(secs => ?)")) {
+      count.setDouble(1, expiry.toMillis() / 1000.0);
+      try (ResultSet rs = count.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
   }
 
   private static String newId() {

@@ -28,6 +28,7 @@ public class ServiceForwarder {
   private final HttpClient client;
   private final GatewayConfig config;
   private final ServiceReplicas replicas;
+  private final ReplicaMeters meters;
   private final String internalSecret;
 
   public ServiceForwarder(
@@ -35,11 +36,13 @@ public class ServiceForwarder {
       HttpClient client,
       GatewayConfig config,
       ServiceReplicas replicas,
+      ReplicaMeters meters,
       PlatformConfig platform) {
     this.vertx = vertx;
     this.client = client;
     this.config = config;
     this.replicas = replicas;
+    this.meters = meters;
     this.internalSecret = platform.internalSecret();
   }
 
@@ -104,13 +107,20 @@ public class ServiceForwarder {
                       && (forwarding.nothingSent()
                           || (attemptsLeft > 1 && bodilessAndSent(request)));
               if (resend) {
+                meters.failover(upstream.service());
                 int left = forwarding.nothingSent() ? attemptsLeft : attemptsLeft - 1;
                 return attempt(request, pathAndQuery, upstream, headers, tried, left);
               }
               if (forwarding.nothingSent()) {
                 drain(request);
               }
-              return Future.failedFuture(failure);
+              // The replica that failed, for the log: the route knows only the service.
+              return Future.failedFuture(
+                  new ForwardingException(
+                      forwarding.reason(),
+                      url + ": " + forwarding.getMessage(),
+                      forwarding.getCause(),
+                      forwarding.nothingSent()));
             });
   }
 

@@ -32,12 +32,20 @@ public class ServiceReplicas {
   private final Duration checkTimeout;
   private long timer = -1;
 
-  public ServiceReplicas(GatewayConfig config, ServiceHealthClient health, Vertx vertx) {
+  public ServiceReplicas(
+      GatewayConfig config, ServiceHealthClient health, Vertx vertx, ReplicaMeters meters) {
     this.health = health;
     this.vertx = vertx;
     this.checkInterval = config.replicaCheckInterval();
     this.checkTimeout = config.statusTimeout();
-    config.services().forEach((name, service) -> services.put(name, new ReplicaSet(service.url())));
+    config
+        .services()
+        .forEach(
+            (name, service) -> {
+              ReplicaSet set = new ReplicaSet(service.url());
+              services.put(name, set);
+              meters.readyReplicas(name, () -> set.urls.size() - set.down.size());
+            });
   }
 
   void onStart(@Observes StartupEvent event) {

@@ -51,6 +51,19 @@ class PassiveFailoverTest {
   void anIdempotentRequestWhoseConnectionDroppedIsSentOnceMoreToAnotherReplica() {
     as().get("/api/v1/skills/greet").then().statusCode(200).body("replica", is("B"));
     assertThat(dropped("skills")).isEqualTo(1);
+
+    // The meters show it: one failover, one replica of two ready, the request timed by its route.
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .contains("zo_gateway_upstream_failovers_total{service=\"skills\"} 1.0")
+        .contains("zo_gateway_replicas_ready{service=\"skills\"} 1.0")
+        .contains("zo_gateway_replicas_ready{service=\"pool\"} 2.0");
+    assertThat(metrics.lines())
+        .anyMatch(
+            line ->
+                line.startsWith("http_server_requests_seconds_bucket{")
+                    && line.contains("uri=\"/api/v1/skills/{path}\"")
+                    && line.contains("le=\"0.005\""));
   }
 
   @Test
