@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -15,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The service's outbox as meters: {@code zo.outbox.backlog} (rows not yet sent to Kafka) and {@code
  * zo.outbox.oldest.age} (seconds the oldest of them has waited). Read from the database every
- * {@code zo.platform.metrics.outbox-interval}, never on the scrape's path; every replica reports
- * the same shared table.
+ * {@code zo.metrics.outbox-interval}, never on the scrape's path; every replica reports the same
+ * shared table.
  */
+@Startup
 @ApplicationScoped
 public class OutboxMeters {
   private final AgroalDataSource dataSource;
@@ -36,7 +38,7 @@ public class OutboxMeters {
   }
 
   @Scheduled(
-      every = "${zo.platform.metrics.outbox-interval:15s}",
+      every = "${zo.metrics.outbox-interval:15s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void refresh() {
     try (Connection connection = dataSource.getConnection();
