@@ -18,6 +18,81 @@ service_port() {
 service_jar() { printf '%s/services/%s/target/quarkus-app/quarkus-run.jar' "$ZO_ROOT" "$1"; }
 is_service() { service_port "$1" >/dev/null; }
 
+# Replicas: `bin/zo up --replicas agents=2,memory=2` runs agents@2 and memory@2 besides agents and
+# memory, on ports from a range (replica k of a service on port P listens on P + 100*(k-1)); the
+# gateway balances over every replica. The choice is kept in $ZO_HOME/replicas for later commands.
+ZO_REPLICABLE=(agents memory pool scheduler skills)
+ZO_REPLICA_PORT_STEP=100
+
+# The replica spec in effect, e.g. "agents=2,memory=2" (empty: one of each).
+replica_spec() { cat "$ZO_HOME/replicas" 2>/dev/null || true; }
+
+# How many replicas of service $1 the spec $2 names (1 when it names none).
+replica_count() {
+  local entry
+  local -a entries
+  IFS=',' read -r -a entries <<<"${2-$(replica_spec)}"
+  for entry in "${entries[@]}"; do
+    if [[ "${entry%%=*}" == "$1" ]]; then printf '%s' "${entry#*=}"; return 0; fi
+  done
+  printf '1'
+}
+
+# Fails unless $1 is a valid spec: comma-separated <service>=<1..9> of replicable services.
+check_replica_spec() {
+  local entry name count
+  local -a entries
+  IFS=',' read -r -a entries <<<"$1"
+  for entry in "${entries[@]}"; do
+    name="${entry%%=*}" count="${entry#*=}"
+    [[ " ${ZO_REPLICABLE[*]} " == *" $name "* ]] \
+      || ZO_EXIT=2 die "--replicas: '$name' cannot run as several replicas; one of: ${ZO_REPLICABLE[*]}"
+    [[ "$entry" == *=* && "$count" =~ ^[1-9]$ ]] \
+      || ZO_EXIT=2 die "--replicas: '$entry' must be <service>=<1..9>"
+  done
+}
+
+# Every process to run for spec $1: each service, then <service>@2.. for its extra replicas.
+instance_names() {
+  local spec="${1-$(replica_spec)}" name k
+  for name in $(service_names); do
+    printf '%s\n' "$name"
+    for ((k = 2; k <= $(replica_count "$name" "$spec"); k++)); do printf '%s@%s\n' "$name" "$k"; done
+  done
+}
+
+# The port of instance $1 (agents, agents@2, ...).
+instance_port() {
+  local service="${1%%@*}" k=1
+  [[ "$1" == *@* ]] && k="${1#*@}"
+  printf '%s' $(($(service_port "$service") + ZO_REPLICA_PORT_STEP * (k - 1)))
+}
+
+is_instance() { [[ -n "$(instance_names | grep -Fx -- "$1")" ]]; }
+
+# The gateway's URL list for service $1: every replica, comma-separated.
+service_urls() {
+  local service="$1" k urls=""
+  for ((k = 1; k <= $(replica_count "$service"); k++)); do
+    local name="$service"
+    ((k > 1)) && name="$service@$k"
+    urls+="${urls:+,}http://127.0.0.1:$(instance_port "$name")"
+  done
+  printf '%s' "$urls"
+}
+
+# Records spec $1; when it differs from the one in effect, stops the replicas and the gateway that
+# the old one started (the gateway reads its replica list at start).
+use_replica_spec() {
+  local old
+  old="$(replica_spec)"
+  [[ "$1" == "$old" ]] && return 0
+  local -a stale
+  mapfile -t stale < <(instance_names "$old" | grep '@' || true)
+  stop_pids 20 gateway "${stale[@]+"${stale[@]}"}"
+  printf '%s' "$1" >"$ZO_HOME/replicas"
+}
+
 # True when the jar is missing or older than any source of its module, the libs or the poms.
 jar_stale() {
   local jar="$1" module="$2"
@@ -69,8 +144,8 @@ ensure_sandbox() {
 services_check_ports() {
   local name port pid owner listeners
   listeners="$(listening_ports)"
-  for name in $(service_names); do
-    port="$(service_port "$name")"
+  for name in $(instance_names); do
+    port="$(instance_port "$name")"
     port_open "$port" || continue
     owner="$(awk -v p="$port" '$1 == p { print $2; exit }' <<<"$listeners")"
     if pid="$(running_pid "$name")" && [[ -z "$owner" || "$owner" == "$pid" ]]; then
@@ -81,9 +156,9 @@ services_check_ports() {
 }
 
 service_start() {
-  local name="$1" port jar
-  port="$(service_port "$name")"
-  jar="$(service_jar "$name")"
+  local name="$1" port jar service="${1%%@*}"
+  port="$(instance_port "$name")"
+  jar="$(service_jar "$service")"
   local -a opts
   read -r -a opts <<<"${ZO_JAVA_OPTS:--Xmx384m}"
   say "starting $name on port $port (log: $ZO_LOGS/$name.log)"
@@ -108,9 +183,15 @@ service_start() {
     export ZO_MASTER_KEY_FILE="$ZO_HOME/master-key"
     # On a laptop, keys, webhooks and MCP servers may point at the user's own local servers.
     export ZO_PLATFORM_EGRESS_ALLOW_PRIVATE="${ZO_PLATFORM_EGRESS_ALLOW_PRIVATE:-true}"
-    if [[ "$name" == browser ]]; then export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; fi
+    if [[ "$service" == browser ]]; then export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; fi
+    if [[ "$name" == gateway ]]; then
+      local other
+      for other in "${ZO_REPLICABLE[@]}"; do
+        export "ZO_GATEWAY_SERVICES_${other^^}_URL=$(service_urls "$other")"
+      done
+    fi
     # A laptop's browser may open the user's own dev servers (private and loopback addresses).
-    if [[ "$name" == browser ]]; then export ZO_BROWSER_ALLOW_PRIVATE="${ZO_BROWSER_ALLOW_PRIVATE:-true}"; fi
+    if [[ "$service" == browser ]]; then export ZO_BROWSER_ALLOW_PRIVATE="${ZO_BROWSER_ALLOW_PRIVATE:-true}"; fi
     spawn_detached "$name" java "-Dzo.name=$name" "${opts[@]}" -jar "$jar"
   )
 }
@@ -118,9 +199,9 @@ service_start() {
 # Starts the services that are not running; restarts those whose jar was rebuilt since.
 services_start() {
   local name
-  for name in $(service_names); do
+  for name in $(instance_names); do
     if running_pid "$name" >/dev/null; then
-      [[ "$(service_jar "$name")" -nt "$ZO_RUN/$name.pid" ]] || continue
+      [[ "$(service_jar "${name%%@*}")" -nt "$ZO_RUN/$name.pid" ]] || continue
       say "restarting $name: its jar was rebuilt"
       stop_pids 20 "$name"
     fi
@@ -152,11 +233,11 @@ service_ready() {
 services_wait_ready() {
   local deadline=$((SECONDS + ZO_UP_TIMEOUT)) name port
   local -a pending
-  mapfile -t pending < <(service_names)
+  mapfile -t pending < <(instance_names)
   while ((${#pending[@]} > 0)); do
     local -a still=()
     for name in "${pending[@]}"; do
-      port="$(service_port "$name")"
+      port="$(instance_port "$name")"
       service_ready "$port" && continue
       running_pid "$name" >/dev/null \
         || die "service $name (port $port) exited during start-up; see $ZO_LOGS/$name.log"
@@ -166,7 +247,7 @@ services_wait_ready() {
     ((${#pending[@]} == 0)) && break
     if ((SECONDS >= deadline)); then
       name="${pending[0]}"
-      die "service $name is not ready on http://127.0.0.1:$(service_port "$name")/q/health/ready after ${ZO_UP_TIMEOUT} s (not ready: ${pending[*]}); see $ZO_LOGS/$name.log"
+      die "service $name is not ready on http://127.0.0.1:$(instance_port "$name")/q/health/ready after ${ZO_UP_TIMEOUT} s (not ready: ${pending[*]}); see $ZO_LOGS/$name.log"
     fi
     sleep 1
   done
@@ -187,6 +268,6 @@ services_up() {
 
 services_down() {
   local -a names
-  mapfile -t names < <(service_names)
+  mapfile -t names < <(instance_names)
   stop_pids 20 "${names[@]}"
 }

@@ -111,7 +111,7 @@ class KustomizeRenderTest {
             DeployFiles.repoRoot().resolve("k8s/kustomization.yaml").toFile());
     List<String> resources = new ArrayList<>();
     root.path("resources").forEach(r -> resources.add(r.asText()));
-    assertThat(resources).containsExactlyInAnyOrder("infra", "services");
+    assertThat(resources).containsExactlyInAnyOrder("config", "infra", "services");
 
     List<String> infraKinds = kindsAndNames(Kustomize.render("infra"));
     assertThat(infraKinds)

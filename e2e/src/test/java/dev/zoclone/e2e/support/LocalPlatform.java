@@ -71,6 +71,7 @@ public final class LocalPlatform implements AutoCloseable {
   public static final class Builder {
     private final List<String> services = new ArrayList<>();
     private final Map<String, String> replicas = new LinkedHashMap<>();
+    private final java.util.Set<String> balanced = new java.util.HashSet<>();
     private final Map<String, Map<String, String>> properties = new HashMap<>();
     private Duration readyTimeout = Duration.ofMinutes(3);
 
@@ -94,6 +95,20 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts a second replica of {@code service}, named {@code <service>@2}. */
     public Builder replica(String service) {
       return replica(service, service + "@2");
+    }
+
+    /**
+     * Starts {@code service} as {@code count} replicas that the gateway balances over (all in its
+     * {@code ZO_GATEWAY_SERVICES_<NAME>_URL}): {@code service}, {@code <service>@2}, … The replicas
+     * of {@link #replica} are reached only directly.
+     */
+    public Builder replicas(String service, int count) {
+      service(service);
+      for (int i = 2; i <= count; i++) {
+        replica(service, service + "@" + i);
+        balanced.add(service + "@" + i);
+      }
+      return this;
     }
 
     /** Passes {@code -Dkey=value} to {@code service} ({@code gateway} included). */
@@ -133,10 +148,19 @@ public final class LocalPlatform implements AutoCloseable {
       ports.forEach(
           (name, port) -> {
             if (replicas.containsKey(name)) {
-              return; // the gateway and the other services use the first replica
+              return;
             }
             String upper = name.toUpperCase(java.util.Locale.ROOT);
-            common.put("ZO_GATEWAY_SERVICES_" + upper + "_URL", "http://127.0.0.1:" + port);
+            // The gateway balances over the replicas of replicas(); services call each other's
+            // first replica.
+            StringBuilder all = new StringBuilder("http://127.0.0.1:" + port);
+            replicas.forEach(
+                (replica, service) -> {
+                  if (service.equals(name) && balanced.contains(replica)) {
+                    all.append(",http://127.0.0.1:").append(ports.get(replica));
+                  }
+                });
+            common.put("ZO_GATEWAY_SERVICES_" + upper + "_URL", all.toString());
             common.put("ZO_" + upper + "_URL", "http://127.0.0.1:" + port);
           });
 
@@ -146,6 +170,7 @@ public final class LocalPlatform implements AutoCloseable {
       try {
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
           String name = entry.getKey();
+          String kind = replicas.getOrDefault(name, name);
           Map<String, String> props = new LinkedHashMap<>();
           // Several services start at once on 2 cores: a first PostgreSQL connection can take
           // longer than agroal's default 5 s wait, which fails Flyway at start.
@@ -157,20 +182,20 @@ public final class LocalPlatform implements AutoCloseable {
             props.put("zo.gateway.rate-limit.burst", "100000");
           }
           // Consumers in groups of their own, starting at the end: the broker is shared.
-          if (name.equals("agents")) {
+          // Replicas of a service share its group, and so its work.
+          if (kind.equals("agents")) {
             props.put("mp.messaging.incoming.agent-requests.group.id", "agents-e2e-" + suffix);
             props.put("mp.messaging.incoming.agent-requests.auto.offset.reset", "latest");
-          } else if (name.equals("memory")) {
+          } else if (kind.equals("memory")) {
             props.put("mp.messaging.incoming.memory-ingest.group.id", "memory-e2e-" + suffix);
-          } else if (name.equals("skills")) {
+          } else if (kind.equals("skills")) {
             props.put("mp.messaging.incoming.skill-requests.group.id", "skills-e2e-" + suffix);
             props.put("mp.messaging.incoming.skill-requests.auto.offset.reset", "latest");
           }
           props.putAll(properties.getOrDefault(name, Map.of()));
-          String jar = replicas.getOrDefault(name, name);
-          platform.relaunches.put(name, new Relaunch(jar, entry.getValue(), common, props, logs));
+          platform.relaunches.put(name, new Relaunch(kind, entry.getValue(), common, props, logs));
           started.put(
-              name, ServiceProcess.start(root, jar, name, entry.getValue(), common, props, logs));
+              name, ServiceProcess.start(root, kind, name, entry.getValue(), common, props, logs));
         }
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         for (ServiceProcess service : started.values()) {

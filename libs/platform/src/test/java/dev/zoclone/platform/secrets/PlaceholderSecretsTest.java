@@ -16,7 +16,7 @@ class PlaceholderSecretsTest {
   @Test
   void everySecretPublishedInTheDeploymentFilesIsRefusedInProduction() throws Exception {
     String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
-    String kustomize = Files.readString(ROOT.resolve("k8s/kustomization.yaml"));
+    String kustomize = Files.readString(ROOT.resolve("k8s/config/kustomization.yaml"));
     Matcher defaults =
         Pattern.compile("(ZO_INTERNAL_SECRET|ZO_MASTER_KEY)[:=] *\\$\\{\\1:-([^}]+)}")
             .matcher(compose);

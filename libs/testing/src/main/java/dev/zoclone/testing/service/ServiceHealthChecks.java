@@ -1,6 +1,7 @@
 package dev.zoclone.testing.service;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
@@ -8,9 +9,9 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * The health and OpenAPI checks every service passes: readiness names the service and covers its
- * database (and Kafka when it uses it), liveness is up, the OpenAPI document is served. A service's
- * {@code HealthTest} extends it.
+ * The health, OpenAPI and metrics checks every service passes: readiness names the service and
+ * covers its database (and Kafka when it uses it), liveness is up, the OpenAPI document is served,
+ * {@code /q/metrics} serves its meters. A service's {@code HealthTest} extends it.
  */
 public abstract class ServiceHealthChecks {
 
@@ -49,5 +50,23 @@ public abstract class ServiceHealthChecks {
         .then()
         .statusCode(200)
         .body(containsString("ZoClone " + serviceName()));
+  }
+
+  @Test
+  void metricsAreServedWithTheRequestsTheServiceAnswered() {
+    // An application request (refused: it lacks the gateway's secret) is timed like any other.
+    given().when().get("/api/v1/metrics-probe").then().statusCode(401);
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics.lines())
+        .as("the refused request is counted")
+        .anyMatch(
+            line ->
+                line.startsWith("http_server_requests_seconds_count{")
+                    && line.contains("status=\"401\"")
+                    && !line.endsWith(" 0.0"));
+    assertThat(metrics)
+        .contains("jvm_memory_used_bytes")
+        .contains("agroal_active_count")
+        .contains("zo_outbox_backlog");
   }
 }

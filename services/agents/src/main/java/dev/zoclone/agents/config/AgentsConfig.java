@@ -150,4 +150,21 @@ public interface AgentsConfig {
     @WithDefault("30s")
     Duration idleCheckInterval();
   }
+
+  /** This replica's claim on its runs. */
+  Replica replica();
+
+  /** How a replica keeps its runs: a heartbeat row, and runs of expired replicas failed. */
+  interface Replica {
+    /** This replica's id; by default the host name and a random suffix, new at every start. */
+    Optional<String> id();
+
+    /** How often the heartbeat is written and expired replicas are looked for. */
+    @WithDefault("5s")
+    Duration heartbeatInterval();
+
+    /** A replica whose heartbeat is older than this is dead: its unfinished runs are failed. */
+    @WithDefault("30s")
+    Duration expiry();
+  }
 }

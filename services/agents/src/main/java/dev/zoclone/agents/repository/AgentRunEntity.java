@@ -29,4 +29,8 @@ public class AgentRunEntity {
 
   @Column(name = "finished_at")
   public Instant finishedAt;
+
+  /** The agents replica that runs it (see RunOwnership). */
+  @Column(name = "replica_id")
+  public String replicaId;
 }

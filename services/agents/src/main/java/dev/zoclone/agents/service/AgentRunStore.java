@@ -18,9 +18,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgentRunStore {
   private final AgentRunRepository runs;
+  private final RunOwnership ownership;
 
-  public AgentRunStore(AgentRunRepository runs) {
+  public AgentRunStore(AgentRunRepository runs, RunOwnership ownership) {
     this.runs = runs;
+    this.ownership = ownership;
   }
 
   /** What a new run is asked to do. */
@@ -45,6 +47,7 @@ public class AgentRunStore {
       run.modelName = next.modelName();
       run.status = "QUEUED";
       run.createdAt = now;
+      run.replicaId = ownership.replicaId();
       runs.persist(run);
       ids.add(run.id);
     }
@@ -57,11 +60,5 @@ public class AgentRunStore {
     AgentRunEntity run =
         runs.owned(owner, id).orElseThrow(() -> ProblemException.notFound("agent " + id));
     return new AgentView(run.id, run.status, run.output, run.error, run.startedAt, run.finishedAt);
-  }
-
-  /** Marks runs a previous process left unfinished as FAILED; returns how many. */
-  @Transactional
-  public int failUnfinished(String reason) {
-    return runs.failUnfinished(reason);
   }
 }

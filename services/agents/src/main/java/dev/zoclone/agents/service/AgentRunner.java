@@ -46,17 +46,20 @@ public class AgentRunner {
   private final RunQueue queue;
   private final Map<String, RunningCall> inFlight = new ConcurrentHashMap<>();
   private final ScheduledExecutorService alarms;
+  private final RunOwnership ownership;
 
   public AgentRunner(
       AskService asks,
       AgentRunStore store,
       RunStatusWriter statuses,
       AgentsConfig config,
-      RunQueue queue) {
+      RunQueue queue,
+      RunOwnership ownership) {
     this.asks = asks;
     this.store = store;
     this.statuses = statuses;
     this.config = config;
+    this.ownership = ownership;
     this.queue = queue;
     this.alarms =
         Executors.newSingleThreadScheduledExecutor(
@@ -68,10 +71,8 @@ public class AgentRunner {
   }
 
   void onStart(@Observes StartupEvent event) {
-    int failed = store.failUnfinished(RESTART_REASON);
-    if (failed > 0) {
-      Log.infof("%d agent runs left unfinished by a previous process were marked FAILED", failed);
-    }
+    // Only the runs of replicas that died: other live replicas keep theirs.
+    ownership.heartbeat();
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -31,6 +31,7 @@ import dev.zoclone.contract.memory.ContextResponse;
 import dev.zoclone.contract.memory.ConversationMessage;
 import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.zoclone.agents.client.ProviderHttpClient.ProviderHttpException;
 import dev.zoclone.agents.client.ProviderUnreachable;
 import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.agents.metrics.AgentMeters;
 import dev.zoclone.contract.agents.KeyView;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
@@ -43,6 +44,7 @@ public class ModelCaller {
   private final AgentsConfig config;
   private final KeyConcurrency slots;
   private final SettingsService settings;
+  private final AgentMeters meters;
 
   public ModelCaller(
       KeyService keys,
@@ -50,8 +52,10 @@ public class ModelCaller {
       UsageService usage,
       AgentsConfig config,
       KeyConcurrency slots,
-      SettingsService settings) {
+      SettingsService settings,
+      AgentMeters meters) {
     this.settings = settings;
+    this.meters = meters;
     this.keys = keys;
     this.models = models;
     this.usage = usage;
@@ -135,9 +139,12 @@ public class ModelCaller {
     for (String name : candidates) {
       Target target = resolve(owner, name);
       lastName = target.display();
+      long started = System.nanoTime();
       try {
         ChatResponse response = withRetries(target, forProvider(request, target));
         usage.record(owner, target.key().name(), target.model(), response.tokenUsage());
+        meters.modelAnswered(
+            target.key().provider(), target.model(), started, response.tokenUsage());
         return new Answer(response, target.display());
       } catch (ProblemException e) {
         throw e;
@@ -145,6 +152,7 @@ public class ModelCaller {
         if (isCancellation(e)) {
           throw e;
         }
+        meters.modelFailed(target.key().provider(), started);
         Log.warnf(
             "model %s failed for user %s: %s",
             target.display(), owner, redact(e.getMessage(), target.key()));
@@ -166,14 +174,18 @@ public class ModelCaller {
       Target target = resolve(owner, name);
       lastName = target.display();
       boolean[] started = {false};
+      long startedAt = System.nanoTime();
       try {
         ChatResponse response =
             slots.withSlot(
                 target.key(),
                 () -> streamOnce(target, forProvider(request, target), onToken, started));
         usage.record(owner, target.key().name(), target.model(), response.tokenUsage());
+        meters.modelAnswered(
+            target.key().provider(), target.model(), startedAt, response.tokenUsage());
         return new Answer(response, target.display());
       } catch (StreamFailure e) {
+        meters.modelFailed(target.key().provider(), startedAt);
         last = redactedFailure(e.failure(), target);
         if (started[0]) {
           break;

@@ -7,23 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-import dev.zoclone.agents.service.AgentRunStore;
-import dev.zoclone.agents.service.AgentRunner;
 import dev.zoclone.agents.support.FakeMemoryResource;
 import dev.zoclone.testing.fakemodel.Disconnect;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +33,6 @@ class AgentResourceTest {
       new FakeOpenAiServer().setDefault(Reply.text("ok").delay(Duration.ofMillis(400)));
   static final FakeOpenAiServer SLOW =
       new FakeOpenAiServer().setDefault(Reply.text("late").delay(Duration.ofSeconds(6)));
-
-  @Inject AgentRunStore store;
-  @Inject AgroalDataSource dataSource;
 
   String user;
 
@@ -261,27 +251,6 @@ class AgentResourceTest {
         .atMost(Duration.ofSeconds(3))
         .untilAsserted(
             () -> as(user).get("/api/v1/agents/" + id).then().body("status", is("CANCELLED")));
-  }
-
-  @Test
-  void runsLeftRunningByAPreviousProcessAreMarkedFailedWithAReason() throws Exception {
-    String id = UUID.randomUUID().toString();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO agents.agent_run (id, owner, prompt, status, started_at) VALUES (?, ?, 'p', 'RUNNING', now())")) {
-      insert.setString(1, id);
-      insert.setString(2, user);
-      insert.executeUpdate();
-    }
-
-    store.failUnfinished(AgentRunner.RESTART_REASON);
-
-    as(user)
-        .get("/api/v1/agents/" + id)
-        .then()
-        .body("status", is("FAILED"))
-        .body("error", is(AgentRunner.RESTART_REASON));
   }
 
   @Test

@@ -15,10 +15,25 @@ public class ForwardingException extends RuntimeException {
   }
 
   private final Reason reason;
+  private final boolean nothingSent;
 
   public ForwardingException(Reason reason, String message, Throwable cause) {
+    this(reason, message, cause, false);
+  }
+
+  /**
+   * {@code nothingSent}: no connection was made, so the request (its body unread) may still go to
+   * another replica.
+   */
+  public ForwardingException(Reason reason, String message, Throwable cause, boolean nothingSent) {
     super(message, cause);
     this.reason = reason;
+    this.nothingSent = nothingSent;
+  }
+
+  /** True when the service never received any part of the request. */
+  public boolean nothingSent() {
+    return nothingSent;
   }
 
   public Reason reason() {

@@ -68,7 +68,13 @@ public class ProcessForwarder {
       return tunnel(request, options);
     }
     return new UpstreamExchange(
-            vertx, client, request, options, config.maxRequestBytes(), config.timeout().toMillis())
+            vertx,
+            client,
+            request,
+            options,
+            config.maxRequestBytes(),
+            config.timeout().toMillis(),
+            false)
         .start();
   }
 

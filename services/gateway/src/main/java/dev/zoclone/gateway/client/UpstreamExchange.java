@@ -30,6 +30,7 @@ final class UpstreamExchange {
   private final RequestOptions options;
   private final long maxRequestBytes;
   private final long timeoutMillis;
+  private final boolean keepBodyOnConnectFailure;
   private final Promise<Void> outcome = Promise.promise();
 
   private HttpClientRequest outbound;
@@ -51,7 +52,8 @@ final class UpstreamExchange {
       HttpServerRequest in,
       RequestOptions options,
       long maxRequestBytes,
-      long timeoutMillis) {
+      long timeoutMillis,
+      boolean keepBodyOnConnectFailure) {
     this.vertx = vertx;
     this.client = client;
     this.in = in;
@@ -59,6 +61,7 @@ final class UpstreamExchange {
     this.options = options;
     this.maxRequestBytes = maxRequestBytes;
     this.timeoutMillis = timeoutMillis;
+    this.keepBodyOnConnectFailure = keepBodyOnConnectFailure;
   }
 
   /**
@@ -76,6 +79,15 @@ final class UpstreamExchange {
 
   private void connected(AsyncResult<HttpClientRequest> connection) {
     if (connection.failed()) {
+      if (!aborted && keepBodyOnConnectFailure) {
+        // Another replica may take the request: its body stays paused and unread.
+        aborted = true;
+        vertx.cancelTimer(timer);
+        outcome.tryFail(
+            new ForwardingException(
+                Reason.UNREACHABLE, "cannot connect", connection.cause(), true));
+        return;
+      }
       abort(Reason.UNREACHABLE, "cannot connect", connection.cause());
       return;
     }

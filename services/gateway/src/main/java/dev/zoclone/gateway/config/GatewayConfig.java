@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Settings of the gateway, under {@code zo.gateway}. */
@@ -19,6 +20,13 @@ public interface GatewayConfig {
    * {@code ZO_GATEWAY_SERVICES_AGENTS_URL}.
    */
   Map<String, Service> services();
+
+  /**
+   * How often the readiness of each replica of a service with several URLs is checked; a replica
+   * that is not ready, or refused a connection, gets no requests until a check finds it ready.
+   */
+  @WithDefault("2s")
+  Duration replicaCheckInterval();
 
   /**
    * Which service owns which path prefix, e.g. {@code zo.gateway.routes."/api/v1/ask"=agents}. The
@@ -71,7 +79,10 @@ public interface GatewayConfig {
 
   /** One service behind the gateway. */
   interface Service {
-    /** Base URL of the service, e.g. {@code http://127.0.0.1:8081}. */
-    URI url();
+    /**
+     * Base URLs of the service's replicas, comma-separated, e.g. {@code http://127.0.0.1:8081} or
+     * {@code http://127.0.0.1:8081,http://127.0.0.1:8091}; a Kubernetes Service is one URL.
+     */
+    List<URI> url();
   }
 }

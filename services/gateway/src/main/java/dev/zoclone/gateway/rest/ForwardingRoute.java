@@ -62,10 +62,10 @@ public class ForwardingRoute implements Handler<RoutingContext> {
       }
       case UNREACHABLE -> {
         Log.warnf(
-            "%s at %s is unreachable: %s",
+            "%s is unreachable: %s%s",
             upstream.service(),
-            upstream.url(),
-            forwarding.getCause() == null ? forwarding.getMessage() : forwarding.getCause());
+            forwarding.getMessage(),
+            forwarding.getCause() == null ? "" : " (" + forwarding.getCause() + ")");
         ProblemReplies.send(context, GatewayProblems.upstreamUnavailable(upstream.service(), path));
       }
     }

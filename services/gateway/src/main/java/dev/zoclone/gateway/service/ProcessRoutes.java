@@ -45,7 +45,7 @@ public class ProcessRoutes {
   public ProcessRoutes(UserRepository users, GatewayConfig config, PlatformConfig platform) {
     this.users = users;
     GatewayConfig.Service service = config.services().get("supervisor");
-    this.supervisor = service == null ? null : service.url();
+    this.supervisor = service == null ? null : service.url().get(0);
     this.internalSecret = platform.internalSecret();
     this.ttlNanos = config.processRouteCacheTtl().toNanos();
   }

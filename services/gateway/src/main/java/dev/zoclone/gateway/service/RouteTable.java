@@ -20,7 +20,7 @@ public class RouteTable {
     this(
         config.routes(),
         config.services().entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url())));
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url().get(0))));
   }
 
   /**
@@ -67,7 +67,7 @@ public class RouteTable {
    * A service a request goes to.
    *
    * @param service the service's name
-   * @param url the service's base URL
+   * @param url the base URL of the service's first replica (the forwarder picks the replica)
    */
   public record Upstream(String service, URI url) {}
 

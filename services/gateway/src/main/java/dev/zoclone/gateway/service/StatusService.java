@@ -6,9 +6,12 @@ import dev.zoclone.gateway.client.ServiceHealthClient;
 import dev.zoclone.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The readiness of the gateway and of every service behind it, asked in parallel. */
@@ -30,15 +33,25 @@ public class StatusService {
     this.self = new ServiceStatus(name, ServiceStatus.UP, version);
   }
 
-  /** The gateway first, then the services by name; a slow or dead service is DOWN. */
+  /**
+   * Every replica of a service: the service's name for one URL, {@code <name>@1}, {@code <name>@2},
+   * … in the configured order for several.
+   */
+  private Stream<Uni<ServiceStatus>> replicas(String service, List<URI> urls) {
+    if (urls.size() == 1) {
+      return Stream.of(health.readiness(service, urls.get(0), config.statusTimeout()));
+    }
+    return IntStream.range(0, urls.size())
+        .mapToObj(
+            i -> health.readiness(service + "@" + (i + 1), urls.get(i), config.statusTimeout()));
+  }
+
+  /** The gateway first, then the services by name (each replica); a slow or dead one is DOWN. */
   public Uni<StatusResponse> status() {
     List<Uni<ServiceStatus>> checks =
         config.services().entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
-            .map(
-                service ->
-                    health.readiness(
-                        service.getKey(), service.getValue().url(), config.statusTimeout()))
+            .flatMap(service -> replicas(service.getKey(), service.getValue().url()))
             .toList();
     if (checks.isEmpty()) {
       return Uni.createFrom().item(new StatusResponse(List.of(self)));

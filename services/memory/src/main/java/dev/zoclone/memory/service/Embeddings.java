@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.zoclone.memory.config.MemoryConfig;
+import dev.zoclone.memory.metrics.MemoryMeters;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,14 +38,16 @@ public class Embeddings {
   private final int dimensions;
   private final int batchSize;
   private final RecentVectors recent;
+  private final MemoryMeters meters;
 
   @Inject
-  public Embeddings(MemoryConfig config) {
-    this(config.embedding());
+  public Embeddings(MemoryConfig config, MemoryMeters meters) {
+    this(config.embedding(), meters);
   }
 
   /** The model {@code settings} name, built once. */
-  Embeddings(MemoryConfig.Embedding settings) {
+  Embeddings(MemoryConfig.Embedding settings, MemoryMeters meters) {
+    this.meters = meters;
     this.dimensions = settings.dimensions();
     this.batchSize = settings.batchSize();
     this.recent = new RecentVectors(settings.cacheSize());
@@ -147,6 +150,13 @@ public class Embeddings {
   }
 
   private List<float[]> embedUncached(List<String> texts) {
+    long started = System.nanoTime();
+    List<float[]> vectors = embedByModel(texts);
+    meters.embedded(texts.size(), started);
+    return vectors;
+  }
+
+  private List<float[]> embedByModel(List<String> texts) {
     if (batched != null) {
       return checked(batched.embedAll(texts, batchSize));
     }

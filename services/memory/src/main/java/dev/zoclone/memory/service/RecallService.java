@@ -4,6 +4,7 @@ import dev.zoclone.contract.memory.RecallRequest;
 import dev.zoclone.contract.memory.RecallResponse;
 import dev.zoclone.contract.memory.RecalledMemory;
 import dev.zoclone.memory.config.MemoryConfig;
+import dev.zoclone.memory.metrics.MemoryMeters;
 import dev.zoclone.memory.repository.RecallQuery;
 import dev.zoclone.memory.repository.RecallRepository;
 import dev.zoclone.platform.problem.ProblemException;
@@ -29,9 +30,15 @@ public class RecallService {
   private final Embeddings embeddings;
   private final ContentRules rules;
   private final MemoryConfig.Recall settings;
+  private final MemoryMeters meters;
 
   public RecallService(
-      RecallRepository repository, Embeddings embeddings, ContentRules rules, MemoryConfig config) {
+      RecallRepository repository,
+      Embeddings embeddings,
+      ContentRules rules,
+      MemoryConfig config,
+      MemoryMeters meters) {
+    this.meters = meters;
     this.repository = repository;
     this.embeddings = embeddings;
     this.rules = rules;
@@ -78,6 +85,16 @@ public class RecallService {
   }
 
   private List<RecalledMemory> search(
+      String owner, String text, int topK, Map<String, String> filter, String exclude) {
+    long started = System.nanoTime();
+    try {
+      return searchVectors(owner, text, topK, filter, exclude);
+    } finally {
+      meters.recalled(started);
+    }
+  }
+
+  private List<RecalledMemory> searchVectors(
       String owner, String text, int topK, Map<String, String> filter, String exclude) {
     if (!hasVectors(owner)) {
       return List.of(); // nothing to recall: no need to embed the text

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.zoclone.memory.config.MemoryConfig;
+import dev.zoclone.memory.metrics.MemoryMeters;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 class EmbeddingsTest {
+  private static final MemoryMeters METERS = new MemoryMeters(new SimpleMeterRegistry());
+
   @Test
   void openAiCompatibleModelEmbedsInBatchesAndNamesItsVectors() {
     try (FakeOpenAiServer server = new FakeOpenAiServer()) {
@@ -35,7 +39,8 @@ class EmbeddingsTest {
                   384,
                   2,
                   Optional.empty(),
-                  0));
+                  0),
+              METERS);
 
       List<float[]> vectors = embeddings.embedAll(List.of("one", "two", "three"));
 
@@ -98,7 +103,8 @@ class EmbeddingsTest {
             384,
             8,
             Optional.empty(),
-            2));
+            2),
+        METERS);
   }
 
   @Test
@@ -157,7 +163,8 @@ class EmbeddingsTest {
             384,
             3,
             Optional.of(2),
-            0));
+            0),
+        METERS);
   }
 
   private static double cosine(float[] a, float[] b) {
