@@ -20,6 +20,9 @@ public class PersonaEntity {
   /** Whether asks with this persona may list and use the caller's skills. */
   public boolean skills = true;
 
+  /** The tool groups its asks offer by default, comma-separated; null for every group. */
+  public String tools;
+
   @Column(name = "created_at")
   public Instant createdAt;
 }

@@ -34,11 +34,20 @@ public class PersonaResource {
   /** Most characters of a persona's system prompt. */
   public static final int MAX_PROMPT_CHARS = 32_768;
 
+  /** Most tool groups a persona names. */
+  public static final int MAX_TOOL_GROUPS = 32;
+
   /** Body of create and update. */
   public record PersonaRequest(
       @Size(max = MAX_NAME_CHARS) String name,
       @JsonProperty("system_prompt") @Size(max = MAX_PROMPT_CHARS) String systemPrompt,
-      Boolean skills) {}
+      Boolean skills,
+      @Size(max = MAX_TOOL_GROUPS) List<String> tools) {
+
+    PersonaService.Fields fields() {
+      return new PersonaService.Fields(name, systemPrompt, skills, tools);
+    }
+  }
 
   /** A persona as returned. */
   public record PersonaView(
@@ -46,6 +55,7 @@ public class PersonaResource {
       String name,
       @JsonProperty("system_prompt") String systemPrompt,
       boolean skills,
+      List<String> tools,
       @JsonProperty("created_at") Instant createdAt) {}
 
   /** Body of the list. */
@@ -55,8 +65,7 @@ public class PersonaResource {
   public Response create(@Valid PersonaRequest request) {
     PersonaRequest body = require(request);
     return Response.status(201)
-        .entity(
-            view(personas.create(caller.userId(), body.name(), body.systemPrompt(), body.skills())))
+        .entity(view(personas.create(caller.userId(), body.fields())))
         .build();
   }
 
@@ -76,8 +85,7 @@ public class PersonaResource {
   @Path("{id}")
   public PersonaView update(@PathParam("id") String id, @Valid PersonaRequest request) {
     PersonaRequest body = require(request);
-    return view(
-        personas.update(caller.userId(), id, body.name(), body.systemPrompt(), body.skills()));
+    return view(personas.update(caller.userId(), id, body.fields()));
   }
 
   @DELETE
@@ -94,6 +102,7 @@ public class PersonaResource {
   }
 
   private static PersonaView view(Persona p) {
-    return new PersonaView(p.id(), p.name(), p.systemPrompt(), p.skills(), p.createdAt());
+    return new PersonaView(
+        p.id(), p.name(), p.systemPrompt(), p.skills(), p.tools(), p.createdAt());
   }
 }

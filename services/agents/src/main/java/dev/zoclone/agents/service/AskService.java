@@ -94,7 +94,9 @@ public class AskService {
     PersonaService.AskPersona askPersona = personas.forAsk(owner, request.personaId());
     // Either the persona or the request turns skills off.
     Boolean skillsOn = askPersona.skills() ? request.skills() : Boolean.FALSE;
-    AskTools.Selection selection = askTools.select(owner, request.tools());
+    // The ask's own groups, else its persona's, else every group.
+    AskTools.Selection selection =
+        askTools.select(owner, request.tools() != null ? request.tools() : askPersona.tools());
     SkillExposure.Exposure exposure = skills.expose(owner, selection.tools(), skillsOn);
     List<Tool> selected = exposure.tools();
     JsonSchema schema =

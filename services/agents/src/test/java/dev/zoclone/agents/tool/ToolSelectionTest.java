@@ -105,6 +105,56 @@ class ToolSelectionTest {
   }
 
   @Test
+  void aPersonasToolGroupsAreItsAsksDefaultAndAnAsksOwnGroupsWin() {
+    String persona =
+        as(user)
+            .body(
+                "{\"name\":\"planner\",\"system_prompt\":\"You plan.\",\"tools\":[\"automations\"]}")
+            .post("/api/v1/personas")
+            .then()
+            .statusCode(201)
+            .body("tools[0]", is("automations"))
+            .extract()
+            .path("id");
+
+    MODEL.enqueue(Reply.text("ok"));
+    as(user)
+        .body(
+            "{\"model_name\":\"openai:gpt-4o-mini\",\"input\":\"hi\",\"persona_id\":\""
+                + persona
+                + "\"}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(200);
+    assertThat(offered(MODEL.lastRequest().json()))
+        .isNotEmpty()
+        .allMatch(name -> name.startsWith("automations_"));
+
+    MODEL.enqueue(Reply.text("ok"));
+    as(user)
+        .body(
+            "{\"model_name\":\"openai:gpt-4o-mini\",\"input\":\"hi\",\"persona_id\":\""
+                + persona
+                + "\",\"tools\":[\"jobs\"]}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(200);
+    assertThat(offered(MODEL.lastRequest().json()))
+        .containsExactly("jobs_submit", "jobs_status", "jobs_cancel");
+  }
+
+  @Test
+  void aPersonaWithAnUnknownToolGroupIsA400NamingTools() {
+    as(user)
+        .body("{\"name\":\"odd\",\"system_prompt\":\"x\",\"tools\":[\"teleport\"]}")
+        .post("/api/v1/personas")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("tools"))
+        .body("detail", containsString("teleport"));
+  }
+
+  @Test
   void anUnknownGroupIsA400NamingTools() {
     as(user)
         .body(

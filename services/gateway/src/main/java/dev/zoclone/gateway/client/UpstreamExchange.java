@@ -30,7 +30,10 @@ final class UpstreamExchange {
   private final RequestOptions options;
   private final long maxRequestBytes;
   private final long timeoutMillis;
+
+  /** Another replica can take the request when this one fails: the caller fails over. */
   private final boolean keepBodyOnConnectFailure;
+
   private final Promise<Void> outcome = Promise.promise();
 
   private HttpClientRequest outbound;
@@ -156,9 +159,10 @@ final class UpstreamExchange {
       return;
     }
     if (result.failed()) {
-      if (!retried && in.isEnded() && bodiless(in.method())) {
+      if (!retried && !keepBodyOnConnectFailure && in.isEnded() && bodiless(in.method())) {
         // A pooled connection the service closed fails a request sent on it before any answer;
-        // a request without a body that changes nothing is sent once more, on a fresh stream.
+        // a request without a body that changes nothing is sent once more, on a fresh stream
+        // (where another replica can take it, the caller sends it there instead).
         retried = true;
         Log.debugf("retrying %s after %s", options.getURI(), result.cause());
         timer = vertx.setTimer(timeoutMillis, id -> abort(Reason.TIMEOUT, "no response", null));
