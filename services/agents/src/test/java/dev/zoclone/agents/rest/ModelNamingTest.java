@@ -142,17 +142,21 @@ class ModelNamingTest {
   }
 
   @Test
-  void anUnknownHostIsADnsFailure() {
+  void aBaseUrlWhoseHostDoesNotResolveIsRefusedWhenTheKeyIsStored() {
+    // The egress policy resolves the host when the key is set, so a DNS failure is told then,
+    // naming the field and the host, instead of at the first ask.
     String user = newUser();
-    openAiKey(user, "nowhere", "http://zo-provider.invalid/v1", SECRET, "m");
-
     as(user)
-        .post("/api/v1/keys/nowhere/test")
+        .body(
+            "{\"provider\":\"openai\",\"api_key\":\""
+                + SECRET
+                + "\",\"base_url\":\"http://zo-provider.invalid/v1\",\"default_model\":\"m\"}")
+        .put("/api/v1/keys/nowhere")
         .then()
-        .statusCode(200)
-        .body("ok", is(false))
-        .body("error", containsString("cannot reach http://zo-provider.invalid/v1"))
-        .body("error", containsString("DNS lookup failed"));
+        .statusCode(400)
+        .body("type", containsString("egress-refused"))
+        .body("detail", containsString("base_url"))
+        .body("detail", containsString("zo-provider.invalid could not be resolved"));
   }
 
   @Test
