@@ -186,7 +186,7 @@ class NodeWorkerTest {
                             "kind",
                             "shell",
                             "payload",
-                            Map.of("command", "sleep", "args", List.of("2"))),
+                            Map.of("command", "sleep", "args", List.of("4"))),
                         Map.of(
                             "kind",
                             "shell",
@@ -200,9 +200,7 @@ class NodeWorkerTest {
     String quick = ids.get(0);
     String slow = ids.get(1);
     try {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> !ada.status(quick).equals("PENDING") && worker.runningJobs() >= 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> worker.runningJobs() == 2);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError(
           "quick " + ada.status(quick) + ", slow " + ada.status(slow) + ", node log:\n" + log, e);
@@ -215,7 +213,7 @@ class NodeWorkerTest {
 
     assertThat(workerThread.isAlive()).isFalse();
     assertThat(log.toString())
-        .contains("draining: 1 jobs running, grace 8 s\n")
+        .contains("draining: 2 jobs running, grace 8 s\n")
         .endsWith("stopped\n")
         .doesNotContain("heartbeat failed");
     assertThat(ada.status(quick)).isEqualTo("SUCCEEDED");
