@@ -113,6 +113,7 @@ public final class SurfaceFuzzer {
     } else if (status == 0 || status >= 500) {
       failures.add(label + " -> " + status + " " + abbreviate(answer.body()));
     } else if (status >= 400
+        && !isMcpRefusal(request.rawPath(), answer)
         && !answer
             .headers()
             .getOrDefault("content-type", "")
@@ -126,6 +127,20 @@ public final class SurfaceFuzzer {
               + " "
               + abbreviate(answer.body()));
     }
+  }
+
+  /**
+   * A refusal on {@code /mcp} in the form MCP's Streamable HTTP transport prescribes: a JSON-RPC
+   * error object, or 405 for the server-initiated stream (GET) this server does not offer.
+   */
+  private static boolean isMcpRefusal(String path, Answer answer) {
+    if (!path.equals("/mcp") && !path.startsWith("/mcp?")) {
+      return false;
+    }
+    return answer.status() == 405
+        || (answer.headers().getOrDefault("content-type", "").startsWith("application/json")
+            && answer.body().contains("\"jsonrpc\":\"2.0\"")
+            && answer.body().contains("\"error\""));
   }
 
   /** A 502 or 504 that blames the user's own model provider, as API.md says it should. */

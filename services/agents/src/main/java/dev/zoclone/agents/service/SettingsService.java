@@ -68,6 +68,12 @@ public class SettingsService {
         names.add(name.trim());
       }
     }
+    // One writer per owner at a time: two first PUTs would both insert the owner's row.
+    settings
+        .getEntityManager()
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+        .setParameter(1, "user-settings:" + owner)
+        .getSingleResult();
     UserSettingsEntity entity = settings.findById(owner);
     boolean created = entity == null;
     if (created) {

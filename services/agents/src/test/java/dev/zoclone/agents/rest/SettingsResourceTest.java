@@ -15,6 +15,11 @@ import dev.zoclone.testing.fakemodel.Reply;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +35,31 @@ class SettingsResourceTest {
   static void stop() {
     MODEL.close();
     BROKEN.close();
+  }
+
+  @Test
+  void concurrentFirstPutsOfOneUserAllSucceed() throws Exception {
+    String user = newUser();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String model = "fast:m" + i;
+        answers.add(
+            clients.submit(
+                () ->
+                    as(user)
+                        .body("{\"default_model\":\"" + model + "\"}")
+                        .put("/api/v1/settings")
+                        .statusCode()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    as(user).get("/api/v1/settings").then().statusCode(200);
   }
 
   @Test
