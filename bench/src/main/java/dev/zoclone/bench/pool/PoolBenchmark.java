@@ -49,7 +49,7 @@ public final class PoolBenchmark implements Benchmark {
     try (LocalPlatform platform =
         LocalPlatform.builder()
             .service("pool")
-            .property("pool", "zo.pool.quota.pending-jobs", Integer.toString(jobs))
+            .property("pool", "zo.quota.pending-jobs", Integer.toString(jobs))
             .start()) {
       PlainHttp http = new Stack(platform).client(platform.newUser("pool-bench").token());
       List<String> nodes = new ArrayList<>();

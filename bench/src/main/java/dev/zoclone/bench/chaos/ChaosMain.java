@@ -1,0 +1,268 @@
+package dev.zoclone.bench.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.bench.Stack;
+import dev.zoclone.e2e.support.LocalPlatform;
+import dev.zoclone.e2e.support.LocalPlatform.User;
+import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
+import dev.zoclone.testing.fakemodel.Reply;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The chaos command ({@code bench/chaos}): keeps a stack busy with asks, job submissions (run by a
+ * node that leases them), memories and automations, kills each service in turn with SIGKILL (and
+ * the Kafka broker with {@code -Dchaos.broker=true}), starts it again, and reports how long the
+ * restart and the clients' recovery took, what the clients saw meanwhile, whether any call hung
+ * past its timeout, and what was lost of everything the platform had acknowledged. Exits 1 when
+ * anything acknowledged was lost or a call hung.
+ *
+ * <p>Settings: {@code chaos.targets} (memory,agents,pool,scheduler,gateway), {@code chaos.down}
+ * seconds a target stays dead (3), {@code chaos.settle} seconds of load between faults (10).
+ */
+public final class ChaosMain {
+  private ChaosMain() {}
+
+  /** One fault and what followed it. */
+  private record Fault(
+      String target, double restartSeconds, double recoverySeconds, Map<String, Integer> seen) {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> targets =
+        List.of(
+            System.getProperty("chaos.targets", "memory,agents,pool,scheduler,gateway").split(","));
+    boolean broker = Boolean.getBoolean("chaos.broker");
+    int down = Integer.getInteger("chaos.down", 3);
+    int settle = Integer.getInteger("chaos.settle", 10);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<Fault> faults = new ArrayList<>();
+    Map<String, Integer> lost = new HashMap<>();
+    List<ClientLoad> loads;
+    try (FakeOpenAiServer model = new FakeOpenAiServer().setDefault(Reply.text("ok"));
+        LocalPlatform platform = LocalPlatform.start("agents", "memory", "pool", "scheduler")) {
+      User user = platform.newUser("chaos");
+      new Stack(platform).putKey(user.token(), "fast", model.baseUrl());
+      Gateway gateway = new Gateway(platform.gatewayUrl(), user.token());
+      ChaosNode node = new ChaosNode(gateway);
+      loads = loads(gateway, run);
+      ExecutorService threads = Executors.newCachedThreadPool();
+      threads.submit(node);
+      loads.forEach(threads::submit);
+      Thread.sleep(settle * 1000L);
+      List<String> all = new ArrayList<>(targets);
+      if (broker) {
+        all.add("kafka");
+      }
+      for (String target : all) {
+        faults.add(fault(platform, target, loads, down));
+        Thread.sleep(settle * 1000L);
+      }
+      loads.forEach(ClientLoad::stop);
+      System.out.println("chaos: load stopped; checking what was acknowledged");
+      lost.put("asks", lostAsks(gateway, loads.get(0), run));
+      lost.put("jobs", lostJobs(gateway, loads.get(1)));
+      lost.put("memories", missing(gateway, loads.get(2), "/api/v1/memories/"));
+      lost.put("automations", missing(gateway, loads.get(3), "/api/v1/automations/"));
+      node.stop();
+      threads.shutdownNow();
+      threads.awaitTermination(40, TimeUnit.SECONDS);
+    }
+    boolean hung = report(faults, loads, lost);
+    boolean anyLost = lost.values().stream().anyMatch(n -> n > 0);
+    System.exit(anyLost || hung ? 1 : 0);
+  }
+
+  private static List<ClientLoad> loads(Gateway gateway, String run) {
+    return List.of(
+        new ClientLoad(
+            "asks",
+            100,
+            i ->
+                gateway
+                        .call(
+                            "POST",
+                            "/api/v1/ask",
+                            "{\"input\":\"chaos "
+                                + run
+                                + " turn "
+                                + i
+                                + "\",\"model_name\":\"fast:m\"}",
+                            "chaos-" + run + "-ask-" + i)
+                        .path("conversation_id")
+                        .asText()
+                    + "|"
+                    + i),
+        new ClientLoad(
+            "jobs",
+            20,
+            i ->
+                gateway
+                    .call(
+                        "POST",
+                        "/api/v1/jobs",
+                        "{\"kind\":\"shell\",\"payload\":{\"command\":\"true\"},\"idempotency_key\":\"chaos-"
+                            + run
+                            + "-"
+                            + i
+                            + "\"}")
+                    .path("id")
+                    .asText()),
+        new ClientLoad(
+            "memories",
+            100,
+            i ->
+                gateway
+                    .call(
+                        "POST",
+                        "/api/v1/memories",
+                        "{\"content\":\"chaos " + run + " memory " + i + "\"}")
+                    .path("id")
+                    .asText()),
+        new ClientLoad(
+            "automations",
+            1000,
+            i ->
+                gateway
+                    .call(
+                        "POST",
+                        "/api/v1/automations",
+                        "{\"title\":\"chaos "
+                            + i
+                            + "\",\"rrule\":\"FREQ=MINUTELY\",\"tzid\":\"UTC\",\"action\":{\"type\":\"job\",\"payload\":{\"kind\":\"shell\",\"payload\":{\"command\":\"true\"}}}}")
+                    .path("id")
+                    .asText()));
+  }
+
+  private static Fault fault(
+      LocalPlatform platform, String target, List<ClientLoad> loads, int down) throws Exception {
+    Map<String, Integer> before = failures(loads);
+    System.out.printf("chaos: kill -9 %s%n", target);
+    long killedAt = System.nanoTime();
+    Broker broker = new Broker(platform.repoRoot());
+    if (target.equals("kafka")) {
+      broker.kill();
+    } else {
+      platform.kill(target);
+    }
+    Thread.sleep(down * 1000L);
+    long restartAt = System.nanoTime();
+    if (target.equals("kafka")) {
+      broker.start();
+    } else {
+      platform.restart(target);
+    }
+    long readyAt = System.nanoTime();
+    long deadline = readyAt + 180_000_000_000L;
+    while (loads.stream().anyMatch(load -> load.lastSuccessNanos() < readyAt)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    long recovered =
+        loads.stream().mapToLong(ClientLoad::lastSuccessNanos).min().orElse(0) < readyAt
+            ? -1
+            : System.nanoTime();
+    Map<String, Integer> seen = new HashMap<>(failures(loads));
+    before.forEach((kind, n) -> seen.merge(kind, -n, Integer::sum));
+    seen.values().removeIf(n -> n == 0);
+    return new Fault(
+        target,
+        (readyAt - restartAt) / 1e9,
+        recovered < 0 ? Double.NaN : (recovered - killedAt) / 1e9,
+        seen);
+  }
+
+  private static Map<String, Integer> failures(List<ClientLoad> loads) {
+    Map<String, Integer> all = new HashMap<>();
+    for (ClientLoad load : loads) {
+      load.failures().forEach((kind, n) -> all.merge(load.name() + " " + kind, n, Integer::sum));
+    }
+    return all;
+  }
+
+  private static int lostAsks(Gateway gateway, ClientLoad asks, String run) throws Exception {
+    int lost = 0;
+    for (String ack : asks.acknowledged()) {
+      String[] parts = ack.split("\\|");
+      String turn = "chaos " + run + " turn " + parts[1];
+      JsonNode conversation = gateway.call("GET", "/api/v1/conversations/" + parts[0], null);
+      if (!conversation.toString().contains(turn)) {
+        lost++;
+        System.out.println("chaos: lost ask " + turn + " of conversation " + parts[0]);
+      }
+    }
+    return lost;
+  }
+
+  private static int lostJobs(Gateway gateway, ClientLoad jobs) throws Exception {
+    Set<String> waiting = new HashSet<>(jobs.acknowledged());
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+      for (String id : List.copyOf(waiting)) {
+        if (gateway
+            .call("GET", "/api/v1/jobs/" + id, null)
+            .path("status")
+            .asText()
+            .equals("SUCCEEDED")) {
+          waiting.remove(id);
+        }
+      }
+      Thread.sleep(500);
+    }
+    waiting.forEach(id -> System.out.println("chaos: job " + id + " did not succeed"));
+    return waiting.size();
+  }
+
+  private static int missing(Gateway gateway, ClientLoad load, String path) {
+    int lost = 0;
+    for (String id : load.acknowledged()) {
+      try {
+        gateway.call("GET", path + id, null);
+      } catch (Exception e) {
+        lost++;
+        System.out.println("chaos: lost " + path + id + ": " + e.getMessage());
+      }
+    }
+    return lost;
+  }
+
+  /** Prints the report; answers whether any call took longer than a client's timeout. */
+  private static boolean report(
+      List<Fault> faults, List<ClientLoad> loads, Map<String, Integer> lost) {
+    System.out.println();
+    System.out.println(
+        "| killed | restart → ready | kill → every client served again | what clients saw meanwhile |");
+    System.out.println("|---|---|---|---|");
+    for (Fault fault : faults) {
+      System.out.printf(
+          "| %s | %.1f s | %s | %s |%n",
+          fault.target(),
+          fault.restartSeconds(),
+          Double.isNaN(fault.recoverySeconds())
+              ? "**not within 3 min**"
+              : String.format("%.1f s", fault.recoverySeconds()),
+          fault.seen().isEmpty() ? "nothing" : fault.seen().toString());
+    }
+    System.out.println();
+    System.out.println("| clients | acknowledged | lost | slowest call |");
+    System.out.println("|---|---|---|---|");
+    boolean hung = false;
+    for (ClientLoad load : loads) {
+      hung |= load.slowestSeconds() > Gateway.TIMEOUT.toSeconds() + 5;
+      System.out.printf(
+          "| %s | %d | %d | %.1f s |%n",
+          load.name(), load.acknowledged().size(), lost.get(load.name()), load.slowestSeconds());
+    }
+    System.out.printf(
+        "%nclient timeout %d s; %s%n",
+        Gateway.TIMEOUT.toSeconds(), hung ? "a call HUNG past it" : "no call hung past it");
+    return hung;
+  }
+}
