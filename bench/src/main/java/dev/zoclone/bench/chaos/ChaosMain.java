@@ -172,11 +172,20 @@ public final class ChaosMain {
     Map<String, Integer> seen = new HashMap<>(failures(loads));
     before.forEach((kind, n) -> seen.merge(kind, -n, Integer::sum));
     seen.values().removeIf(n -> n == 0);
-    return new Fault(
+    Fault fault =
+        new Fault(
+            target,
+            (readyAt - restartAt) / 1e9,
+            recovered < 0 ? Double.NaN : (recovered - killedAt) / 1e9,
+            seen);
+    // Told at once, so a run cut short still shows the faults it went through.
+    System.out.printf(
+        "chaos: %s back in %.1f s, every client served again %s after the kill; clients saw %s%n",
         target,
-        (readyAt - restartAt) / 1e9,
-        recovered < 0 ? Double.NaN : (recovered - killedAt) / 1e9,
-        seen);
+        fault.restartSeconds(),
+        recovered < 0 ? "not within 3 min" : String.format("%.1f s", fault.recoverySeconds()),
+        seen.isEmpty() ? "nothing" : seen);
+    return fault;
   }
 
   private static Map<String, Integer> failures(List<ClientLoad> loads) {
