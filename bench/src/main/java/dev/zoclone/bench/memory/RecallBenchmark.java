@@ -7,6 +7,7 @@ import dev.zoclone.bench.Load;
 import dev.zoclone.bench.Stack;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.e2e.support.LocalPlatform.User;
+import dev.zoclone.testing.bench.EverydaySentences;
 import dev.zoclone.testing.infra.LocalInfra;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,7 +54,7 @@ public final class RecallBenchmark implements Benchmark {
     try (LocalPlatform platform = LocalPlatform.start("memory")) {
       Stack stack = new Stack(platform);
       User seed = platform.newUser("recall-seed");
-      List<String> sentences = Sentences.generate(BASES, 11);
+      List<String> sentences = EverydaySentences.generate(BASES, 11);
       for (String sentence : sentences) {
         stack.call(seed.token(), "POST", "/api/v1/memories", "{\"content\":\"" + sentence + "\"}");
       }

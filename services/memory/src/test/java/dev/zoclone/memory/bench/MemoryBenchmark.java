@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.zoclone.memory.service.BatchedMiniLm;
+import dev.zoclone.testing.bench.EverydaySentences;
 import dev.zoclone.testing.infra.LocalInfra;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,47 +40,6 @@ import java.util.function.Function;
 public final class MemoryBenchmark {
   private static final int QUERIES = 200;
   private static final int K = 10;
-  private static final String[] SUBJECTS = {
-    "the database",
-    "our SQL server",
-    "the backup job",
-    "the garden",
-    "my dentist",
-    "the car",
-    "the invoice",
-    "the team standup",
-    "the flight to Oslo",
-    "the printer",
-    "the wifi router",
-    "grandma's recipe",
-    "the book club",
-    "the tax return",
-    "the marathon",
-    "the cat"
-  };
-  private static final String[] VERBS = {
-    "needs attention on",
-    "was moved to",
-    "failed again on",
-    "is scheduled for",
-    "was fixed on",
-    "costs more since",
-    "got cancelled for",
-    "is discussed every",
-    "was renewed on"
-  };
-  private static final String[] WHEN = {
-    "Monday",
-    "Tuesday morning",
-    "the first of May",
-    "next week",
-    "the weekend",
-    "Friday night",
-    "the end of the quarter",
-    "every second Thursday",
-    "the holidays",
-    "noon"
-  };
 
   private MemoryBenchmark() {}
 
@@ -111,7 +71,7 @@ public final class MemoryBenchmark {
           texts -> quantized.embedAll(texts, BATCH));
     }
     int realCount = Math.min(10_000, Arrays.stream(sizes).max().orElse(10_000));
-    List<float[]> real = service.embedAll(sentences(realCount, 1), BATCH);
+    List<float[]> real = service.embedAll(EverydaySentences.generate(realCount, 1), BATCH);
     for (int size : sizes) {
       search(text -> service.embedAll(List.of(text), 1).get(0), real, size);
     }
@@ -125,14 +85,14 @@ public final class MemoryBenchmark {
 
   private static void throughput(
       String name, Function<String, float[]> one, Function<List<String>, List<float[]>> many) {
-    many.apply(sentences(BATCH, 7)); // warm-up
-    List<String> single = sentences(300, 2);
+    many.apply(EverydaySentences.generate(BATCH, 7)); // warm-up
+    List<String> single = EverydaySentences.generate(300, 2);
     long start = System.nanoTime();
     for (String text : single) {
       one.apply(text);
     }
     double singleRate = single.size() / seconds(start);
-    List<String> batched = sentences(2_000, 3);
+    List<String> batched = EverydaySentences.generate(2_000, 3);
     start = System.nanoTime();
     for (int from = 0; from < batched.size(); from += BATCH) {
       many.apply(batched.subList(from, Math.min(batched.size(), from + BATCH)));
@@ -208,7 +168,7 @@ public final class MemoryBenchmark {
       db.commit();
       double loadS = seconds(start);
 
-      List<String> queries = sentences(QUERIES, 99);
+      List<String> queries = EverydaySentences.generate(QUERIES, 99);
       long[] embedNs = new long[QUERIES];
       List<String> vectors = new ArrayList<>(QUERIES);
       for (int q = 0; q < QUERIES; q++) {
@@ -344,26 +304,6 @@ public final class MemoryBenchmark {
 
   private static List<TextSegment> segments(List<String> texts) {
     return texts.stream().map(TextSegment::from).toList();
-  }
-
-  private static List<String> sentences(int count, long seed) {
-    Random random = new Random(seed);
-    List<String> texts = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      texts.add(
-          pick(random, SUBJECTS)
-              + " "
-              + pick(random, VERBS)
-              + " "
-              + pick(random, WHEN)
-              + ", note "
-              + random.nextInt(100_000));
-    }
-    return texts;
-  }
-
-  private static String pick(Random random, String[] words) {
-    return words[random.nextInt(words.length)];
   }
 
   private static float[] jitter(float[] vector, Random random) {

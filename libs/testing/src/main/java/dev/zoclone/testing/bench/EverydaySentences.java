@@ -1,11 +1,11 @@
-package dev.zoclone.bench.memory;
+package dev.zoclone.testing.bench;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Everyday sentences of the kind people store as memories, generated from a seed. */
-final class Sentences {
+/** Everyday sentences of the kind people store as memories, generated from a seed (benchmarks). */
+public final class EverydaySentences {
   private static final String[] SUBJECTS = {
     "the database",
     "our SQL server",
@@ -48,23 +48,26 @@ final class Sentences {
     "noon"
   };
 
-  private Sentences() {}
+  private EverydaySentences() {}
 
-  /** {@code count} distinct sentences. */
-  static List<String> generate(int count, long seed) {
+  /** {@code count} sentences, the same ones for the same seed. */
+  public static List<String> generate(int count, long seed) {
     Random random = new Random(seed);
-    List<String> sentences = new ArrayList<>(count);
+    List<String> texts = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      sentences.add(
-          SUBJECTS[random.nextInt(SUBJECTS.length)]
+      texts.add(
+          pick(random, SUBJECTS)
               + " "
-              + VERBS[random.nextInt(VERBS.length)]
+              + pick(random, VERBS)
               + " "
-              + WHEN[random.nextInt(WHEN.length)]
-              + " (note "
-              + i
-              + ")");
+              + pick(random, WHEN)
+              + ", note "
+              + random.nextInt(100_000));
     }
-    return sentences;
+    return texts;
+  }
+
+  private static String pick(Random random, String[] words) {
+    return words[random.nextInt(words.length)];
   }
 }
