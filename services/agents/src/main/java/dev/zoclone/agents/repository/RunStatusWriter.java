@@ -1,7 +1,7 @@
 package dev.zoclone.agents.repository;
 
+import dev.zoclone.platform.batch.BatchWriter;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the starts and ends of agent runs that happen at the same moment together: a spawn-all's
@@ -32,11 +30,17 @@ public class RunStatusWriter {
   private static final int MAX_BATCH = 500;
 
   private final AgroalDataSource dataSource;
-  private final LinkedBlockingQueue<Change> pending = new LinkedBlockingQueue<>();
-  private volatile Thread writer;
+  private final BatchWriter<Change> writer;
 
   public RunStatusWriter(AgroalDataSource dataSource) {
     this.dataSource = dataSource;
+    this.writer =
+        new BatchWriter<>(
+            "agent-run-writer",
+            MAX_BATCH,
+            this::write,
+            (batch, failure) ->
+                batch.forEach(change -> change.done().completeExceptionally(failure)));
   }
 
   /** A start (status RUNNING) or an end of one run, and whether the database took it. */
@@ -48,16 +52,11 @@ public class RunStatusWriter {
   }
 
   void onStart(@Observes StartupEvent event) {
-    Thread started = new Thread(this::writeLoop, "agent-run-writer");
-    started.setDaemon(true);
-    started.start();
-    writer = started;
+    writer.start();
   }
 
-  void onStop(@Observes ShutdownEvent event) {
-    if (writer != null) {
-      writer.interrupt();
-    }
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    writer.stop();
   }
 
   /** QUEUED → RUNNING; false when the run already ended (cancelled while queued). */
@@ -71,36 +70,12 @@ public class RunStatusWriter {
   }
 
   private boolean submit(Change change) {
-    pending.add(change);
+    writer.add(change);
     try {
       return change.done().join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-  }
-
-  private void writeLoop() {
-    while (!Thread.currentThread().isInterrupted()) {
-      List<Change> batch = new ArrayList<>();
-      try {
-        Change first = pending.poll(1, TimeUnit.SECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        pending.drainTo(batch, MAX_BATCH - 1);
-        write(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail(batch, new IllegalStateException("the agents service is stopping"));
-      } catch (RuntimeException e) {
-        Log.warnf("writing %d agent run changes failed: %s", batch.size(), e.toString());
-        fail(batch, e);
-      }
-    }
-    List<Change> left = new ArrayList<>();
-    pending.drainTo(left);
-    fail(left, new IllegalStateException("the agents service is stopping"));
   }
 
   private void write(List<Change> batch) {
@@ -182,9 +157,5 @@ public class RunStatusWriter {
       }
     }
     return ids;
-  }
-
-  private static void fail(List<Change> batch, RuntimeException e) {
-    batch.forEach(change -> change.done().completeExceptionally(e));
   }
 }

@@ -3,7 +3,7 @@ package dev.zoclone.agents.service;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.zoclone.agents.repository.UsageEntity;
 import dev.zoclone.agents.repository.UsageRepository;
-import io.quarkus.logging.Log;
+import dev.zoclone.platform.batch.BatchWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,11 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Records the tokens each model call used and sums them per key and model. A call's row is written
@@ -27,28 +23,20 @@ public class UsageService {
   private static final int MAX_BATCH = 500;
 
   private final UsageRepository usage;
-  private final LinkedBlockingQueue<UsageEntity> pending = new LinkedBlockingQueue<>();
-  // Held from taking rows off the queue until they are committed, so totals() never misses rows
-  // that are on their way to the database.
-  private final ReentrantLock writing = new ReentrantLock();
-  private volatile Thread writer;
+  private final BatchWriter<UsageEntity> writer;
 
   public UsageService(UsageRepository usage) {
     this.usage = usage;
+    this.writer = new BatchWriter<>("usage-writer", MAX_BATCH, this::write, this::retryLater);
   }
 
   void onStart(@Observes StartupEvent event) {
-    Thread started = new Thread(this::writeLoop, "usage-writer");
-    started.setDaemon(true);
-    started.start();
-    writer = started;
+    writer.start();
   }
 
-  void onStop(@Observes ShutdownEvent event) {
-    if (writer != null) {
-      writer.interrupt();
-    }
-    flush();
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    writer.stop();
+    writer.flush();
   }
 
   /** Totals for one key and model. */
@@ -66,13 +54,13 @@ public class UsageService {
     row.outputTokens =
         tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
     row.createdAt = Instant.now();
-    pending.add(row);
+    writer.add(row);
   }
 
   /** The owner's totals per key and model, including calls whose rows were still waiting. */
   @Transactional
   public List<Total> totals(String owner) {
-    flush();
+    writer.flush();
     return usage.totals(owner).stream()
         .map(
             r ->
@@ -85,62 +73,13 @@ public class UsageService {
         .toList();
   }
 
-  /** Writes every waiting row now. */
-  void flush() {
-    writing.lock();
-    try {
-      List<UsageEntity> batch = new ArrayList<>();
-      while (pending.drainTo(batch, MAX_BATCH) > 0) {
-        writeOrRequeue(batch);
-        batch.clear();
-      }
-    } finally {
-      writing.unlock();
-    }
-  }
-
-  private void writeLoop() {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        UsageEntity first = pending.poll(1, TimeUnit.SECONDS);
-        if (first == null) {
-          continue;
-        }
-        writing.lock();
-        try {
-          List<UsageEntity> batch = new ArrayList<>();
-          batch.add(first);
-          pending.drainTo(batch, MAX_BATCH - 1);
-          writeOrRequeue(batch);
-        } finally {
-          writing.unlock();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        // Usage is a record of calls, never a reason to fail one: the rows wait for the next try.
-        Log.warnf("writing usage rows failed, will retry: %s", e.toString());
-        try {
-          TimeUnit.SECONDS.sleep(1);
-        } catch (InterruptedException stop) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
-  }
-
   /**
-   * Writes {@code batch}, or puts its rows back in the queue when that fails (as new rows again:
-   * the rolled-back insert may have given some an id) and rethrows.
+   * Usage is a record of calls, never a reason to fail one: a batch that fails waits for the next
+   * try, as new rows again (the rolled-back insert may have given some an id).
    */
-  private void writeOrRequeue(List<UsageEntity> batch) {
-    try {
-      write(batch);
-    } catch (RuntimeException e) {
-      batch.forEach(row -> row.id = null);
-      pending.addAll(batch);
-      throw e;
-    }
+  private void retryLater(List<UsageEntity> batch, RuntimeException failure) {
+    batch.forEach(row -> row.id = null);
+    writer.requeue(batch);
   }
 
   private void write(List<UsageEntity> batch) {
