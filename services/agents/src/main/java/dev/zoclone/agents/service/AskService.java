@@ -14,7 +14,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.zoclone.agents.client.MemoryClient;
 import dev.zoclone.agents.config.AgentsConfig;
 import dev.zoclone.agents.service.ModelCaller.Answer;
 import dev.zoclone.agents.tool.AskTools;
@@ -51,7 +50,6 @@ public class AskService {
 
   private final ModelCaller models;
   private final ConversationContext context;
-  private final MemoryClient memory;
   private final PersonaService personas;
   private final ToolRegistry tools;
   private final StructuredOutput structured;
@@ -63,7 +61,6 @@ public class AskService {
   public AskService(
       ModelCaller models,
       ConversationContext context,
-      MemoryClient memory,
       PersonaService personas,
       ToolRegistry tools,
       StructuredOutput structured,
@@ -73,7 +70,6 @@ public class AskService {
       AskTools askTools) {
     this.models = models;
     this.context = context;
-    this.memory = memory;
     this.personas = personas;
     this.tools = tools;
     this.structured = structured;
@@ -140,7 +136,7 @@ public class AskService {
     appended.add(asked);
     appended.addAll(turn.history());
     appended.add(new ConversationMessage(null, "assistant", turn.text(), null, null, null));
-    memory.append(owner, conversationId, appended);
+    context.append(owner, conversationId, appended);
     return new AskResponse(
         turn.output(),
         conversationId,
@@ -156,7 +152,7 @@ public class AskService {
   private void keepQuestion(
       String owner, String conversationId, ConversationMessage asked, RuntimeException failure) {
     try {
-      memory.append(owner, conversationId, List.of(asked));
+      context.append(owner, conversationId, List.of(asked));
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
       Log.warnf("could not keep the question of a failed ask in %s: %s", conversationId, e);

@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Assembles what the model sees for a new message: persona, rolling summary, recalled memories,
- * recent turns within the token budget. Turns past the budget are first summarised by the model
- * into the conversation's summary, stored through memory; history itself is never deleted.
+ * The agents service's one door into a conversation held by memory: assembles what the model sees
+ * for a new message (persona, rolling summary, recalled memories, recent turns within the token
+ * budget) and records the turns that follow. Turns past the budget are first summarised by the
+ * model into the conversation's summary, stored through memory; history itself is never deleted.
  */
 @ApplicationScoped
 public class ConversationContext {
@@ -69,6 +70,11 @@ public class ConversationContext {
     Log.debugf(
         "conversation %s: %d turns compressed into the summary", conversationId, overflow.size());
     return new ContextResponse(summary, context.messages(), context.memories(), List.of());
+  }
+
+  /** Records turns at the end of the user's conversation. */
+  public void append(String owner, String conversationId, List<ConversationMessage> turns) {
+    memory.append(owner, conversationId, turns);
   }
 
   /** The messages for the model: system prompt, earlier turns, then the new message. */
