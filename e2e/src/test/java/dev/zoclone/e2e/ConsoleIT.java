@@ -15,6 +15,7 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.zoclone.e2e.support.ConsoleBrowser;
 import dev.zoclone.e2e.support.ConsoleBrowser.Tab;
 import dev.zoclone.e2e.support.LocalPlatform;
+import dev.zoclone.e2e.support.ZoJar;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
 import dev.zoclone.worker.GatewayAccess;
@@ -24,11 +25,16 @@ import dev.zoclone.worker.PoolWorker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,8 +45,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The web console in Debian's headless Chromium (Playwright for Java) against the packaged gateway
  * and every service, a fake OpenAI server and a {@code zo node} worker: sign-in, chat streaming and
- * stop, keys, memories, automations with their preview, jobs, every page, sanitised answers and
- * CSRF. Screenshots go to {@code docs/console/}.
+ * stop, conversation search and rename, recalled memories, keys, memories, automations with their
+ * preview, jobs, agent runs history, skill install and run, process start and logs, the latest
+ * browser screenshot, the daily usage chart, every page, sanitised answers and CSRF; and the CLI's
+ * conversation and agent-run commands against the same stack. Screenshots go to {@code
+ * docs/console/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -56,6 +65,7 @@ class ConsoleIT {
   static Tab tab;
   static PoolWorker worker;
   static Thread workerThread;
+  static ZoJar zo;
 
   @BeforeAll
   static void start() throws Exception {
@@ -63,11 +73,14 @@ class ConsoleIT {
     LocalPlatform.Builder builder =
         LocalPlatform.builder()
             .property("browser", "zo.browser.workers", "1")
+            // The browser page test opens the console's own sign-in page, on 127.0.0.1.
+            .property("browser", "zo.browser.allowed-hosts", "127.0.0.1")
             .readyTimeout(Duration.ofMinutes(6));
     SERVICES.forEach(builder::service);
     platform = builder.start();
     token = platform.newUserToken("console-" + UUID.randomUUID().toString().substring(0, 8));
     chromium = new ConsoleBrowser(platform.gatewayUrl());
+    zo = new ZoJar(platform, token);
   }
 
   @AfterAll
@@ -237,6 +250,57 @@ class ConsoleIT {
 
   @Test
   @Order(5)
+  void conversationsAreSearchedByTitleAndMessageAndRenamedInTheSidebarAndTheCli() throws Exception {
+    page().navigate("/console/chat");
+    Locator items = page().locator("#conversation-list li[data-conversation]");
+    assertThat(items).hasCount(2);
+
+    // "int x = 1" is in an answer of the "hello" conversation, not in its title.
+    page().getByLabel("Search conversations").fill("int x = 1");
+    assertThat(items).hasCount(1);
+    assertThat(items.first()).containsText("hello");
+    String id = items.first().getAttribute("data-conversation");
+    items
+        .first()
+        .getByRole(
+            AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename conversation hello"))
+        .click();
+    page().getByLabel("New title").fill("Greetings from the console");
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+    assertThat(items).hasCount(1);
+    assertThat(items.first()).containsText("Greetings from the console");
+    shot(page(), "chat-search");
+
+    page().getByLabel("Search conversations").fill("NASTY");
+    assertThat(items).hasCount(1);
+    assertThat(items.first()).containsText("say something nasty");
+    page().getByLabel("Search conversations").fill("no conversation has these words");
+    assertThat(items).hasCount(0);
+    assertThat(page().locator("#conversation-list")).containsText("No conversation matches.");
+    page().getByLabel("Search conversations").fill("");
+    assertThat(items).hasCount(2);
+
+    ZoJar.Result markdown = zo.run("conversations", "export", id);
+    assertThat(markdown.exitCode()).as(markdown.err()).isZero();
+    assertThat(markdown.out())
+        .startsWith("# Greetings from the console\n")
+        .contains("## You\n\nhello\n")
+        .contains("## Assistant\n\nHello, **there**");
+    ZoJar.Result json = zo.run("conversations", "export", id, "-o", "json");
+    assertThat(json.out()).contains("\"id\":\"" + id + "\"").contains("int x = 1");
+
+    ZoJar.Result renamed = zo.run("conversations", "rename", id, "Renamed", "by", "zo");
+    assertThat(renamed.exitCode()).as(renamed.err()).isZero();
+    page().reload();
+    assertThat(page().locator("#conversation-list li[data-conversation='" + id + "']"))
+        .containsText("Renamed by zo");
+    ZoJar.Result refused = zo.run("conversations", "rename", id, " ");
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err()).contains("title");
+  }
+
+  @Test
+  @Order(6)
   void aMemoryIsAddedRecalledAndItsHistoryShown() {
     page().navigate("/console/memories");
     page().getByLabel("Content").fill("Our SQL server is PostgreSQL 15 with pgvector");
@@ -267,7 +331,41 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
+  void anAnswerShowsOnDemandTheMemoriesRecalledIntoItsContext() {
+    page().navigate("/console/chat");
+    page()
+        .locator("#model option[value='openai:gpt-4o-mini']")
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+    page().getByLabel("Model").selectOption("openai:gpt-4o-mini");
+    model.enqueue(Reply.text("You run PostgreSQL 15."));
+    page().getByLabel("Message").fill("which database do we run");
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+
+    Locator answer = page().locator("li.message.assistant").last();
+    assertThat(answer)
+        .hasAttribute(
+            "data-done", "true", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+    Locator recalled = answer.locator("ul.recalled");
+    assertThat(recalled).isHidden();
+    Locator show =
+        answer.getByRole(
+            AriaRole.BUTTON,
+            new Locator.GetByRoleOptions().setName(Pattern.compile("^Recalled memories \\([1-9]")));
+    show.click();
+    assertThat(show).hasAttribute("aria-expanded", "true");
+    assertThat(recalled).isVisible();
+    assertThat(recalled.locator("li[data-memory]").first())
+        .containsText("Our SQL server is PostgreSQL 15 with pgvector");
+    // What the model was given is what the page lists: the memory was in the request's context.
+    assertThat(model.lastRequest().json().toString()).contains("PostgreSQL 15 with pgvector");
+    shot(page(), "chat-recalled");
+    show.click();
+    assertThat(recalled).isHidden();
+  }
+
+  @Test
+  @Order(8)
   void anAutomationShowsItsNextTenRunsAsTheRuleIsTypedAndIsCreated() {
     page().navigate("/console/automations");
     page().getByLabel("Title").fill("Morning digest");
@@ -312,7 +410,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void aSubmittedJobReachesSucceededLiveWithANodeRunning() throws Exception {
     GatewayAccess access = GatewayAccess.withToken(URI.create(platform.gatewayUrl()), token);
     worker =
@@ -351,7 +449,157 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
+  void spawnedAgentsAppearInTheRunsHistoryWithTheirResultAndInTheCli() throws Exception {
+    page().navigate("/console/agents");
+    model.enqueue(Reply.text("agent finished"), Reply.text("agent finished"));
+    page().getByLabel("Prompts (one agent per line)").fill("first agent task\nsecond agent task");
+    page().getByLabel("Model (optional)").fill("openai:gpt-4o-mini");
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Spawn all")).click();
+
+    Locator rows = page().locator("#history-rows tr[data-run]");
+    assertThat(rows).hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
+    assertThat(page().locator("#history-rows")).containsText("first agent task");
+    assertThat(page().locator("#history-rows")).containsText("second agent task");
+    assertThat(rows.nth(0)).containsText("SUCCEEDED");
+    assertThat(rows.nth(1)).containsText("SUCCEEDED");
+    assertThat(rows.nth(0)).containsText("openai:gpt-4o-mini");
+    assertThat(rows.nth(0)).containsText(" ms");
+    rows.nth(0)
+        .getByRole(
+            AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Open")))
+        .click();
+    assertThat(page().locator("#run-result")).containsText("agent finished");
+
+    page().getByLabel("Status").selectOption("FAILED");
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+    assertThat(page().locator("#history-rows")).containsText("No run yet.");
+    page().getByLabel("Status").selectOption("");
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+    assertThat(rows).hasCount(2);
+    shot(page(), "agents");
+
+    ZoJar.Result runs = zo.run("agents", "runs", "--status", "SUCCEEDED");
+    assertThat(runs.exitCode()).as(runs.err()).isZero();
+    assertThat(runs.out()).contains("first agent task").contains("second agent task");
+    assertThat(runs.out()).contains("SUCCEEDED").contains("openai:gpt-4o-mini");
+  }
+
+  @Test
+  @Order(11)
+  void aSkillIsInstalledFromAnArchiveAndRunFromTheForms() throws Exception {
+    Path zip = Files.createTempFile("console-skill", ".zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new ZipEntry("console-hello/SKILL.md"));
+      out.write(
+          "---\nname: console-hello\ndescription: Greets the name it is given.\n---\nGreet.\n"
+              .getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+      out.putNextEntry(new ZipEntry("console-hello/scripts/hello.py"));
+      out.write(
+          "import json, sys\nprint(json.dumps({'greeting': 'hello ' + json.load(sys.stdin)['name']}))\n"
+              .getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    page().navigate("/console/skills");
+    page().getByLabel("Archive of one skill folder (.zip or .tar.gz)").setInputFiles(zip);
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Install")).click();
+    assertThat(page().locator("#install-result")).containsText("Installed console-hello", LONG);
+    assertThat(page().locator("#skill-rows tr[data-skill=console-hello]"))
+        .containsText("Greets the name");
+
+    page()
+        .locator("#run-skill option[value=console-hello]")
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+    page()
+        .getByLabel("Skill", new Page.GetByLabelOptions().setExact(true))
+        .selectOption("console-hello");
+    page().getByLabel("Input (JSON given on stdin)").fill("{\"name\": \"Ada\"}");
+    page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run").setExact(true))
+        .click();
+    assertThat(page().locator("#run-result")).containsText("exit 0", LONG);
+    assertThat(page().locator("#run-result")).containsText("hello Ada");
+    assertThat(page().locator("#skill-runs")).containsText("console-hello");
+    shot(page(), "skills");
+
+    page().getByLabel("Input (JSON given on stdin)").fill("{not json");
+    page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run").setExact(true))
+        .click();
+    assertThat(page().locator("#run-problem")).containsText("Input is not JSON");
+    Files.deleteIfExists(zip);
+  }
+
+  @Test
+  @Order(12)
+  void aProcessIsStartedFromTheFormAndItsLogsFollowed() {
+    page().navigate("/console/processes");
+    page().getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("console-echo");
+    page().getByLabel("Command").fill("python3");
+    page()
+        .getByLabel("Arguments (one per line)")
+        .fill("-c\nimport time; print('hello from the console', flush=True); time.sleep(300)");
+    page().getByLabel("Restart").selectOption("never");
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start process")).click();
+
+    Locator row = page().locator("#process-rows tr[data-process=console-echo]");
+    assertThat(row).containsText("RUNNING", LONG);
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Logs")).click();
+    assertThat(page().locator("#logs")).containsText("hello from the console", LONG);
+
+    page().getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("console-echo");
+    page().getByLabel("Command").fill("python3");
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start process")).click();
+    assertThat(page().locator("#create-problem")).isVisible();
+    assertThat(page().locator("#create-problem strong")).not().isEmpty();
+    shot(page(), "processes");
+    page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop following"))
+        .click();
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop").setExact(true))
+        .click();
+    assertThat(row)
+        .not()
+        .containsText("RUNNING", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+  }
+
+  @Test
+  @Order(13)
+  void aBrowserSessionShowsItsLatestScreenshot() {
+    page().navigate("/console/browser");
+    String url = platform.gatewayUrl().replace("localhost", "127.0.0.1") + "/console/sign-in";
+    page().getByLabel("Open a session at").fill(url);
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open")).click();
+
+    assertThat(page().locator("#sessions li[data-session]"))
+        .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
+    assertThat(page().locator("#shot-card"))
+        .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+    assertThat(page().locator("#shot-caption")).containsText("/console/sign-in");
+    page()
+        .waitForFunction(
+            "() => { const i = document.getElementById('shot'); return i.complete && i.naturalWidth > 100; }",
+            null,
+            new Page.WaitForFunctionOptions().setTimeout(60_000));
+    String first = page().locator("#shot-caption").textContent();
+
+    // On a reload the page shows the session's latest screenshot again, taken anew.
+    page().reload();
+    assertThat(page().locator("#shot-card"))
+        .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+    page()
+        .waitForFunction(
+            "() => { const i = document.getElementById('shot'); return i.complete && i.naturalWidth > 100; }",
+            null,
+            new Page.WaitForFunctionOptions().setTimeout(60_000));
+    assertThat(page().locator("#shot-caption")).containsText("/console/sign-in");
+    assertThat(first).isNotBlank();
+    shot(page(), "browser");
+  }
+
+  @Test
+  @Order(14)
   void everyPageLoadsWithoutAConsoleErrorAndIsKeyboardReachable() throws Exception {
     Tab admin = chromium.signedIn(platform.adminToken(), 1200, 800);
     try {
@@ -381,7 +629,18 @@ class ConsoleIT {
         }
         assertThat(admin.page().locator(".problem:visible")).hasCount(0);
         assertThat(admin.errors()).as("console errors on /console/%s", path).isEmpty();
-        if (!List.of("chat", "keys", "memories", "automations", "jobs", "usage").contains(path)) {
+        if (!List.of(
+                "chat",
+                "keys",
+                "memories",
+                "automations",
+                "jobs",
+                "usage",
+                "agents",
+                "skills",
+                "processes",
+                "browser")
+            .contains(path)) {
           shot(admin.page(), path);
         }
       }
@@ -393,16 +652,34 @@ class ConsoleIT {
       admin.context().close();
     }
 
-    // The user who chatted sees their tokens per model as a chart.
+    // The user who chatted sees today's tokens as a bar stacked by model, and the totals.
     int errorsBefore = tab.errors().size();
     page().navigate("/console/usage");
-    Locator bars = page().locator("#chart svg rect");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    Locator todays = page().locator("#chart svg rect[data-day='" + today + "']");
     assertThat(page().locator("#usage-rows")).containsText("gpt-4o-mini", LONG);
-    assertThat(bars.first()).isVisible();
-    assertThat(bars.count()).as("input and output bars and the legend").isGreaterThanOrEqualTo(4);
-    assertThat(page().locator("#chart svg text").first()).containsText("openai:gpt-4o-mini");
-    assertThat(tab.errors().subList(errorsBefore, tab.errors().size())).isEmpty();
+    assertThat(todays.first()).isVisible();
+    assertThat(todays.first()).hasAttribute("data-series", "openai:gpt-4o-mini");
+    assertThat(Long.parseLong(todays.first().getAttribute("data-tokens"))).isPositive();
+    assertThat(
+            page()
+                .locator(
+                    "#chart svg text", new Page.LocatorOptions().setHasText(today.substring(5))))
+        .hasCount(1);
+    assertThat(page().locator("#legend")).containsText("openai:gpt-4o-mini");
+    Locator dayLabels =
+        page()
+            .locator("#chart svg text")
+            .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\d\\d-\\d\\d$")));
+    assertThat(dayLabels.last()).hasText(today.substring(5));
     shot(page(), "usage");
+    page().getByLabel("Days").selectOption("7");
+    page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+    // Seven days, each labelled: the chart is drawn again for the days asked.
+    assertThat(dayLabels).hasCount(7);
+    assertThat(dayLabels.first())
+        .hasText(java.time.LocalDate.parse(today).minusDays(6).toString().substring(5));
+    assertThat(tab.errors().subList(errorsBefore, tab.errors().size())).isEmpty();
 
     Tab phone = chromium.signedIn(token, 390, 844);
     try {
@@ -419,7 +696,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(9)
+  @Order(16)
   void aStateChangingRequestWithoutTheCsrfTokenIsRefused() {
     page().navigate("/console/memories");
     Object refused =
@@ -442,7 +719,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(10)
+  @Order(17)
   void signingOutEndsTheSession() {
     page().navigate("/console/settings");
     page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();

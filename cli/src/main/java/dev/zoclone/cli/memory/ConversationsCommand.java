@@ -5,10 +5,12 @@ import picocli.CommandLine.Command;
 /** {@code zo conversations}: the group of commands on the caller's conversations. */
 @Command(
     name = "conversations",
-    description = "List, show and delete conversations.",
+    description = "List, show, rename, export and delete conversations.",
     subcommands = {
       ListConversationsCommand.class,
       ShowConversationCommand.class,
-      RemoveConversationCommand.class
+      RemoveConversationCommand.class,
+      RenameConversationCommand.class,
+      ExportConversationCommand.class
     })
 public final class ConversationsCommand {}

@@ -106,6 +106,9 @@ public class AskResource {
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("output", answer.output());
             end.put("conversation_id", answer.conversationId());
+            if (answer.metadata() != null) {
+              end.put("metadata", answer.metadata());
+            }
             claim.done(200, end);
             events.send("End", end);
           } catch (ClientGone e) {

@@ -33,6 +33,7 @@ import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,6 +48,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AskService {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int RECALLED_EXCERPT_CHARS = 200;
 
   private final ModelCaller models;
   private final ConversationContext context;
@@ -143,9 +145,37 @@ public class AskService {
         turn.modelName(),
         turn.usage(),
         turn.toolCalls(),
-        selection.unavailable().isEmpty()
-            ? null
-            : Map.of("mcp_unavailable", selection.unavailable()));
+        metadata(selection, loaded));
+  }
+
+  /**
+   * What else the answer tells: the MCP servers left out, and the memories recalled into its
+   * context ({@code recalled_memories}: id, excerpt, score), so a reader can see what it drew on.
+   */
+  private static Map<String, Object> metadata(
+      AskTools.Selection selection, ContextResponse loaded) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    if (!selection.unavailable().isEmpty()) {
+      metadata.put("mcp_unavailable", selection.unavailable());
+    }
+    if (loaded != null && loaded.memories() != null && !loaded.memories().isEmpty()) {
+      metadata.put(
+          "recalled_memories",
+          loaded.memories().stream()
+              .map(
+                  m ->
+                      Map.of(
+                          "id",
+                          m.id(),
+                          "excerpt",
+                          m.content().length() <= RECALLED_EXCERPT_CHARS
+                              ? m.content()
+                              : m.content().substring(0, RECALLED_EXCERPT_CHARS) + "…",
+                          "score",
+                          m.score()))
+              .toList());
+    }
+    return metadata.isEmpty() ? null : metadata;
   }
 
   /** A failed turn still keeps the user's message, so the conversation is never left empty. */

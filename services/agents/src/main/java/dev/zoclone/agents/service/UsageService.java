@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -70,6 +72,30 @@ public class UsageService {
                     ((Number) r[2]).longValue(),
                     ((Number) r[3]).longValue(),
                     ((Number) r[4]).longValue()))
+        .toList();
+  }
+
+  /** Tokens of one UTC day, key and model. */
+  public record DailyTotal(
+      String day, String keyName, String model, long calls, long inputTokens, long outputTokens) {}
+
+  /**
+   * The owner's totals per UTC day, key and model from {@code firstDay} (UTC) on, oldest first,
+   * including calls whose rows were still waiting.
+   */
+  @Transactional
+  public List<DailyTotal> daily(String owner, LocalDate firstDay) {
+    writer.flush();
+    return usage.daily(owner, firstDay.atStartOfDay(ZoneOffset.UTC).toInstant()).stream()
+        .map(
+            r ->
+                new DailyTotal(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    ((Number) r[3]).longValue(),
+                    ((Number) r[4]).longValue(),
+                    ((Number) r[5]).longValue()))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 // Chat: conversations, models and personas from the API, answers streamed token by token from the
-// ask route's server-sent events over fetch, a stop button that aborts the stream.
+// ask route's server-sent events over fetch, a stop button that aborts the stream; search and
+// rename of conversations, and the memories recalled for each answer.
 import { $, api, answer, clearProblem, el, guarded, headers, Problem, showProblem } from './api.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -24,22 +25,51 @@ async function loadOptions() {
   }
 }
 
+let searchTimer = null;
+
+/** The caller's conversations; with text in the search box, those whose title or a message holds it. */
 async function loadConversations() {
   await guarded($('conversations-problem'), async () => {
-    const list = await api('GET', '/api/v1/conversations?limit=100');
+    const query = $('conversation-search').value.trim();
+    const list = await api('GET', '/api/v1/conversations?limit=100' + (query ? '&q=' + encodeURIComponent(query) : ''));
+    if (query !== $('conversation-search').value.trim()) return;
     conversations = list.conversations || [];
     renderConversations();
   });
 }
 
+function searchSoon() {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(loadConversations, 250);
+}
+
 function renderConversations() {
-  const query = $('conversation-search').value.trim().toLowerCase();
-  const items = conversations
-    .filter((c) => !query || (c.title || '').toLowerCase().includes(query))
-    .map((c) => el('li', {},
-      el('button', { type: 'button', class: 'open', 'aria-current': c.id === current ? 'true' : 'false', onclick: () => openConversation(c.id) }, c.title || 'Untitled'),
-      el('button', { type: 'button', 'aria-label': 'Delete conversation ' + (c.title || c.id), onclick: () => deleteConversation(c) }, 'Delete')));
+  const items = conversations.map((c) => el('li', { 'data-conversation': c.id },
+    el('button', { type: 'button', class: 'open', 'aria-current': c.id === current ? 'true' : 'false', onclick: () => openConversation(c.id) }, c.title || 'Untitled'),
+    el('button', { type: 'button', class: 'secondary', 'aria-label': 'Rename conversation ' + (c.title || c.id), onclick: (e) => renameForm(e.target.closest('li'), c) }, 'Rename'),
+    el('button', { type: 'button', 'aria-label': 'Delete conversation ' + (c.title || c.id), onclick: () => deleteConversation(c) }, 'Delete')));
+  if (!items.length && $('conversation-search').value.trim()) items.push(el('li', { class: 'help' }, 'No conversation matches.'));
   $('conversation-list').replaceChildren(...items);
+}
+
+/** Replaces a conversation's row by a labelled title field with Save and Cancel. */
+function renameForm(row, c) {
+  const id = 'rename-' + c.id;
+  const input = el('input', { id, name: 'title', value: c.title || '', maxlength: '200', required: true });
+  const form = el('form', { class: 'rename' },
+    el('label', { for: id }, 'New title'), input,
+    el('button', { type: 'submit' }, 'Save'),
+    el('button', { type: 'button', class: 'secondary', onclick: renderConversations }, 'Cancel'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await guarded($('conversations-problem'), async () => {
+      await api('PATCH', '/api/v1/conversations/' + encodeURIComponent(c.id), { title: input.value });
+      await loadConversations();
+    });
+  });
+  row.replaceChildren(form);
+  input.focus();
+  input.select();
 }
 
 async function openConversation(id) {
@@ -47,13 +77,11 @@ async function openConversation(id) {
     const view = await api('GET', '/api/v1/conversations/' + encodeURIComponent(id));
     current = id;
     $('messages').replaceChildren();
-    let question = '';
     for (const message of view.messages || []) {
       if (message.role === 'user') {
-        question = message.content;
         addMessage('user', message.content);
       } else if (message.role === 'assistant' && message.content) {
-        addMessage('assistant', message.content, question);
+        addMessage('assistant', message.content);
       }
     }
     renderConversations();
@@ -76,18 +104,12 @@ function newChat() {
   $('prompt').focus();
 }
 
-/** Appends a message; an assistant's gets a body rendered as Markdown and its recalled memories. */
-function addMessage(role, text, question) {
+/** Appends a message; an assistant's gets a body rendered as Markdown. */
+function addMessage(role, text) {
   const body = el('div', { class: 'body' });
   const item = el('li', { class: 'message ' + role }, el('div', { class: 'role' }, role === 'user' ? 'You' : 'Assistant'), body);
   if (role === 'user') body.textContent = text;
   else setAnswer(item, text);
-  if (role === 'assistant') {
-    const memories = el('ul', { class: 'list recalled', hidden: true });
-    const show = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, 'Recalled memories');
-    show.addEventListener('click', () => toggleMemories(show, memories, question));
-    item.append(show, memories);
-  }
   $('messages').append(item);
   item.scrollIntoView({ block: 'end' });
   return item;
@@ -97,22 +119,22 @@ function setAnswer(item, text) {
   item.querySelector('.body').replaceChildren(...renderMarkdown(text));
 }
 
-async function toggleMemories(button, list, question) {
-  if (!list.hidden) {
-    list.hidden = true;
-    button.setAttribute('aria-expanded', 'false');
-    return;
-  }
-  list.replaceChildren(el('li', {}, 'Recalling…'));
-  list.hidden = false;
-  button.setAttribute('aria-expanded', 'true');
-  try {
-    const recalled = await api('POST', '/api/v1/memories/recall', { query: question || '', top_k: 5 });
-    const results = recalled.results || [];
-    list.replaceChildren(...(results.length ? results.map((m) => el('li', {}, m.content, ' ', el('span', { class: 'help' }, '(' + m.score.toFixed(2) + ')'))) : [el('li', {}, 'No memory is recalled for this question.')]));
-  } catch (e) {
-    list.replaceChildren(el('li', {}, e.title || String(e), ' ', e.detail || ''));
-  }
+/**
+ * Adds to an answer the memories its context was given (the answer's metadata, as agents recalled
+ * them for this turn), listed when the button is pressed.
+ */
+function addRecalled(item, recalled) {
+  const memories = recalled || [];
+  const list = el('ul', { class: 'list recalled', hidden: true },
+    memories.length
+      ? memories.map((m) => el('li', { 'data-memory': m.id }, m.excerpt, ' ', el('span', { class: 'help' }, '(score ' + Number(m.score).toFixed(2) + ')')))
+      : el('li', {}, 'No memory was recalled for this answer.'));
+  const show = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, 'Recalled memories (' + memories.length + ')');
+  show.addEventListener('click', () => {
+    list.hidden = !list.hidden;
+    show.setAttribute('aria-expanded', String(!list.hidden));
+  });
+  item.append(show, list);
 }
 
 /** Reads server-sent events from a fetch body, calling {@code onEvent(name, data)} for each. */
@@ -144,7 +166,7 @@ async function ask(event) {
   if (!input || streaming) return;
   clearProblem($('ask-problem'));
   addMessage('user', input);
-  const item = addMessage('assistant', '', input);
+  const item = addMessage('assistant', '');
   item.classList.add('streaming');
   $('prompt').value = '';
   const request = { input, stream: true };
@@ -181,6 +203,7 @@ async function ask(event) {
           loadConversations();
         }
         if (!text && typeof json.output === 'string') setAnswer(item, json.output);
+        addRecalled(item, json.metadata && json.metadata.recalled_memories);
         item.dataset.done = 'true';
       } else if (name === 'Error') {
         throw new Problem(502, 'The model failed', json.message || '');
@@ -210,6 +233,6 @@ $('prompt').addEventListener('keydown', (e) => {
 });
 $('stop').addEventListener('click', () => streaming && streaming.abort());
 $('new-chat').addEventListener('click', newChat);
-$('conversation-search').addEventListener('input', renderConversations);
+$('conversation-search').addEventListener('input', searchSoon);
 loadOptions();
 loadConversations();

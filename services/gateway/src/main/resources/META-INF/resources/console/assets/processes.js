@@ -1,4 +1,5 @@
-// Processes: status, start/stop/restart, and live logs over the follow route's events.
+// Processes: a form to define and start one, status, start/stop/restart, and live logs over the
+// follow route's events.
 import { $, absent, api, el, every, guarded, headers, statusCell } from './api.js';
 
 let following = null;
@@ -65,5 +66,17 @@ async function follow(p) {
   }
 }
 
+$('create-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await guarded($('create-problem'), async () => {
+    const body = { name: $('process-name').value.trim(), command: $('process-command').value.trim(), restart: $('process-restart').value };
+    const args = $('process-args').value.split('\n').map((a) => a.trim()).filter(Boolean);
+    if (args.length) body.args = args;
+    if ($('process-port').value) Object.assign(body, { mode: 'http', port: Number($('process-port').value) });
+    await api('POST', '/api/v1/processes', body);
+    $('create-form').reset();
+    await refresh();
+  });
+});
 $('logs-stop').addEventListener('click', () => following && following.abort());
 every(5000, refresh);

@@ -20,6 +20,9 @@ public class ConversationRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONVERSATION_COLUMNS =
       "id, owner, title, summary, summary_covers_until, created_at, updated_at";
+  private static final String SUMMARY_SELECT =
+      "SELECT c.id, c.title, (SELECT count(*) FROM message m WHERE m.conversation_id = c.id),"
+          + " c.created_at, c.updated_at FROM conversation c";
 
   private final AgroalDataSource dataSource;
 
@@ -157,15 +160,23 @@ public class ConversationRepository {
         conversationId);
   }
 
-  /** A page of the owner's conversations, newest first, after the conversation {@code cursor}. */
-  public List<ConversationSummary> list(String owner, int limit, String cursor) {
+  /**
+   * A page of the owner's conversations, newest first, after the conversation {@code cursor}; with
+   * {@code contains}, only those whose title or one of whose messages holds it (case-insensitive).
+   */
+  public List<ConversationSummary> list(String owner, int limit, String cursor, String contains) {
     String sql =
-        "SELECT c.id, c.title, (SELECT count(*) FROM message m WHERE m.conversation_id = c.id),"
-            + " c.created_at, c.updated_at FROM conversation c WHERE c.owner = ?"
+        SUMMARY_SELECT
+            + " WHERE c.owner = ?"
             + (cursor == null
                 ? ""
                 : " AND (c.created_at, c.id) < (SELECT created_at, id FROM conversation"
                     + " WHERE id = ? AND owner = ?)")
+            + (contains == null
+                ? ""
+                : " AND (strpos(lower(coalesce(c.title, '')), lower(?)) > 0 OR EXISTS (SELECT 1"
+                    + " FROM message m WHERE m.conversation_id = c.id"
+                    + " AND strpos(lower(m.content), lower(?)) > 0))")
             + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
@@ -175,23 +186,54 @@ public class ConversationRepository {
         select.setString(p++, cursor);
         select.setString(p++, owner);
       }
-      select.setInt(p, limit);
-      List<ConversationSummary> page = new ArrayList<>();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          page.add(
-              new ConversationSummary(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getInt(3),
-                  rs.getTimestamp(4).toInstant(),
-                  rs.getTimestamp(5).toInstant()));
-        }
+      if (contains != null) {
+        select.setString(p++, contains);
+        select.setString(p++, contains);
       }
-      return page;
+      select.setInt(p, limit);
+      return summaries(select);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list conversations", e);
     }
+  }
+
+  /** The owner's conversation as the list shows it. */
+  public Optional<ConversationSummary> summary(String owner, String id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(SUMMARY_SELECT + " WHERE c.owner = ? AND c.id = ?")) {
+      select.setString(1, owner);
+      select.setString(2, id);
+      return summaries(select).stream().findFirst();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read conversation " + id, e);
+    }
+  }
+
+  /** Sets the title of the owner's conversation. */
+  public void rename(String owner, String id, String title) {
+    execute(
+        "UPDATE conversation SET title = ?, updated_at = clock_timestamp()"
+            + " WHERE id = ? AND owner = ?",
+        title,
+        id,
+        owner);
+  }
+
+  private static List<ConversationSummary> summaries(PreparedStatement select) throws SQLException {
+    List<ConversationSummary> page = new ArrayList<>();
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        page.add(
+            new ConversationSummary(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getInt(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getTimestamp(5).toInstant()));
+      }
+    }
+    return page;
   }
 
   /** Deletes the conversation with its turns. */

@@ -13,6 +13,7 @@ import dev.zoclone.contract.memory.ConversationView;
 import dev.zoclone.contract.memory.IngestItem;
 import dev.zoclone.contract.memory.NewConversation;
 import dev.zoclone.contract.memory.RecalledMemory;
+import dev.zoclone.contract.memory.RenameConversation;
 import dev.zoclone.contract.memory.StartConversation;
 import dev.zoclone.contract.memory.StartedConversation;
 import dev.zoclone.contract.memory.SummaryUpdate;
@@ -41,6 +42,9 @@ import java.util.UUID;
 public class ConversationService {
   private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
   private static final Set<String> EMBEDDED_ROLES = Set.of("user", "assistant");
+
+  /** The longest title a caller may give a conversation, and the longest search text. */
+  public static final int MAX_TITLE_CHARS = 200;
 
   private final ConversationRepository conversations;
   private final MemoryRepository memories;
@@ -187,12 +191,20 @@ public class ConversationService {
     conversations.updateSummary(id, update.summary(), seq);
   }
 
-  /** A page of the caller's conversations, newest first. */
-  public ConversationList list(String owner, int limit, String cursor) {
+  /**
+   * A page of the caller's conversations, newest first; with {@code query}, only those whose title
+   * or a message contains it.
+   */
+  public ConversationList list(String owner, int limit, String cursor, String query) {
     if (limit < 1 || limit > 100) {
       throw ProblemException.badRequest("limit", "must be between 1 and 100");
     }
-    List<ConversationSummary> page = conversations.list(owner, limit + 1, cursor);
+    if (query != null && query.length() > MAX_TITLE_CHARS) {
+      throw ProblemException.badRequest(
+          "q", "must have at most " + MAX_TITLE_CHARS + " characters");
+    }
+    String contains = query == null || query.isBlank() ? null : query.strip();
+    List<ConversationSummary> page = conversations.list(owner, limit + 1, cursor, contains);
     boolean more = page.size() > limit;
     List<ConversationSummary> shown = more ? page.subList(0, limit) : page;
     return new ConversationList(shown, more ? shown.get(limit - 1).id() : null);
@@ -205,6 +217,24 @@ public class ConversationService {
         conversations.messagesAfter(id, 0).stream().map(StoredMessage::message).toList();
     return new ConversationView(
         id, conversation.title(), conversation.summary(), messages, conversation.createdAt());
+  }
+
+  /** Gives the caller's conversation a new title; answers it as the list shows it. */
+  @Transactional
+  public ConversationSummary rename(String owner, String id, RenameConversation request) {
+    String title = request == null || request.title() == null ? null : request.title().strip();
+    if (title == null || title.isEmpty()) {
+      throw ProblemException.badRequest("title", "must not be empty");
+    }
+    if (title.length() > MAX_TITLE_CHARS) {
+      throw ProblemException.badRequest(
+          "title", "must have at most " + MAX_TITLE_CHARS + " characters");
+    }
+    owned(owner, id);
+    conversations.rename(owner, id, title);
+    return conversations
+        .summary(owner, id)
+        .orElseThrow(() -> ProblemException.notFound("conversation " + id));
   }
 
   /** Deletes the conversation, its turns and the vectors made of them. */

@@ -1,0 +1,4 @@
+package dev.zoclone.contract.memory;
+
+/** Body of {@code PATCH /api/v1/conversations/{id}}: the conversation's new title. */
+public record RenameConversation(String title) {}
