@@ -31,8 +31,15 @@ public final class GlobalOptions {
   @Option(
       names = "--json",
       scope = ScopeType.INHERIT,
-      description = "Print the gateway's JSON response as is instead of text.")
+      description = "Print the gateway's JSON response as is (same as -o json).")
   private boolean json;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      scope = ScopeType.INHERIT,
+      description = "text (default), wide (more columns), json or yaml.")
+  private String output;
 
   @Option(
       names = {"-h", "--help"},
@@ -41,9 +48,18 @@ public final class GlobalOptions {
       description = "Show this help and exit.")
   private boolean help;
 
-  /** Whether {@code --json} was given. */
+  /** Whether the gateway's data is printed (json or yaml) rather than text. */
   public boolean json() {
-    return json;
+    return format().data();
+  }
+
+  /** The format of {@code -o}, or JSON for {@code --json}; a usage error when they disagree. */
+  public OutputFormat format() {
+    OutputFormat chosen = output == null ? OutputFormat.TEXT : OutputFormat.parse(output);
+    if (json && output != null && chosen != OutputFormat.JSON) {
+      throw new CliFailure(ExitCodes.USAGE, "--json and -o " + output + " disagree: pick one");
+    }
+    return json ? OutputFormat.JSON : chosen;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.zoclone.cli.pool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.Times;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
@@ -19,7 +20,9 @@ public final class ShowJobCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    GatewayResponse response = gateway.get("/api/v1/jobs/" + GatewayClient.pathSegment(id));
+    GatewayResponse response =
+        IdPrefix.JOBS.call(
+            gateway, id, job -> gateway.get("/api/v1/jobs/" + GatewayClient.pathSegment(job)));
     if (!printedAsJson(response)) {
       print(out(), response.read(JsonNode.class));
     }

@@ -121,10 +121,17 @@ class MemoryCommandsTest {
 
     Run run = zo("conversations", "ls", "--limit", "1");
 
+    String local =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(
+                java.time.Instant.parse("2026-11-24T06:00:00Z")
+                    .atZone(java.time.ZoneId.systemDefault()));
     assertThat(run.out())
-        .isEqualTo(
-            "ID  TITLE  MESSAGES  UPDATED\n"
-                + "c2  trip   4         2026-11-24T06:00:00Z\n"
+        .matches(
+            "ID  TITLE  MESSAGES  UPDATED              AGE *\n"
+                + "c2  trip   4         "
+                + local
+                + "  \\d+d\n"
                 + "More: zo conversations ls --cursor c2\n");
   }
 

@@ -239,10 +239,10 @@ class ScheduleCommandsTest {
 
     assertThat(run.out())
         .isEqualTo(
-            """
-            ID  TITLE    RULE                  TZ             ACTION  ACTIVE  NEXT (UTC)
-            a1  standup  FREQ=WEEKLY;BYDAY=MO  Europe/Berlin  ask     yes     2026-01-05T08:00:00Z
-            """);
+            "ID  TITLE    RULE                  TZ             ACTION  ACTIVE  NEXT (LOCAL TIME)\n"
+                + "a1  standup  FREQ=WEEKLY;BYDAY=MO  Europe/Berlin  ask     yes     "
+                + local("2026-01-05T08:00:00Z")
+                + "\n");
   }
 
   @Test
@@ -265,11 +265,21 @@ class ScheduleCommandsTest {
     assertThat(gateway.onlyRequest().path()).isEqualTo("/api/v1/automations/a1/runs");
     assertThat(run.out())
         .isEqualTo(
-            """
-            RUN  OCCURRENCE (LOCAL)   FIRED AT (UTC)          STATUS     ATTEMPTS  DETAIL
-            r2   2026-01-12T09:00:00  2026-01-12T08:00:00.2Z  FAILED     5         HTTP 503
-            r1   2026-01-05T09:00:00  2026-01-05T08:00:00.1Z  SUCCEEDED  0         -
-            """);
+            "RUN  OCCURRENCE (RULE'S TZ)  FIRED AT             AGE   STATUS     ATTEMPTS  DETAIL\n"
+                + "r2   2026-01-12T09:00:00     "
+                + local("2026-01-12T08:00:00.2Z")
+                + "  "
+                + java.time.Duration.between(
+                        java.time.Instant.parse("2026-01-12T08:00:00.2Z"), java.time.Instant.now())
+                    .toDays()
+                + "d  FAILED     5         HTTP 503\n"
+                + "r1   2026-01-05T09:00:00     "
+                + local("2026-01-05T08:00:00.1Z")
+                + "  "
+                + java.time.Duration.between(
+                        java.time.Instant.parse("2026-01-05T08:00:00.1Z"), java.time.Instant.now())
+                    .toDays()
+                + "d  SUCCEEDED  0         -\n");
   }
 
   @Test
@@ -341,5 +351,10 @@ class ScheduleCommandsTest {
 
   private Run zo(String... args) {
     return Zo.against(gateway, home, args);
+  }
+
+  private static String local(String utc) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .format(java.time.Instant.parse(utc).atZone(java.time.ZoneId.systemDefault()));
   }
 }
