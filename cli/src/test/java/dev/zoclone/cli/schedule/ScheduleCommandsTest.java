@@ -349,6 +349,56 @@ class ScheduleCommandsTest {
     assertThat(dtstart).isGreaterThanOrEqualTo(before).hasSize(16);
   }
 
+  @Test
+  void everyPhrasesSendTheRuleTheyMapToAndShowIt() {
+    gateway.answerJson("POST", "/api/v1/automations/preview", 200, "{\"occurrences\":[]}");
+    gateway.answerJson("POST", "/api/v1/automations", 201, AUTOMATION);
+
+    Run preview =
+        zo("schedule", "preview", "--every", "monthly on the last friday at 17:00", "--tz", "UTC");
+    Run add =
+        zo(
+            "schedule",
+            "add",
+            "--title",
+            "r",
+            "--every",
+            "weekday at 9",
+            "--tz",
+            "UTC",
+            "--ask",
+            "x");
+
+    assertThat(preview.exitCode()).as(preview.err()).isZero();
+    assertThat(preview.err())
+        .isEqualTo(
+            "--every 'monthly on the last friday at 17:00' is --rrule"
+                + " 'FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=17;BYMINUTE=0;BYSECOND=0'\n");
+    assertThat(gateway.requests().get(0).body())
+        .contains("\"rrule\":\"FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=17;BYMINUTE=0;BYSECOND=0\"");
+    assertThat(add.exitCode()).as(add.err()).isZero();
+    assertThat(gateway.requests().get(1).body())
+        .contains("\"rrule\":\"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=0;BYSECOND=0\"");
+  }
+
+  @Test
+  void anUnknownEveryPhraseOrBothRuleFormsAreUsageErrors() {
+    Run unknown = zo("schedule", "preview", "--every", "now and then", "--tz", "UTC");
+    Run both =
+        zo("schedule", "preview", "--every", "every hour", "--rrule", "FREQ=DAILY", "--tz", "UTC");
+    Run neither = zo("schedule", "preview", "--tz", "UTC");
+
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err())
+        .contains("cannot read --every 'now and then'")
+        .contains("every 15 minutes")
+        .contains("monthly on the last friday at 17:00");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("mutually exclusive");
+    assertThat(neither.exitCode()).isEqualTo(2);
+    assertThat(gateway.requests()).isEmpty();
+  }
+
   private Run zo(String... args) {
     return Zo.against(gateway, home, args);
   }
