@@ -57,9 +57,14 @@ public abstract class GatewayCommand implements Callable<Integer> {
       return false;
     }
     if (!response.body().isBlank()) {
-      out().println(root().options().format().render(response.body()));
+      out().println(format(response));
     }
     return true;
+  }
+
+  /** The response's body as {@code -o json|yaml} prints it. */
+  protected final String format(GatewayResponse response) {
+    return root().options().format().render(response.body());
   }
 
   private ZoCli root() {

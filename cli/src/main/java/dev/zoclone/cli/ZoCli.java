@@ -4,7 +4,9 @@ import dev.zoclone.cli.agents.AgentsCommand;
 import dev.zoclone.cli.agents.AskCommand;
 import dev.zoclone.cli.agents.KeysCommand;
 import dev.zoclone.cli.agents.ModelsCommand;
+import dev.zoclone.cli.agents.PersonasCommand;
 import dev.zoclone.cli.agents.SettingsCommand;
+import dev.zoclone.cli.agents.UsageCommand;
 import dev.zoclone.cli.browser.BrowseCommand;
 import dev.zoclone.cli.browser.BrowserCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
@@ -60,6 +62,8 @@ import picocli.CommandLine.Option;
       KeysCommand.class,
       ModelsCommand.class,
       SettingsCommand.class,
+      PersonasCommand.class,
+      UsageCommand.class,
       AgentsCommand.class,
       PsCommand.class,
       RunCommand.class,

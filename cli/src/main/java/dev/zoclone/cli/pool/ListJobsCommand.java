@@ -25,14 +25,41 @@ public final class ListJobsCommand extends GatewayCommand {
       description = "Only jobs in this status, e.g. DEAD.")
   private String status;
 
+  @Option(
+      names = {"-w", "--watch"},
+      description = "Show the list again as it changes, until every job ends.")
+  private boolean watch;
+
   @Override
   protected int execute(GatewayClient gateway) {
-    String query =
-        status == null ? "" : "?status=" + URLEncoder.encode(status, StandardCharsets.UTF_8);
-    GatewayResponse response = gateway.get("/api/v1/jobs" + query);
-    if (printedAsJson(response)) {
+    String path =
+        "/api/v1/jobs"
+            + (status == null
+                ? ""
+                : "?status=" + URLEncoder.encode(status, StandardCharsets.UTF_8));
+    if (watch) {
+      JobWatch.run(
+          out(),
+          () -> {
+            GatewayResponse response = gateway.get(path);
+            JsonNode jobs = response.read(JsonNode.class).path("jobs");
+            boolean ended = true;
+            for (JsonNode job : jobs) {
+              ended &= JobWatch.ENDED.contains(job.path("status").asText());
+            }
+            String text = json() ? format(response) + "\n" : table(jobs);
+            return new JobWatch.View(text, response.body(), ended);
+          });
       return ExitCodes.OK;
     }
+    GatewayResponse response = gateway.get(path);
+    if (!printedAsJson(response)) {
+      out().print(table(response.read(JsonNode.class).path("jobs")));
+    }
+    return ExitCodes.OK;
+  }
+
+  private String table(JsonNode jobs) {
     Instant now = Instant.now();
     ZoneId zone = ZoneId.systemDefault();
     List<String> headers =
@@ -42,7 +69,7 @@ public final class ListJobsCommand extends GatewayCommand {
       headers.addAll(List.of("FINISHED", "ERROR"));
     }
     TextTable table = new TextTable(headers.toArray(String[]::new));
-    for (JsonNode job : response.read(JsonNode.class).path("jobs")) {
+    for (JsonNode job : jobs) {
       String created = job.path("created_at").asText(null);
       List<String> cells =
           new ArrayList<>(
@@ -61,7 +88,6 @@ public final class ListJobsCommand extends GatewayCommand {
       }
       table.row(cells.toArray(String[]::new));
     }
-    out().print(table.render());
-    return ExitCodes.OK;
+    return table.render();
   }
 }
