@@ -2,6 +2,7 @@ package dev.zoclone.cli;
 
 import dev.zoclone.cli.agents.AgentsCommand;
 import dev.zoclone.cli.agents.AskCommand;
+import dev.zoclone.cli.agents.ChatCommand;
 import dev.zoclone.cli.agents.KeysCommand;
 import dev.zoclone.cli.agents.ModelsCommand;
 import dev.zoclone.cli.agents.PersonasCommand;
@@ -59,6 +60,7 @@ import picocli.CommandLine.Option;
       ConversationsCommand.class,
       ScheduleCommand.class,
       AskCommand.class,
+      ChatCommand.class,
       KeysCommand.class,
       ModelsCommand.class,
       SettingsCommand.class,
