@@ -3,6 +3,7 @@ package dev.zoclone.cli;
 import dev.zoclone.cli.gateway.GatewayClient;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -27,6 +28,13 @@ public final class GlobalOptions {
         "Default: the contents of $ZO_HOME/admin-token (ZO_HOME defaults to ~/.zoclone)."
       })
   private String token;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "Use this profile of zo login. Env: ZO_PROFILE.")
+  private String profile;
 
   @Option(
       names = "--json",
@@ -67,10 +75,35 @@ public final class GlobalOptions {
    * token; without one, the gateway's demand for a token becomes the message on where to set it.
    */
   GatewayClient connect(Settings settings) {
-    URI baseUrl = baseUrl(url != null ? url : settings.gatewayUrl());
-    return TokenResolver.resolve(token, settings)
+    Optional<Profiles.Profile> chosen = Profiles.read(settings).select(profileName(settings));
+    String rawUrl =
+        url != null
+            ? url
+            : settings
+                .variable("ZO_URL")
+                .or(() -> chosen.map(Profiles.Profile::url))
+                .orElse(Settings.DEFAULT_URL);
+    URI baseUrl = baseUrl(rawUrl);
+    return TokenResolver.resolveGiven(token, settings)
+        .or(
+            () ->
+                chosen.map(
+                    p ->
+                        new TokenResolver.Resolved(
+                            Profiles.token(p), "profile " + p.name() + " (" + p.tokenFile() + ")")))
+        .or(() -> TokenResolver.resolve(null, settings))
         .map(t -> new GatewayClient(baseUrl, t.value(), t.source()))
         .orElseGet(() -> GatewayClient.withoutToken(baseUrl, TokenResolver.missing(settings)));
+  }
+
+  /** The profile named by {@code --profile}, else ZO_PROFILE; null for the current one. */
+  String profileName(Settings settings) {
+    return profile != null ? profile : settings.profile().orElse(null);
+  }
+
+  /** The URL as checked for every command: a usage error unless it is http(s)://host. */
+  static URI checkedUrl(String raw) {
+    return baseUrl(raw);
   }
 
   private static URI baseUrl(String raw) {

@@ -47,6 +47,20 @@ public record Settings(Map<String, String> env, Path userHome) {
         .orElse(userHome.resolve(".zoclone"));
   }
 
+  /** {@code $XDG_CONFIG_HOME/zoclone/config}, else {@code ~/.config/zoclone/config}: profiles. */
+  public Path configFile() {
+    return variable("XDG_CONFIG_HOME")
+        .map(Path::of)
+        .orElse(userHome.resolve(".config"))
+        .resolve("zoclone")
+        .resolve("config");
+  }
+
+  /** {@code ZO_PROFILE}, if set. */
+  public Optional<String> profile() {
+    return variable("ZO_PROFILE");
+  }
+
   /** The file the gateway writes the admin token to on first start. */
   public Path adminTokenFile() {
     return home().resolve("admin-token");

@@ -49,6 +49,7 @@ import picocli.CommandLine.Option;
     description = "Command-line client of a ZoClone gateway.",
     subcommands = {
       StatusCommand.class,
+      LoginCommand.class,
       WhoamiCommand.class,
       UsersCommand.class,
       TokensCommand.class,
