@@ -16,7 +16,11 @@ public final class GlobalOptions {
       names = "--url",
       paramLabel = "URL",
       scope = ScopeType.INHERIT,
-      description = {"Gateway base URL. Env: ZO_URL.", "Default: " + Settings.DEFAULT_URL})
+      description = {
+        "Gateway base URL. Env: ZO_URL.",
+        "Default: the profile's (zo login),",
+        "else " + Settings.DEFAULT_URL
+      })
   private String url;
 
   @Option(
@@ -25,7 +29,8 @@ public final class GlobalOptions {
       scope = ScopeType.INHERIT,
       description = {
         "Bearer token. Env: ZO_TOKEN.",
-        "Default: the contents of $ZO_HOME/admin-token (ZO_HOME defaults to ~/.zoclone)."
+        "Default: the profile's token (zo login), else the contents of"
+            + " $ZO_HOME/admin-token (ZO_HOME defaults to ~/.zoclone)."
       })
   private String token;
 
@@ -80,17 +85,12 @@ public final class GlobalOptions {
         url != null
             ? url
             : settings
-                .variable("ZO_URL")
+                .url()
                 .or(() -> chosen.map(Profiles.Profile::url))
                 .orElse(Settings.DEFAULT_URL);
     URI baseUrl = baseUrl(rawUrl);
     return TokenResolver.resolveGiven(token, settings)
-        .or(
-            () ->
-                chosen.map(
-                    p ->
-                        new TokenResolver.Resolved(
-                            Profiles.token(p), "profile " + p.name() + " (" + p.tokenFile() + ")")))
+        .or(() -> chosen.map(Profiles::resolved))
         .or(() -> TokenResolver.resolve(null, settings))
         .map(t -> new GatewayClient(baseUrl, t.value(), t.source()))
         .orElseGet(() -> GatewayClient.withoutToken(baseUrl, TokenResolver.missing(settings)));

@@ -75,6 +75,22 @@ public final class Profiles {
         new Profile(chosen, url, Path.of(values.getProperty("profile." + chosen + ".token-file"))));
   }
 
+  /** The token of {@code profile}, named as whoami and errors name where it came from. */
+  public static TokenResolver.Resolved resolved(Profile profile) {
+    return new TokenResolver.Resolved(
+        token(profile), "profile " + profile.name() + " (" + profile.tokenFile() + ")");
+  }
+
+  /**
+   * The token of the profile named {@code name}, else of the current one, if there is a profile;
+   * {@code zo node} takes it as it takes {@code --token}.
+   */
+  public static Optional<TokenResolver.Resolved> resolved(Settings settings, String name) {
+    return read(settings)
+        .select(name != null ? name : settings.profile().orElse(null))
+        .map(Profiles::resolved);
+  }
+
   /** The profile's token, read from its file; a usage error when the file is gone or empty. */
   public static String token(Profile profile) {
     try {

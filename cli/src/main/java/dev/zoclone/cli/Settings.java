@@ -30,9 +30,9 @@ public record Settings(Map<String, String> env, Path userHome) {
     return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
   }
 
-  /** {@code ZO_URL}, else {@link #DEFAULT_URL}. */
-  public String gatewayUrl() {
-    return variable("ZO_URL").orElse(DEFAULT_URL);
+  /** {@code ZO_URL}, if set. */
+  public Optional<String> url() {
+    return variable("ZO_URL");
   }
 
   /** {@code ZO_TOKEN}, if set. */

@@ -83,6 +83,24 @@ class ProfilesTest {
   }
 
   @Test
+  void zoNodeTakesTheProfilesTokenAsItsOwn() {
+    login("t-work\n", "--gateway", work.url(), "--profile", "work");
+    work.answerProblem(
+        "POST",
+        "/api/v1/nodes",
+        401,
+        "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"token revoked\"}");
+
+    Run node = Zo.run(Map.of(), home, "node", "--slots", "1");
+
+    assertThat(node.exitCode()).isEqualTo(1);
+    assertThat(node.out())
+        .contains("node token from profile work (" + home.resolve(".config/zoclone/tokens/work"));
+    assertThat(work.requests().get(work.requests().size() - 1).authorization())
+        .isEqualTo("Bearer t-work");
+  }
+
+  @Test
   void anUnknownProfileIsAUsageErrorNamingTheOthers() {
     login("t-work\n", "--gateway", work.url(), "--profile", "work");
 
