@@ -32,9 +32,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
   }
 
   private static boolean json(CommandLine command) {
-    return command.getCommandSpec().root().userObject() instanceof ZoCli zo
-        && zo.options() != null
-        && zo.options().json();
+    try {
+      return command.getCommandSpec().root().userObject() instanceof ZoCli zo
+          && zo.options() != null
+          && zo.options().json();
+    } catch (CliFailure badFormat) {
+      return false; // the failure being reported is the bad -o itself
+    }
   }
 
   private static String problemJson(CliFailure failure) {

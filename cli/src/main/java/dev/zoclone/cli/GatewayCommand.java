@@ -9,13 +9,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * Base of every command that calls the gateway: it connects with the global options and prints the
- * raw JSON instead of text when {@code --json} is given.
+ * gateway's data instead of text when {@code -o json|yaml} or {@code --json} is given.
  */
 public abstract class GatewayCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Override
   public final Integer call() {
+    root().options().format(); // a bad -o is a usage error before any call
     return execute(root().gateway());
   }
 
@@ -37,20 +38,33 @@ public abstract class GatewayCommand implements Callable<Integer> {
     return root().settings();
   }
 
-  /** Whether {@code --json} was given. */
+  /** Whether {@code --json}, {@code -o json} or {@code -o yaml} was given. */
   protected final boolean json() {
     return root().options().json();
   }
 
-  /** Prints the response's body as is when {@code --json} was given, and answers whether it did. */
+  /** Whether {@code -o wide} was given: tables print more columns. */
+  protected final boolean wide() {
+    return root().options().format() == OutputFormat.WIDE;
+  }
+
+  /**
+   * Prints the response's body as JSON or YAML when {@code -o json|yaml} (or {@code --json}) was
+   * given, and answers whether it did.
+   */
   protected final boolean printedAsJson(GatewayResponse response) {
     if (!json()) {
       return false;
     }
     if (!response.body().isBlank()) {
-      out().println(response.body().strip());
+      out().println(format(response));
     }
     return true;
+  }
+
+  /** The response's body as {@code -o json|yaml} prints it. */
+  protected final String format(GatewayResponse response) {
+    return root().options().format().render(response.body());
   }
 
   private ZoCli root() {

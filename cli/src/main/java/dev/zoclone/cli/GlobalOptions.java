@@ -3,6 +3,7 @@ package dev.zoclone.cli;
 import dev.zoclone.cli.gateway.GatewayClient;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -15,7 +16,11 @@ public final class GlobalOptions {
       names = "--url",
       paramLabel = "URL",
       scope = ScopeType.INHERIT,
-      description = {"Gateway base URL. Env: ZO_URL.", "Default: " + Settings.DEFAULT_URL})
+      description = {
+        "Gateway base URL. Env: ZO_URL.",
+        "Default: the profile's (zo login),",
+        "else " + Settings.DEFAULT_URL
+      })
   private String url;
 
   @Option(
@@ -24,15 +29,30 @@ public final class GlobalOptions {
       scope = ScopeType.INHERIT,
       description = {
         "Bearer token. Env: ZO_TOKEN.",
-        "Default: the contents of $ZO_HOME/admin-token (ZO_HOME defaults to ~/.zoclone)."
+        "Default: the profile's token (zo login), else the contents of"
+            + " $ZO_HOME/admin-token (ZO_HOME defaults to ~/.zoclone)."
       })
   private String token;
 
   @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "Use this profile of zo login. Env: ZO_PROFILE.")
+  private String profile;
+
+  @Option(
       names = "--json",
       scope = ScopeType.INHERIT,
-      description = "Print the gateway's JSON response as is instead of text.")
+      description = "Print the gateway's JSON response as is (same as -o json).")
   private boolean json;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      scope = ScopeType.INHERIT,
+      description = "text (default), wide (more columns), json or yaml.")
+  private String output;
 
   @Option(
       names = {"-h", "--help"},
@@ -41,9 +61,18 @@ public final class GlobalOptions {
       description = "Show this help and exit.")
   private boolean help;
 
-  /** Whether {@code --json} was given. */
+  /** Whether the gateway's data is printed (json or yaml) rather than text. */
   public boolean json() {
-    return json;
+    return format().data();
+  }
+
+  /** The format of {@code -o}, or JSON for {@code --json}; a usage error when they disagree. */
+  public OutputFormat format() {
+    OutputFormat chosen = output == null ? OutputFormat.TEXT : OutputFormat.parse(output);
+    if (json && output != null && chosen != OutputFormat.JSON) {
+      throw new CliFailure(ExitCodes.USAGE, "--json and -o " + output + " disagree: pick one");
+    }
+    return json ? OutputFormat.JSON : chosen;
   }
 
   /**
@@ -51,10 +80,30 @@ public final class GlobalOptions {
    * token; without one, the gateway's demand for a token becomes the message on where to set it.
    */
   GatewayClient connect(Settings settings) {
-    URI baseUrl = baseUrl(url != null ? url : settings.gatewayUrl());
-    return TokenResolver.resolve(token, settings)
+    Optional<Profiles.Profile> chosen = Profiles.read(settings).select(profileName(settings));
+    String rawUrl =
+        url != null
+            ? url
+            : settings
+                .url()
+                .or(() -> chosen.map(Profiles.Profile::url))
+                .orElse(Settings.DEFAULT_URL);
+    URI baseUrl = baseUrl(rawUrl);
+    return TokenResolver.resolveGiven(token, settings)
+        .or(() -> chosen.map(Profiles::resolved))
+        .or(() -> TokenResolver.resolve(null, settings))
         .map(t -> new GatewayClient(baseUrl, t.value(), t.source()))
         .orElseGet(() -> GatewayClient.withoutToken(baseUrl, TokenResolver.missing(settings)));
+  }
+
+  /** The profile named by {@code --profile}, else ZO_PROFILE; null for the current one. */
+  String profileName(Settings settings) {
+    return profile != null ? profile : settings.profile().orElse(null);
+  }
+
+  /** The URL as checked for every command: a usage error unless it is http(s)://host. */
+  static URI checkedUrl(String raw) {
+    return baseUrl(raw);
   }
 
   private static URI baseUrl(String raw) {

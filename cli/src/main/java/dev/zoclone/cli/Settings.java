@@ -30,9 +30,9 @@ public record Settings(Map<String, String> env, Path userHome) {
     return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
   }
 
-  /** {@code ZO_URL}, else {@link #DEFAULT_URL}. */
-  public String gatewayUrl() {
-    return variable("ZO_URL").orElse(DEFAULT_URL);
+  /** {@code ZO_URL}, if set. */
+  public Optional<String> url() {
+    return variable("ZO_URL");
   }
 
   /** {@code ZO_TOKEN}, if set. */
@@ -45,6 +45,20 @@ public record Settings(Map<String, String> env, Path userHome) {
     return variable("ZO_HOME")
         .map(h -> h.startsWith("~/") ? userHome.resolve(h.substring(2)) : Path.of(h))
         .orElse(userHome.resolve(".zoclone"));
+  }
+
+  /** {@code $XDG_CONFIG_HOME/zoclone/config}, else {@code ~/.config/zoclone/config}: profiles. */
+  public Path configFile() {
+    return variable("XDG_CONFIG_HOME")
+        .map(Path::of)
+        .orElse(userHome.resolve(".config"))
+        .resolve("zoclone")
+        .resolve("config");
+  }
+
+  /** {@code ZO_PROFILE}, if set. */
+  public Optional<String> profile() {
+    return variable("ZO_PROFILE");
   }
 
   /** The file the gateway writes the admin token to on first start. */

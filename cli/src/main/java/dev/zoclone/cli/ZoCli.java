@@ -2,9 +2,12 @@ package dev.zoclone.cli;
 
 import dev.zoclone.cli.agents.AgentsCommand;
 import dev.zoclone.cli.agents.AskCommand;
+import dev.zoclone.cli.agents.ChatCommand;
 import dev.zoclone.cli.agents.KeysCommand;
 import dev.zoclone.cli.agents.ModelsCommand;
+import dev.zoclone.cli.agents.PersonasCommand;
 import dev.zoclone.cli.agents.SettingsCommand;
+import dev.zoclone.cli.agents.UsageCommand;
 import dev.zoclone.cli.browser.BrowseCommand;
 import dev.zoclone.cli.browser.BrowserCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
@@ -46,6 +49,7 @@ import picocli.CommandLine.Option;
     description = "Command-line client of a ZoClone gateway.",
     subcommands = {
       StatusCommand.class,
+      LoginCommand.class,
       WhoamiCommand.class,
       UsersCommand.class,
       TokensCommand.class,
@@ -57,9 +61,12 @@ import picocli.CommandLine.Option;
       ConversationsCommand.class,
       ScheduleCommand.class,
       AskCommand.class,
+      ChatCommand.class,
       KeysCommand.class,
       ModelsCommand.class,
       SettingsCommand.class,
+      PersonasCommand.class,
+      UsageCommand.class,
       AgentsCommand.class,
       PsCommand.class,
       RunCommand.class,

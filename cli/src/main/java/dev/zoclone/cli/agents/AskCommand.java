@@ -53,14 +53,41 @@ public final class AskCommand extends GatewayCommand {
       description = "Only these tool groups, e.g. memory,automations (mcp: your MCP servers).")
   List<String> tools;
 
+  @Option(names = "--system", paramLabel = "PROMPT", description = "System prompt for this ask.")
+  String system;
+
+  @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 to 2.")
+  Double temperature;
+
+  @Option(
+      names = "--max-tokens",
+      paramLabel = "N",
+      description = "Most tokens the answer may take.")
+  Integer maxTokens;
+
+  private AskRequest request(Boolean streamed) {
+    return new AskRequest(
+        input,
+        conversationId,
+        model,
+        personaId,
+        null,
+        streamed,
+        tools,
+        null,
+        null,
+        system,
+        temperature,
+        maxTokens);
+  }
+
   @Override
   protected int execute(GatewayClient gateway) {
     input = PromptInput.resolve(input);
     if (stream) {
       return streamAnswer(gateway);
     }
-    AskRequest body =
-        new AskRequest(input, conversationId, model, personaId, null, null, tools, null, null);
+    AskRequest body = request(null);
     GatewayResponse response =
         gateway.withRequestTimeout(Duration.ofMinutes(5)).post("/api/v1/ask", body);
     if (!printedAsJson(response)) {
@@ -80,8 +107,7 @@ public final class AskCommand extends GatewayCommand {
   }
 
   private int streamAnswer(GatewayClient gateway) {
-    AskRequest body =
-        new AskRequest(input, conversationId, model, personaId, null, true, tools, null, null);
+    AskRequest body = request(true);
     String[] failed = {null};
     gateway.withRequestTimeout(Duration.ofMinutes(5)).stream(
         "/api/v1/ask",

@@ -21,7 +21,9 @@ public final class CommandGroups implements IHelpSectionRenderer {
   static {
     GROUPS.put("Platform", List.of("status", "login", "completion", "help"));
     GROUPS.put("Identity", List.of("whoami", "users", "tokens"));
-    GROUPS.put("Models and agents", List.of("ask", "keys", "models", "settings", "agents"));
+    GROUPS.put(
+        "Models and agents",
+        List.of("ask", "chat", "keys", "models", "settings", "personas", "usage", "agents"));
     GROUPS.put("Memory", List.of("memory", "recall", "conversations"));
     GROUPS.put("Compute pool", List.of("jobs", "nodes", "node"));
     GROUPS.put("Automations", List.of("schedule"));

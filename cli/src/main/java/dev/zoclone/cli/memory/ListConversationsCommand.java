@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.TextTable;
+import dev.zoclone.cli.Times;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
+import java.time.Instant;
+import java.time.ZoneId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,13 +30,17 @@ public final class ListConversationsCommand extends GatewayCommand {
     GatewayResponse response = gateway.get(path);
     if (!printedAsJson(response)) {
       JsonNode page = response.read(JsonNode.class);
-      TextTable table = new TextTable("ID", "TITLE", "MESSAGES", "UPDATED");
+      Instant now = Instant.now();
+      ZoneId zone = ZoneId.systemDefault();
+      TextTable table = new TextTable("ID", "TITLE", "MESSAGES", "UPDATED", "AGE");
       for (JsonNode conversation : page.path("conversations")) {
+        String updated = conversation.path("updated_at").asText(null);
         table.row(
             conversation.path("id").asText(),
             conversation.path("title").asText(null),
             conversation.path("message_count").asText(),
-            conversation.path("updated_at").asText());
+            Times.local(updated, zone),
+            Times.age(updated, now));
       }
       out().print(table.render());
       if (page.hasNonNull("next_cursor")) {

@@ -6,5 +6,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "memory",
     description = "Save, show and forget memories (find them with zo recall).",
-    subcommands = {AddMemoryCommand.class, GetMemoryCommand.class, RemoveMemoryCommand.class})
+    subcommands = {
+      AddMemoryCommand.class,
+      GetMemoryCommand.class,
+      UpdateMemoryCommand.class,
+      MemoryHistoryCommand.class,
+      RemoveMemoryCommand.class
+    })
 public final class MemoryCommand {}

@@ -2,6 +2,7 @@ package dev.zoclone.cli.memory;
 
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.gateway.GatewayClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,9 +15,16 @@ public final class RemoveConversationCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    gateway.delete("/api/v1/conversations/" + GatewayClient.pathSegment(id));
+    String deleted =
+        IdPrefix.CONVERSATIONS.call(
+            gateway,
+            id,
+            c -> {
+              gateway.delete("/api/v1/conversations/" + GatewayClient.pathSegment(c));
+              return c;
+            });
     if (!json()) {
-      out().println("Deleted conversation " + id + ".");
+      out().println("Deleted conversation " + deleted + ".");
     }
     return ExitCodes.OK;
   }

@@ -3,6 +3,7 @@ package dev.zoclone.cli.memory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ public final class ShowConversationCommand extends GatewayCommand {
   @Override
   protected int execute(GatewayClient gateway) {
     GatewayResponse response =
-        gateway.get("/api/v1/conversations/" + GatewayClient.pathSegment(id));
+        IdPrefix.CONVERSATIONS.call(
+            gateway, id, c -> gateway.get("/api/v1/conversations/" + GatewayClient.pathSegment(c)));
     if (!printedAsJson(response)) {
       JsonNode conversation = response.read(JsonNode.class);
       String title = conversation.path("title").asText("");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.CliFailure;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayProblem;
 import dev.zoclone.cli.gateway.GatewayResponse;
@@ -18,7 +19,11 @@ public final class CancelJobCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    String path = "/api/v1/jobs/" + GatewayClient.pathSegment(id);
+    return IdPrefix.JOBS.call(gateway, id, job -> cancel(gateway, job));
+  }
+
+  private int cancel(GatewayClient gateway, String job) {
+    String path = "/api/v1/jobs/" + GatewayClient.pathSegment(job);
     GatewayResponse response;
     try {
       response = gateway.post(path + "/cancel", null);
@@ -30,7 +35,7 @@ public final class CancelJobCommand extends GatewayCommand {
       if (!finished) {
         throw failure;
       }
-      out().println("Job " + id + " is already cancelled.");
+      out().println("Job " + job + " is already cancelled.");
       return ExitCodes.OK;
     }
     if (!printedAsJson(response)) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       ListJobsCommand.class,
       ShowJobCommand.class,
       CancelJobCommand.class,
-      RetryJobCommand.class
+      RetryJobCommand.class,
+      JobLogsCommand.class
     })
 public final class JobsCommand {}

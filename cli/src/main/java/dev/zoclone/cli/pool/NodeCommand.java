@@ -3,6 +3,7 @@ package dev.zoclone.cli.pool;
 import dev.zoclone.cli.CliFailure;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.Profiles;
 import dev.zoclone.cli.Settings;
 import dev.zoclone.cli.TokenResolver;
 import dev.zoclone.cli.gateway.GatewayClient;
@@ -113,19 +114,24 @@ public final class NodeCommand extends GatewayCommand {
 
   /**
    * The worker reads the pool's problem types itself, so it calls the gateway with its own client:
-   * the gateway's URL as for every command, and the token of {@code --token} or ZO_TOKEN only. A
-   * node never falls back to the admin-token file: its jobs would silently run as the admin.
+   * the gateway's URL as for every command, and the token of {@code --token}, ZO_TOKEN or a profile
+   * of {@code zo login} only. A node never falls back to the admin-token file: its jobs would
+   * silently run as the admin.
    */
   private GatewayAccess access(GatewayClient gateway) {
     Settings settings = settings();
     TokenResolver.Resolved token =
         TokenResolver.resolveGiven((String) spec.root().findOption("--token").getValue(), settings)
+            .or(
+                () ->
+                    Profiles.resolved(
+                        settings, (String) spec.root().findOption("--profile").getValue()))
             .orElseThrow(
                 () ->
                     new CliFailure(
                         ExitCodes.USAGE,
-                        "zo node runs jobs as the user whose token it has: pass --token <token>"
-                            + " or export ZO_TOKEN=<token>. It does not fall back to "
+                        "zo node runs jobs as the user whose token it has: pass --token <token>,"
+                            + " export ZO_TOKEN=<token> or zo login. It does not fall back to "
                             + settings.adminTokenFile()
                             + "; to run the admin's jobs, pass that token explicitly."));
     out().println("node token from " + token.source());

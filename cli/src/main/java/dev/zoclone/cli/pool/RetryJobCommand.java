@@ -3,6 +3,7 @@ package dev.zoclone.cli.pool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import picocli.CommandLine.Command;
@@ -17,7 +18,10 @@ public final class RetryJobCommand extends GatewayCommand {
   @Override
   protected int execute(GatewayClient gateway) {
     GatewayResponse response =
-        gateway.post("/api/v1/jobs/" + GatewayClient.pathSegment(id) + "/retry", null);
+        IdPrefix.JOBS.call(
+            gateway,
+            id,
+            job -> gateway.post("/api/v1/jobs/" + GatewayClient.pathSegment(job) + "/retry", null));
     if (!printedAsJson(response)) {
       ShowJobCommand.print(out(), response.read(JsonNode.class));
     }

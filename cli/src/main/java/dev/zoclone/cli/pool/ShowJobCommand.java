@@ -3,26 +3,59 @@ package dev.zoclone.cli.pool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.Times;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.ZoneId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code zo jobs show ID}: one job with its result or error. */
 @Command(name = "show", description = "Show a job: status, attempts, node, result, error.")
 public final class ShowJobCommand extends GatewayCommand {
-  @Parameters(paramLabel = "ID", description = "The job's id.")
+  @Parameters(paramLabel = "ID", description = "The job's id or a unique prefix of it.")
   private String id;
+
+  @Option(
+      names = {"-w", "--watch"},
+      description = "Show it again as it changes, until it ends.")
+  private boolean watch;
 
   @Override
   protected int execute(GatewayClient gateway) {
-    GatewayResponse response = gateway.get("/api/v1/jobs/" + GatewayClient.pathSegment(id));
-    if (!printedAsJson(response)) {
-      print(out(), response.read(JsonNode.class));
+    GatewayResponse first =
+        IdPrefix.JOBS.call(
+            gateway, id, job -> gateway.get("/api/v1/jobs/" + GatewayClient.pathSegment(job)));
+    if (!watch) {
+      if (!printedAsJson(first)) {
+        print(out(), first.read(JsonNode.class));
+      }
+      return ExitCodes.OK;
     }
+    String path =
+        "/api/v1/jobs/"
+            + GatewayClient.pathSegment(first.read(JsonNode.class).path("id").asText(id));
+    GatewayResponse[] next = {first};
+    JobWatch.run(
+        out(),
+        () -> {
+          GatewayResponse response = next[0] != null ? next[0] : gateway.get(path);
+          next[0] = null;
+          JsonNode job = response.read(JsonNode.class);
+          boolean ended = JobWatch.ENDED.contains(job.path("status").asText());
+          if (json()) {
+            return new JobWatch.View(format(response) + "\n", response.body(), ended);
+          }
+          StringWriter text = new StringWriter();
+          PrintWriter writer = new PrintWriter(text);
+          print(writer, job);
+          writer.flush();
+          return new JobWatch.View(text.toString(), response.body(), ended);
+        });
     return ExitCodes.OK;
   }
 

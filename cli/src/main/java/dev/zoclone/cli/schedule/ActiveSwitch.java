@@ -2,6 +2,7 @@ package dev.zoclone.cli.schedule;
 
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import dev.zoclone.contract.scheduler.AutomationView;
@@ -20,8 +21,14 @@ abstract class ActiveSwitch extends GatewayCommand {
   protected int execute(GatewayClient gateway) {
     NewAutomation patch = new NewAutomation(null, null, null, null, null, null, active(), null);
     GatewayResponse response =
-        gateway.send(
-            "PATCH", ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(id), patch);
+        IdPrefix.AUTOMATIONS.call(
+            gateway,
+            id,
+            a ->
+                gateway.send(
+                    "PATCH",
+                    ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(a),
+                    patch));
     if (!printedAsJson(response)) {
       AutomationPrinter.print(out(), response.read(AutomationView.class));
     }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       "%nExamples:",
       "  zo schedule add --title standup --rrule 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' \\",
       "    --tz Europe/Berlin --dtstart 2026-01-05T09:00 --ask 'summarise my inbox'",
+      "  zo schedule add --title report --every 'weekday at 9' --tz UTC --ask 'news?'",
       "  zo schedule add --title backup --rrule 'FREQ=DAILY' --tz UTC \\",
       "    --job shell --payload '{\"command\":\"backup.sh\"}'"
     })
@@ -33,12 +34,8 @@ public final class AddAutomationCommand extends GatewayCommand {
   @Option(names = "--title", required = true, paramLabel = "TEXT", description = "A name.")
   private String title;
 
-  @Option(
-      names = "--rrule",
-      required = true,
-      paramLabel = "RULE",
-      description = "RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=-1FR.")
-  private String rrule;
+  @ArgGroup(multiplicity = "1")
+  private RuleChoice rule;
 
   @Option(
       names = {"--tz", "--tzid"},
@@ -102,7 +99,14 @@ public final class AddAutomationCommand extends GatewayCommand {
   protected int execute(GatewayClient gateway) {
     NewAutomation request =
         new NewAutomation(
-            title, rrule, dtstart, tzid, exdates, action(), paused ? Boolean.FALSE : null, catchUp);
+            title,
+            rule.rule(err()),
+            dtstart,
+            tzid,
+            exdates,
+            action(),
+            paused ? Boolean.FALSE : null,
+            catchUp);
     GatewayResponse response = gateway.post(ScheduleCommand.AUTOMATIONS, request);
     if (!printedAsJson(response)) {
       AutomationPrinter.print(out(), response.read(AutomationView.class));

@@ -2,11 +2,15 @@ package dev.zoclone.cli.schedule;
 
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.TextTable;
+import dev.zoclone.cli.Times;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import dev.zoclone.contract.scheduler.RunList;
 import dev.zoclone.contract.scheduler.RunView;
+import java.time.Instant;
+import java.time.ZoneId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,24 +26,31 @@ public final class AutomationRunsCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    String path =
-        ScheduleCommand.AUTOMATIONS
-            + "/"
-            + GatewayClient.pathSegment(id)
-            + "/runs"
-            + (limit == null ? "" : "?limit=" + limit);
-    GatewayResponse response = gateway.get(path);
+    GatewayResponse response =
+        IdPrefix.AUTOMATIONS.call(
+            gateway,
+            id,
+            a ->
+                gateway.get(
+                    ScheduleCommand.AUTOMATIONS
+                        + "/"
+                        + GatewayClient.pathSegment(a)
+                        + "/runs"
+                        + (limit == null ? "" : "?limit=" + limit)));
     if (!printedAsJson(response)) {
+      Instant now = Instant.now();
+      ZoneId zone = ZoneId.systemDefault();
       TextTable table =
           new TextTable(
-              "RUN", "OCCURRENCE (LOCAL)", "FIRED AT (UTC)", "STATUS", "ATTEMPTS", "DETAIL");
+              "RUN", "OCCURRENCE (RULE'S TZ)", "FIRED AT", "AGE", "STATUS", "ATTEMPTS", "DETAIL");
       RunList runs = response.read(RunList.class);
       if (runs.runs() != null) {
         for (RunView run : runs.runs()) {
           table.row(
               run.id(),
               run.local(),
-              run.firedAt(),
+              Times.local(run.firedAt(), zone),
+              Times.age(run.firedAt(), now),
               run.status(),
               Integer.toString(run.attempts()),
               run.detail());

@@ -9,6 +9,7 @@ import dev.zoclone.contract.scheduler.Occurrence;
 import dev.zoclone.contract.scheduler.PreviewRequest;
 import dev.zoclone.contract.scheduler.PreviewResponse;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,8 +23,8 @@ import picocli.CommandLine.Option;
       "    --tz Europe/Berlin --dtstart 2026-01-01T09:00 --count 5"
     })
 public final class PreviewCommand extends GatewayCommand {
-  @Option(names = "--rrule", required = true, paramLabel = "RULE", description = "RFC 5545 rule.")
-  private String rrule;
+  @ArgGroup(multiplicity = "1")
+  private RuleChoice rule;
 
   @Option(
       names = {"--tz", "--tzid"},
@@ -53,7 +54,7 @@ public final class PreviewCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    PreviewRequest request = new PreviewRequest(rrule, start(), tzid, exdates, count);
+    PreviewRequest request = new PreviewRequest(rule.rule(err()), start(), tzid, exdates, count);
     GatewayResponse response = gateway.post(ScheduleCommand.AUTOMATIONS + "/preview", request);
     if (!printedAsJson(response)) {
       TextTable table = new TextTable("DAY", "LOCAL (" + tzid + ")", "UTC");

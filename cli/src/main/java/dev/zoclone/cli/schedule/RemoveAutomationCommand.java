@@ -2,6 +2,7 @@ package dev.zoclone.cli.schedule;
 
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.gateway.GatewayClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,9 +15,16 @@ public final class RemoveAutomationCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    gateway.delete(ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(id));
+    String deleted =
+        IdPrefix.AUTOMATIONS.call(
+            gateway,
+            id,
+            a -> {
+              gateway.delete(ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(a));
+              return a;
+            });
     if (!json()) {
-      out().println("Deleted automation " + id + ".");
+      out().println("Deleted automation " + deleted + ".");
     }
     return ExitCodes.OK;
   }

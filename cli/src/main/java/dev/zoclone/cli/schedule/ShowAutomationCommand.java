@@ -2,6 +2,7 @@ package dev.zoclone.cli.schedule;
 
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import dev.zoclone.contract.scheduler.AutomationView;
@@ -17,7 +18,10 @@ public final class ShowAutomationCommand extends GatewayCommand {
   @Override
   protected int execute(GatewayClient gateway) {
     GatewayResponse response =
-        gateway.get(ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(id));
+        IdPrefix.AUTOMATIONS.call(
+            gateway,
+            id,
+            a -> gateway.get(ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(a)));
     if (!printedAsJson(response)) {
       AutomationPrinter.print(out(), response.read(AutomationView.class));
     }

@@ -201,6 +201,29 @@ class AgentCommandsTest {
   }
 
   @Test
+  void askSendsItsSystemPromptTemperatureAndMaxTokens() {
+    gateway.answerJson("POST", "/api/v1/ask", 200, "{\"output\":\"Yes.\"}");
+
+    Run run =
+        zo(
+            "ask",
+            "ok?",
+            "--system",
+            "Answer in one word.",
+            "--temperature",
+            "0.3",
+            "--max-tokens",
+            "50");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Yes.\n");
+    assertThat(gateway.onlyRequest().body())
+        .contains("\"system\":\"Answer in one word.\"")
+        .contains("\"temperature\":0.3")
+        .contains("\"max_tokens\":50");
+  }
+
+  @Test
   void askStreamPrintsTheTokensThenTheConversation() {
     gateway.answerText(
         "POST",

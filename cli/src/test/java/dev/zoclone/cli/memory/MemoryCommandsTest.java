@@ -48,6 +48,46 @@ class MemoryCommandsTest {
   }
 
   @Test
+  void memoryUpdatePutsTheNewTextAndMeta() {
+    gateway.answerJson(
+        "PUT", "/api/v1/memories/m1", 200, "{\"id\":\"m1\",\"content\":\"db2\",\"version\":2}");
+
+    Run run = zo("memory", "update", "m1", "our SQL server is db2", "--meta", "topic=infra");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("Updated memory m1.\n");
+    assertThat(gateway.onlyRequest().body())
+        .isEqualTo("{\"content\":\"our SQL server is db2\",\"meta\":{\"topic\":\"infra\"}}");
+  }
+
+  @Test
+  void memoryHistoryListsTheEarlierVersions() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/memories/m1/history",
+        200,
+        "{\"id\":\"m1\",\"versions\":[{\"version\":1,\"content\":\"our SQL\\nserver is db1\","
+            + "\"replaced_at\":\"2026-11-24T06:00:00Z\"}]}");
+    gateway.answerJson(
+        "GET", "/api/v1/memories/m2/history", 200, "{\"id\":\"m2\",\"versions\":[]}");
+
+    Run run = zo("memory", "history", "m1");
+
+    String local =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(
+                java.time.Instant.parse("2026-11-24T06:00:00Z")
+                    .atZone(java.time.ZoneId.systemDefault()));
+    assertThat(run.out())
+        .isEqualTo(
+            "VERSION  REPLACED AT          CONTENT\n"
+                + "1        "
+                + local
+                + "  our SQL server is db1\n");
+    assertThat(zo("memory", "history", "m2").out()).isEqualTo("Memory m2 was never updated.\n");
+  }
+
+  @Test
   void memoryGetPrintsMetaAndContent() {
     gateway.answerJson(
         "GET",
@@ -121,10 +161,17 @@ class MemoryCommandsTest {
 
     Run run = zo("conversations", "ls", "--limit", "1");
 
+    String local =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(
+                java.time.Instant.parse("2026-11-24T06:00:00Z")
+                    .atZone(java.time.ZoneId.systemDefault()));
     assertThat(run.out())
-        .isEqualTo(
-            "ID  TITLE  MESSAGES  UPDATED\n"
-                + "c2  trip   4         2026-11-24T06:00:00Z\n"
+        .matches(
+            "ID  TITLE  MESSAGES  UPDATED              AGE *\n"
+                + "c2  trip   4         "
+                + local
+                + "  \\d+d\n"
                 + "More: zo conversations ls --cursor c2\n");
   }
 

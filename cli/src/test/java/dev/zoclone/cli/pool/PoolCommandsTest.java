@@ -88,22 +88,54 @@ class PoolCommandsTest {
   }
 
   @Test
-  void lsPrintsATableOfJobsFilteredByStatus() {
+  void lsPrintsATableOfJobsFilteredByStatusWithLocalTimesAndAge() {
+    java.time.Instant created = java.time.Instant.now().minus(java.time.Duration.ofMinutes(90));
     gateway.answerJson(
         "GET",
         "/api/v1/jobs",
         200,
         "{\"jobs\":[{\"id\":\"j1\",\"kind\":\"shell\",\"status\":\"DEAD\",\"priority\":3,"
-            + "\"attempts\":3,\"max_attempts\":3,\"node_id\":\"n1\"}]}");
+            + "\"attempts\":3,\"max_attempts\":3,\"node_id\":\"n1\",\"error\":\"exit 2\","
+            + "\"created_at\":\""
+            + created
+            + "\"}]}");
 
     Run run = zo(gateway, home, "jobs", "ls", "--status", "DEAD");
+    Run wide = zo(gateway, home, "jobs", "ls", "--status", "DEAD", "-o", "wide");
 
+    String local =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(created.atZone(java.time.ZoneId.systemDefault()));
     assertThat(run.out())
         .isEqualTo(
-            """
-            ID  KIND   STATUS  PRIORITY  ATTEMPTS  NODE
-            j1  shell  DEAD    3         3/3       n1
-            """);
+            "ID  KIND   STATUS  PRIORITY  ATTEMPTS  NODE  CREATED              AGE\n"
+                + "j1  shell  DEAD    3         3/3       n1    "
+                + local
+                + "  1h\n");
+    assertThat(wide.out().lines().toList().get(1))
+        .isEqualTo(
+            "j1  shell  DEAD    3         3/3       n1    " + local + "  1h   -         exit 2");
+    assertThat(gateway.requests()).extracting(Request::path).containsOnly("/api/v1/jobs");
+  }
+
+  @Test
+  void yamlAndJsonPrintTheGatewaysDataAndJsonIsAnAliasOfOutputJson() {
+    gateway.answerJson(
+        "GET", "/api/v1/jobs", 200, "{\"jobs\":[{\"id\":\"j1\",\"attempts\":3,\"tags\":[]}]}");
+
+    Run yaml = zo(gateway, home, "jobs", "ls", "-o", "yaml");
+    Run json = zo(gateway, home, "jobs", "ls", "--output", "json");
+    Run alias = zo(gateway, home, "--json", "jobs", "ls");
+    Run clash = zo(gateway, home, "jobs", "ls", "--json", "-o", "yaml");
+    Run unknown = zo(gateway, home, "jobs", "ls", "-o", "xml");
+
+    assertThat(yaml.out()).isEqualTo("jobs:\n- id: j1\n  attempts: 3\n  tags: []\n");
+    assertThat(json.out()).isEqualTo("{\"jobs\":[{\"id\":\"j1\",\"attempts\":3,\"tags\":[]}]}\n");
+    assertThat(alias.out()).isEqualTo(json.out());
+    assertThat(clash.exitCode()).isEqualTo(2);
+    assertThat(clash.err()).contains("--json and -o yaml disagree");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown output format 'xml': use json, yaml, wide or text");
   }
 
   @Test
@@ -159,23 +191,93 @@ class PoolCommandsTest {
   }
 
   @Test
-  void nodesLsPrintsStatusSlotsKindsAndLabels() {
+  void nodesLsShowsOfflineNodesWithWhenLastSeenAndWideAddsKindsAndLabels() {
+    java.time.Instant seen =
+        java.time.Instant.now().minus(java.time.Duration.ofDays(10).plusHours(12));
+    String local =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(seen.atZone(java.time.ZoneId.systemDefault()));
     gateway.answerJson(
         "GET",
         "/api/v1/nodes",
         200,
-        "{\"nodes\":[{\"id\":\"n1\",\"name\":\"rig\",\"status\":\"ONLINE\",\"slots\":8,"
-            + "\"active_jobs\":2,\"kinds\":[\"shell\",\"agent\"],"
-            + "\"labels\":{\"os\":\"linux\",\"gpu\":\"a100\"}}]}");
+        "{\"nodes\":[{\"id\":\"n1\",\"name\":\"rig\",\"status\":\"OFFLINE\",\"slots\":8,"
+            + "\"active_jobs\":0,\"kinds\":[\"shell\",\"agent\"],"
+            + "\"labels\":{\"os\":\"linux\",\"gpu\":\"a100\"},"
+            + "\"registered_at\":\""
+            + seen
+            + "\",\"last_seen_at\":\""
+            + seen
+            + "\"}]}");
 
     Run run = zo(gateway, home, "nodes", "ls");
+    Run wide = zo(gateway, home, "nodes", "ls", "-o", "wide");
 
     assertThat(run.out())
         .isEqualTo(
-            """
-            ID  NAME  STATUS  SLOTS  ACTIVE  KINDS        LABELS
-            n1  rig   ONLINE  8      2       shell,agent  gpu=a100,os=linux
-            """);
+            "ID  NAME  STATUS   SLOTS  ACTIVE  LAST SEEN            AGE\n"
+                + "n1  rig   OFFLINE  8      0       "
+                + local
+                + "  10d\n");
+    assertThat(wide.out().lines().toList())
+        .containsExactly(
+            "ID  NAME  STATUS   SLOTS  ACTIVE  LAST SEEN            AGE  REGISTERED         "
+                + "  KINDS        LABELS",
+            "n1  rig   OFFLINE  8      0       "
+                + local
+                + "  10d  "
+                + local
+                + "  shell,agent  gpu=a100,os=linux");
+  }
+
+  @Test
+  void nodesRmRemovesTheNodeNamedByAUniquePrefix() {
+    gateway.answerProblem(
+        "DELETE", "/api/v1/nodes/n1", 404, "{\"status\":404,\"detail\":\"node n1 not found\"}");
+    gateway.answerJson(
+        "GET",
+        "/api/v1/nodes",
+        200,
+        "{\"nodes\":[{\"id\":\"n1abc\",\"status\":\"OFFLINE\"},{\"id\":\"n2\"}]}");
+    gateway.answerEmpty("DELETE", "/api/v1/nodes/n1abc", 204);
+
+    Run run = zo(gateway, home, "nodes", "rm", "n1");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Removed node n1abc.\n");
+    assertThat(gateway.requests())
+        .extracting(r -> r.method() + " " + r.path())
+        .containsExactly(
+            "DELETE /api/v1/nodes/n1", "GET /api/v1/nodes", "DELETE /api/v1/nodes/n1abc");
+  }
+
+  @Test
+  void anAmbiguousIdPrefixIsAUsageErrorNamingTheCandidates() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/jobs",
+        200,
+        "{\"jobs\":[{\"id\":\"ab12\"},{\"id\":\"ab34\"},{\"id\":\"cd\"}]}");
+
+    Run run = zo(gateway, home, "jobs", "show", "ab");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("ambiguous job id prefix 'ab': it starts ab12, ab34\n");
+  }
+
+  @Test
+  void anOnlineNodeIsKeptWithThePoolsReason() {
+    gateway.answerProblem(
+        "DELETE",
+        "/api/v1/nodes/n1",
+        409,
+        "{\"type\":\"https://zoclone.dev/problems/node-online\",\"title\":\"Conflict\","
+            + "\"status\":409,\"detail\":\"node n1 is ONLINE: stop zo node on it first\"}");
+
+    Run run = zo(gateway, home, "nodes", "rm", "n1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("node n1 is ONLINE: stop zo node on it first");
   }
 
   @Test

@@ -239,10 +239,10 @@ class ScheduleCommandsTest {
 
     assertThat(run.out())
         .isEqualTo(
-            """
-            ID  TITLE    RULE                  TZ             ACTION  ACTIVE  NEXT (UTC)
-            a1  standup  FREQ=WEEKLY;BYDAY=MO  Europe/Berlin  ask     yes     2026-01-05T08:00:00Z
-            """);
+            "ID  TITLE    RULE                  TZ             ACTION  ACTIVE  NEXT (LOCAL TIME)\n"
+                + "a1  standup  FREQ=WEEKLY;BYDAY=MO  Europe/Berlin  ask     yes     "
+                + local("2026-01-05T08:00:00Z")
+                + "\n");
   }
 
   @Test
@@ -265,11 +265,21 @@ class ScheduleCommandsTest {
     assertThat(gateway.onlyRequest().path()).isEqualTo("/api/v1/automations/a1/runs");
     assertThat(run.out())
         .isEqualTo(
-            """
-            RUN  OCCURRENCE (LOCAL)   FIRED AT (UTC)          STATUS     ATTEMPTS  DETAIL
-            r2   2026-01-12T09:00:00  2026-01-12T08:00:00.2Z  FAILED     5         HTTP 503
-            r1   2026-01-05T09:00:00  2026-01-05T08:00:00.1Z  SUCCEEDED  0         -
-            """);
+            "RUN  OCCURRENCE (RULE'S TZ)  FIRED AT             AGE   STATUS     ATTEMPTS  DETAIL\n"
+                + "r2   2026-01-12T09:00:00     "
+                + local("2026-01-12T08:00:00.2Z")
+                + "  "
+                + java.time.Duration.between(
+                        java.time.Instant.parse("2026-01-12T08:00:00.2Z"), java.time.Instant.now())
+                    .toDays()
+                + "d  FAILED     5         HTTP 503\n"
+                + "r1   2026-01-05T09:00:00     "
+                + local("2026-01-05T08:00:00.1Z")
+                + "  "
+                + java.time.Duration.between(
+                        java.time.Instant.parse("2026-01-05T08:00:00.1Z"), java.time.Instant.now())
+                    .toDays()
+                + "d  SUCCEEDED  0         -\n");
   }
 
   @Test
@@ -339,7 +349,62 @@ class ScheduleCommandsTest {
     assertThat(dtstart).isGreaterThanOrEqualTo(before).hasSize(16);
   }
 
+  @Test
+  void everyPhrasesSendTheRuleTheyMapToAndShowIt() {
+    gateway.answerJson("POST", "/api/v1/automations/preview", 200, "{\"occurrences\":[]}");
+    gateway.answerJson("POST", "/api/v1/automations", 201, AUTOMATION);
+
+    Run preview =
+        zo("schedule", "preview", "--every", "monthly on the last friday at 17:00", "--tz", "UTC");
+    Run add =
+        zo(
+            "schedule",
+            "add",
+            "--title",
+            "r",
+            "--every",
+            "weekday at 9",
+            "--tz",
+            "UTC",
+            "--ask",
+            "x");
+
+    assertThat(preview.exitCode()).as(preview.err()).isZero();
+    assertThat(preview.err())
+        .isEqualTo(
+            "--every 'monthly on the last friday at 17:00' is --rrule"
+                + " 'FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=17;BYMINUTE=0;BYSECOND=0'\n");
+    assertThat(gateway.requests().get(0).body())
+        .contains("\"rrule\":\"FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=17;BYMINUTE=0;BYSECOND=0\"");
+    assertThat(add.exitCode()).as(add.err()).isZero();
+    assertThat(gateway.requests().get(1).body())
+        .contains("\"rrule\":\"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=0;BYSECOND=0\"");
+  }
+
+  @Test
+  void anUnknownEveryPhraseOrBothRuleFormsAreUsageErrors() {
+    Run unknown = zo("schedule", "preview", "--every", "now and then", "--tz", "UTC");
+    Run both =
+        zo("schedule", "preview", "--every", "every hour", "--rrule", "FREQ=DAILY", "--tz", "UTC");
+    Run neither = zo("schedule", "preview", "--tz", "UTC");
+
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err())
+        .contains("cannot read --every 'now and then'")
+        .contains("every 15 minutes")
+        .contains("monthly on the last friday at 17:00");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("mutually exclusive");
+    assertThat(neither.exitCode()).isEqualTo(2);
+    assertThat(gateway.requests()).isEmpty();
+  }
+
   private Run zo(String... args) {
     return Zo.against(gateway, home, args);
+  }
+
+  private static String local(String utc) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .format(java.time.Instant.parse(utc).atZone(java.time.ZoneId.systemDefault()));
   }
 }

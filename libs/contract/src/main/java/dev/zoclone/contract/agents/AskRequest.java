@@ -16,6 +16,9 @@ import java.util.List;
  * @param tools names of the tools the model may call; all when null
  * @param fallbacks model names tried in order when the first fails
  * @param skills false turns the caller's skills off for this ask (not listed, no skill tools)
+ * @param system a system prompt for this ask, in place of the persona's (or the default one)
+ * @param temperature sampling temperature, 0 to 2; the provider's default when null
+ * @param maxTokens most tokens the answer may take; the service's default when null
  */
 public record AskRequest(
     String input,
@@ -26,4 +29,34 @@ public record AskRequest(
     Boolean stream,
     List<String> tools,
     List<String> fallbacks,
-    Boolean skills) {}
+    Boolean skills,
+    String system,
+    Double temperature,
+    @JsonProperty("max_tokens") Integer maxTokens) {
+
+  /** A request without the tuning fields (system, temperature, max tokens). */
+  public AskRequest(
+      String input,
+      String conversationId,
+      String modelName,
+      String personaId,
+      JsonNode outputFormat,
+      Boolean stream,
+      List<String> tools,
+      List<String> fallbacks,
+      Boolean skills) {
+    this(
+        input,
+        conversationId,
+        modelName,
+        personaId,
+        outputFormat,
+        stream,
+        tools,
+        fallbacks,
+        skills,
+        null,
+        null,
+        null);
+  }
+}

@@ -87,6 +87,7 @@ public class AskService {
    */
   public AskResponse ask(String owner, AskRequest request, Consumer<String> onToken) {
     String input = requireInput(request.input());
+    AskTuning tuning = AskTuning.of(request);
     List<String> candidates = models.candidates(owner, request.modelName(), request.fallbacks());
     models.resolve(owner, candidates.get(0));
     PersonaService.AskPersona askPersona = personas.forAsk(owner, request.personaId());
@@ -99,7 +100,7 @@ public class AskService {
     List<Tool> selected = exposure.tools();
     JsonSchema schema =
         request.outputFormat() == null ? null : structured.compile(request.outputFormat());
-    String persona = withSkills(askPersona.systemPrompt(), exposure);
+    String persona = withSkills(tuning.systemPrompt(askPersona.systemPrompt()), exposure);
     String conversationId;
     ContextResponse loaded;
     if (request.conversationId() != null) {
@@ -129,7 +130,8 @@ public class AskService {
               candidates,
               onToken,
               schema,
-              schema == null ? null : structured.nativeFormat(request.outputFormat()));
+              schema == null ? null : structured.nativeFormat(request.outputFormat()),
+              tuning);
     } catch (RuntimeException e) {
       keepQuestion(owner, conversationId, asked, e);
       throw e;
@@ -197,7 +199,8 @@ public class AskService {
     models.resolve(owner, candidates.get(0));
     SkillExposure.Exposure exposure = skills.expose(owner, tools.forAgent(toolNames), null);
     List<ChatMessage> messages = context.messages(withSkills(null, exposure), null, null, input);
-    Turn turn = run(owner, null, messages, exposure.tools(), candidates, null, null, null);
+    Turn turn =
+        run(owner, null, messages, exposure.tools(), candidates, null, null, null, AskTuning.NONE);
     return new AskResponse(turn.output(), null, turn.modelName(), turn.usage(), turn.toolCalls());
   }
 
@@ -228,7 +231,8 @@ public class AskService {
       List<String> candidates,
       Consumer<String> onToken,
       JsonSchema schema,
-      ResponseFormat format) {
+      ResponseFormat format,
+      AskTuning tuning) {
     Map<String, Tool> byName =
         selected.stream().collect(Collectors.toMap(Tool::name, Function.identity()));
     List<ToolSpecification> specs = selected.stream().map(Tool::specification).toList();
@@ -238,7 +242,7 @@ public class AskService {
     ToolContext toolContext = new ToolContext(owner, conversationId);
     for (int step = 1; ; step++) {
       boolean toolsAllowed = step <= config.maxToolSteps() && !specs.isEmpty();
-      ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
+      ChatRequest.Builder builder = tuning.apply(ChatRequest.builder().messages(messages));
       if (toolsAllowed) {
         builder.toolSpecifications(specs);
       }

@@ -126,6 +126,57 @@ class ProviderAskTest {
   }
 
   @Test
+  void anAsksOwnSystemPromptTemperatureAndMaxTokensReachTheProvider() {
+    String user = newUser();
+    key(
+        user,
+        "lab",
+        "{\"provider\":\"openai_compatible\",\"api_key\":\"gsk-lab-0123456789abcd\",\"base_url\":\""
+            + LAB.baseUrl()
+            + "/v1\"}");
+    LAB.enqueue(Reply.text("Arr"));
+
+    as(user)
+        .body(
+            "{\"input\":\"hi\",\"model_name\":\"lab:llama3.2\",\"system\":\"Talk like a pirate.\","
+                + "\"temperature\":0.25,\"max_tokens\":77}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(200)
+        .body("output", is("Arr"));
+
+    var sent = LAB.lastRequest().json();
+    assertThat(sent.path("temperature").asDouble()).isEqualTo(0.25);
+    assertThat(
+            sent.has("max_tokens")
+                ? sent.path("max_tokens").asInt()
+                : sent.path("max_completion_tokens").asInt())
+        .isEqualTo(77);
+    assertThat(sent.path("messages").get(0).path("role").asText()).isEqualTo("system");
+    assertThat(sent.path("messages").get(0).path("content").asText())
+        .startsWith("Talk like a pirate.");
+  }
+
+  @Test
+  void tuningOutOfBoundsIsRefusedNamingTheField() {
+    String user = newUser();
+    for (String[] bad :
+        new String[][] {
+          {"\"temperature\":2.5", "temperature"},
+          {"\"max_tokens\":0", "max_tokens"},
+          {"\"system\":\" \"", "system"}
+        }) {
+      as(user)
+          .body("{\"input\":\"hi\",\"model_name\":\"lab:x\"," + bad[0] + "}")
+          .post("/api/v1/ask")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", is(bad[1]));
+    }
+  }
+
+  @Test
   void anOpenAiCompatibleKeyNeedsABaseUrl() {
     as(newUser())
         .body("{\"provider\":\"openai_compatible\",\"api_key\":\"gsk-lab-0123456789abcd\"}")

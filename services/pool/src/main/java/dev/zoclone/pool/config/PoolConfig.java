@@ -1,5 +1,6 @@
 package dev.zoclone.pool.config;
 
+import dev.zoclone.contract.jobs.JobLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -25,15 +26,15 @@ public interface PoolConfig {
   int defaultMaxAttempts();
 
   /** Largest {@code max_attempts} a submission may ask for. */
-  @WithDefault("100")
+  @WithDefault("" + JobLimits.DEFAULT_MAX_ATTEMPTS)
   int maxAttemptsLimit();
 
   /** Priorities range from minus this to this. */
-  @WithDefault("1000")
+  @WithDefault("" + JobLimits.DEFAULT_MAX_PRIORITY)
   int maxPriority();
 
   /** Largest {@code timeout_s} a submission may ask for (a day). */
-  @WithDefault("86400")
+  @WithDefault("" + JobLimits.DEFAULT_MAX_TIMEOUT_S)
   int maxTimeoutS();
 
   /** Time a node gets past a job's {@code timeout_s} before the server fails the attempt. */

@@ -129,6 +129,38 @@ public class NodeRepository {
     }
   }
 
+  /** The owner's node {@code id} as {@link #list} shows it, locked until the transaction ends. */
+  public Optional<NodeView> lock(String owner, String id, long onlineWithinMs) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT id FROM node WHERE id = ? AND owner = ? FOR UPDATE")) {
+      statement.setString(1, id);
+      statement.setString(2, owner);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot lock node " + id, e);
+    }
+    return list(owner, onlineWithinMs).stream().filter(n -> n.id().equals(id)).findFirst();
+  }
+
+  /** Deletes the owner's node {@code id}. */
+  public void delete(String owner, String id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("DELETE FROM node WHERE id = ? AND owner = ?")) {
+      statement.setString(1, id);
+      statement.setString(2, owner);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot delete node " + id, e);
+    }
+  }
+
   /** What the owner's nodes seen within {@code onlineWithinMs} offer. */
   public List<Offer> liveOffers(String owner, long onlineWithinMs) {
     String sql =

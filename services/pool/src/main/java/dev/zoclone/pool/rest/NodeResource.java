@@ -15,6 +15,7 @@ import dev.zoclone.pool.service.LeaseService;
 import dev.zoclone.pool.service.NodeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,6 +62,19 @@ public class NodeResource {
   @Operation(summary = "List the caller's nodes, ONLINE or OFFLINE, with their active jobs")
   public NodeList list() {
     return new NodeList(nodes.list(caller.userId()));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @ResponseStatus(204)
+  @Operation(
+      summary = "Remove an OFFLINE node",
+      description = "Refused while the node is ONLINE or still holds jobs.")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(responseCode = "404", description = "No such node of the caller")
+  @APIResponse(responseCode = "409", description = "The node is ONLINE or holds jobs")
+  public void remove(@PathParam("id") String id) {
+    nodes.remove(caller.userId(), id);
   }
 
   @POST

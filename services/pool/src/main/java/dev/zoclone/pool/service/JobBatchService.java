@@ -1,6 +1,7 @@
 package dev.zoclone.pool.service;
 
 import dev.zoclone.contract.Problem.FieldError;
+import dev.zoclone.contract.jobs.JobKind;
 import dev.zoclone.contract.pool.CompleteJobsRequest;
 import dev.zoclone.contract.pool.CompletedJobs;
 import dev.zoclone.contract.pool.JobCompletion;
@@ -8,7 +9,6 @@ import dev.zoclone.contract.pool.SubmitJobRequest;
 import dev.zoclone.contract.pool.SubmitJobsRequest;
 import dev.zoclone.contract.pool.SubmittedJob;
 import dev.zoclone.platform.problem.ProblemException;
-import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.config.PoolConfig;
 import dev.zoclone.pool.repository.JobBatchRepository;

@@ -1,11 +1,11 @@
 package dev.zoclone.pool.service;
 
+import dev.zoclone.contract.jobs.JobKind;
 import dev.zoclone.contract.pool.CompleteJobRequest;
 import dev.zoclone.contract.pool.FailJobRequest;
 import dev.zoclone.contract.pool.JobView;
 import dev.zoclone.contract.pool.SubmitJobRequest;
 import dev.zoclone.platform.problem.ProblemException;
-import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.config.PoolConfig;
 import dev.zoclone.pool.repository.JobRepository;

@@ -1,9 +1,9 @@
 package dev.zoclone.pool.service;
 
+import dev.zoclone.contract.jobs.JobKind;
 import dev.zoclone.contract.pool.LeaseRequest;
 import dev.zoclone.contract.pool.LeaseResponse;
 import dev.zoclone.platform.problem.ProblemException;
-import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.config.PoolConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

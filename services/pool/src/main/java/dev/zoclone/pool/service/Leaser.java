@@ -1,8 +1,8 @@
 package dev.zoclone.pool.service;
 
+import dev.zoclone.contract.jobs.JobKind;
 import dev.zoclone.contract.pool.LeasedJob;
 import dev.zoclone.platform.problem.ProblemException;
-import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.config.PoolConfig;
 import dev.zoclone.pool.repository.JobBatchRepository.Changed;

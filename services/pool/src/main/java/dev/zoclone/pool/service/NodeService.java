@@ -1,12 +1,12 @@
 package dev.zoclone.pool.service;
 
+import dev.zoclone.contract.jobs.JobKind;
 import dev.zoclone.contract.pool.HeartbeatRequest;
 import dev.zoclone.contract.pool.HeartbeatResponse;
 import dev.zoclone.contract.pool.NodeView;
 import dev.zoclone.contract.pool.RegisterNodeRequest;
 import dev.zoclone.contract.pool.RegisteredNode;
 import dev.zoclone.platform.problem.ProblemException;
-import dev.zoclone.pool.JobKind;
 import dev.zoclone.pool.JobStatus;
 import dev.zoclone.pool.config.PoolConfig;
 import dev.zoclone.pool.repository.JobBatchRepository;
@@ -111,5 +111,32 @@ public class NodeService {
   @Transactional
   public List<NodeView> list(String owner) {
     return nodes.list(owner, config.nodeOfflineAfter().toMillis());
+  }
+
+  /**
+   * Removes the owner's node; refused with 409 while it is ONLINE (stop {@code zo node} first) or
+   * still holds jobs, so no running job loses its node.
+   */
+  @Transactional
+  public void remove(String owner, String id) {
+    NodeView node =
+        nodes
+            .lock(owner, id, config.nodeOfflineAfter().toMillis())
+            .orElseThrow(() -> ProblemException.notFound("node " + id));
+    if ("ONLINE".equals(node.status())) {
+      throw ProblemException.conflict(
+          "node-online",
+          "node "
+              + id
+              + " is ONLINE: stop zo node on it first; it is listed OFFLINE "
+              + config.nodeOfflineAfter().toSeconds()
+              + " s after its last heartbeat");
+    }
+    if (node.activeJobs() > 0) {
+      throw ProblemException.conflict(
+          "node-busy",
+          "node " + id + " still holds " + node.activeJobs() + " jobs until their leases expire");
+    }
+    nodes.delete(owner, id);
   }
 }

@@ -78,7 +78,8 @@ class JobResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("type", is("https://zoclone.dev/problems/validation"))
-        .body("errors.field", hasItem("kind"));
+        .body("errors.field", hasItem("kind"))
+        .body("detail", containsString("kind: must be one of shell, http, agent, skill"));
     assertThat(ada.request().get("/api/v1/jobs").jsonPath().getList("jobs")).isEmpty();
   }
 

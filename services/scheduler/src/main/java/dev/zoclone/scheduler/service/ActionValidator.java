@@ -1,11 +1,19 @@
 package dev.zoclone.scheduler.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.contract.Problem.FieldError;
+import dev.zoclone.contract.jobs.JobLimits;
+import dev.zoclone.contract.jobs.JobRules;
+import dev.zoclone.contract.pool.SubmitJobRequest;
 import dev.zoclone.contract.scheduler.AutomationAction;
+import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.scheduler.config.SchedulerConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Checks an action has what its type needs, naming the missing or wrong field. */
@@ -23,14 +31,7 @@ public final class ActionValidator {
     ActionType type = type(action.type());
     switch (type) {
       case ASK -> require(action.prompt(), "action.prompt", "the prompt for the agent");
-      case JOB -> {
-        if (action.payload() == null
-            || !action.payload().isObject()
-            || !action.payload().hasNonNull("kind")) {
-          throw ProblemException.badRequest(
-              "action.payload", "a job needs a payload object with at least a kind");
-        }
-      }
+      case JOB -> checkJob(action.payload());
       case KAFKA -> {
         require(action.topic(), "action.topic", "the topic to publish to");
         if (!action.topic().matches(TOPIC)) {
@@ -57,6 +58,53 @@ public final class ActionValidator {
       }
     }
     return type;
+  }
+
+  /**
+   * Throws a 400 naming each field of a job action's payload that breaks the pool's rules (shared
+   * through libs/contract), as {@code action.payload.<field>}, so a bad job is refused when the
+   * automation is created rather than dropped by the pool at each run.
+   */
+  private static void checkJob(JsonNode payload) {
+    if (payload == null || !payload.isObject()) {
+      throw ProblemException.badRequest(
+          "action.payload", "a job needs a payload object with at least a kind");
+    }
+    SubmitJobRequest job;
+    try {
+      job = EventJson.mapper().treeToValue(payload, SubmitJobRequest.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw ProblemException.badRequest(
+          "action.payload", "not a job: a field has the wrong type (" + firstLine(e) + ")");
+    }
+    // each run replaces the idempotency key with its own
+    SubmitJobRequest checked =
+        new SubmitJobRequest(
+            job.kind(),
+            job.payload(),
+            job.priority(),
+            job.requirements(),
+            null,
+            job.maxAttempts(),
+            job.timeoutS());
+    List<FieldError> errors =
+        JobRules.check(checked, JobLimits.DEFAULTS).stream()
+            .map(e -> new FieldError("action.payload." + e.field(), e.message()))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          400,
+          "validation",
+          "Invalid job action",
+          String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+          errors);
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   /** Throws a 400 naming the first free-form field of the action over its limit. */

@@ -259,11 +259,64 @@ class AutomationResourceTest {
         .containsExactly(
             "action.type",
             "action.prompt",
-            "action.payload",
+            "action.payload.kind",
             "action.topic",
             "action.url",
             "action.secret",
             "catch_up");
+  }
+
+  @Test
+  void jobActionsAreCheckedWithThePoolsRulesWhenCreated() {
+    Map<String, Object> base = Map.of("title", "x", "rrule", "FREQ=DAILY", "tzid", "UTC");
+    Api.as("erin")
+        .body(with(base, "action", Map.of("type", "job", "payload", Map.of("kind", "python"))))
+        .post("/api/v1/automations")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", is("https://zoclone.dev/problems/validation"))
+        .body("errors[0].field", is("action.payload.kind"))
+        .body("errors[0].message", containsString("shell, http, agent, skill"));
+    Map<String, Object> badShell =
+        Map.of(
+            "kind", "shell", "payload", Map.of("args", List.of(1)), "timeout_s", 0, "priority", 5);
+    Api.as("erin")
+        .body(with(base, "action", Map.of("type", "job", "payload", badShell)))
+        .post("/api/v1/automations")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors.field",
+            contains(
+                "action.payload.payload.command",
+                "action.payload.payload.args",
+                "action.payload.timeout_s"))
+        .body("detail", containsString("action.payload.payload.command: is required"));
+    Api.as("erin")
+        .body(
+            with(
+                base,
+                "action",
+                Map.of("type", "job", "payload", Map.of("kind", "shell", "timeout_s", "soon"))))
+        .post("/api/v1/automations")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("action.payload"));
+    Api.as("erin")
+        .body(
+            with(
+                base,
+                "action",
+                Map.of(
+                    "type",
+                    "job",
+                    "payload",
+                    Map.of(
+                        "kind", "http", "payload", Map.of("method", "GET", "url", "https://x/")))))
+        .post("/api/v1/automations")
+        .then()
+        .statusCode(201);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.zoclone.pool;
+package dev.zoclone.contract.jobs;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,0 +1,121 @@
+package dev.zoclone.cli.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zoclone.cli.FakeGateway;
+import dev.zoclone.cli.Zo;
+import dev.zoclone.cli.Zo.Run;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code zo personas ls|add|rm} and {@code zo usage} as main wires them, against a fake gateway.
+ */
+class PersonaAndUsageCommandsTest {
+  @TempDir Path home;
+  private FakeGateway gateway;
+
+  @BeforeEach
+  void startGateway() throws Exception {
+    gateway = FakeGateway.start();
+  }
+
+  @AfterEach
+  void stopGateway() {
+    gateway.close();
+  }
+
+  @Test
+  void personasAddSendsNamePromptSkillsAndTools() {
+    gateway.answerJson(
+        "POST", "/api/v1/personas", 201, "{\"id\":\"p1\",\"name\":\"pirate\",\"skills\":false}");
+
+    Run run =
+        zo(
+            "personas",
+            "add",
+            "pirate",
+            "--prompt",
+            "Talk like a pirate.",
+            "--no-skills",
+            "--tools",
+            "memory,automations");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .isEqualTo("Created persona pirate (p1); use it with zo ask --persona p1\n");
+    assertThat(gateway.onlyRequest().body())
+        .isEqualTo(
+            "{\"name\":\"pirate\",\"system_prompt\":\"Talk like a pirate.\",\"skills\":false,"
+                + "\"tools\":[\"memory\",\"automations\"]}");
+  }
+
+  @Test
+  void personasLsPrintsATableAndWideAddsThePrompt() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/personas",
+        200,
+        "{\"personas\":[{\"id\":\"p1\",\"name\":\"pirate\",\"system_prompt\":\"Talk\\nlike a"
+            + " pirate.\",\"skills\":true,\"tools\":null,\"created_at\":null}]}");
+
+    Run run = zo("personas", "ls");
+    Run wide = zo("personas", "ls", "-o", "wide");
+
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            ID  NAME    SKILLS  TOOLS  CREATED  AGE
+            p1  pirate  yes     all    -        -
+            """);
+    assertThat(wide.out().lines().toList().get(1)).endsWith("  Talk like a pirate.");
+  }
+
+  @Test
+  void personasRmTakesAUniquePrefix() {
+    gateway.answerJson(
+        "GET", "/api/v1/personas", 200, "{\"personas\":[{\"id\":\"p1-abc\"},{\"id\":\"q2\"}]}");
+    gateway.answerEmpty("DELETE", "/api/v1/personas/p1-abc", 204);
+
+    Run run = zo("personas", "rm", "p1");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("Deleted persona p1-abc.\n");
+  }
+
+  @Test
+  void usagePrintsEachKeyAndModelWithATotal() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/usage",
+        200,
+        "{\"usage\":[{\"key_name\":\"openai\",\"model\":\"gpt-4o\",\"calls\":3,"
+            + "\"input_tokens\":1200,\"output_tokens\":300},{\"key_name\":\"lab\","
+            + "\"model\":\"llama3.2\",\"calls\":1,\"input_tokens\":10,\"output_tokens\":5}]}");
+
+    Run run = zo("usage");
+
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            KEY     MODEL     CALLS  INPUT TOKENS  OUTPUT TOKENS
+            openai  gpt-4o    3      1200          300
+            lab     llama3.2  1      10            5
+            TOTAL   -         4      1210          305
+            """);
+  }
+
+  @Test
+  void usageWithoutCallsSaysSo() {
+    gateway.answerJson("GET", "/api/v1/usage", 200, "{\"usage\":[]}");
+
+    assertThat(zo("usage").out()).isEqualTo("No model calls yet.\n");
+  }
+
+  private Run zo(String... args) {
+    return Zo.against(gateway, home, args);
+  }
+}
