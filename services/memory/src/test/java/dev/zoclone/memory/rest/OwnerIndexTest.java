@@ -49,12 +49,23 @@ class OwnerIndexTest {
     execute(seedChunks(List.of(heavy, other), model, 700));
     String budget = memorize(heavy, "The quarterly budget review moved to Thursday afternoon");
     String index = VectorIndex.ownerIndexName(heavy, model, embeddings.dimensions());
+    String otherIndex = VectorIndex.ownerIndexName(other, model, embeddings.dimensions());
 
     await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> isValidIndex(index));
-    execute("ANALYZE memory_chunk");
+        .until(() -> isValidIndex(index) && isValidIndex(otherIndex));
+    // Statistics as autovacuum keeps them. ANALYZE waits for any index still being built
+    // concurrently (another test's owner), which in turn waits for ANALYZE's transaction: give up
+    // the lock after a second and try again rather than deadlock.
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              execute("SET LOCAL lock_timeout = '1s'; ANALYZE memory_chunk");
+              return true;
+            });
 
     RecallQuery query =
         new RecallQuery(
@@ -147,6 +158,7 @@ class OwnerIndexTest {
 
   private void execute(String sql) {
     QuarkusTransaction.requiringNew()
+        .timeout(600) // a seed's inserts into the HNSW graph are slow on a loaded machine
         .run(
             () -> {
               try (Connection connection = dataSource.getConnection();
