@@ -112,6 +112,18 @@ public interface MemoryConfig {
     /** {@code hnsw.ef_search} for the vector search (pgvector's default is 40). */
     @WithDefault("100")
     int efSearch();
+
+    /**
+     * Chunks of one model from which an owner gets an HNSW index of their own (0: never). Below it,
+     * recall reads the owner's chunks and sorts them, one page per chunk; above it, a search in the
+     * model's shared graph would discard ever more other owners' rows as the table grows.
+     */
+    @WithDefault("2000")
+    int ownerIndexMinChunks();
+
+    /** How often owners are checked for needing their own index (read by the scheduler). */
+    @WithDefault("30s")
+    String ownerIndexInterval();
   }
 
   /** Background re-embedding after a model change. */

@@ -158,7 +158,11 @@ class RecallTest {
   void recallKeepsACustomPlanOnEveryRunOnOneConnection() {
     String user = newUser();
     String model = embeddings.modelName();
-    QuarkusTransaction.requiringNew().run(() -> execute(seedChunks(user, model, 3000)));
+    // 3000 inserts into the HNSW graph take most of a minute on a loaded machine: more time than
+    // a transaction's default 60 s for the seed alone.
+    QuarkusTransaction.requiringNew()
+        .timeout(600)
+        .run(() -> execute(seedChunks(user, model, 3000)));
     RecallQuery query =
         new RecallQuery(user, model, embeddings.embed("seed"), "seed", Map.of(), null, 5, 20, 0.8);
 
