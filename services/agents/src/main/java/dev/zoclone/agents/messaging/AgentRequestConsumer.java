@@ -1,7 +1,7 @@
 package dev.zoclone.agents.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.zoclone.agents.service.AgentRequestHandler;
+import dev.zoclone.agents.runs.AgentRequestHandler;
 import dev.zoclone.contract.agents.AgentRequestEvent;
 import dev.zoclone.platform.events.EventJson;
 import io.quarkus.logging.Log;

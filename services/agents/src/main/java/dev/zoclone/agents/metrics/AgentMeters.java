@@ -1,7 +1,7 @@
 package dev.zoclone.agents.metrics;
 
 import dev.langchain4j.model.output.TokenUsage;
-import dev.zoclone.agents.service.Provider;
+import dev.zoclone.agents.models.Provider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.zoclone.agents.service.KeyService;
+import dev.zoclone.agents.keys.KeyService;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.ws.rs.POST;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
  * Admin routes, answered only to a request the gateway forwarded (internal secret) for an admin
  * ({@code X-Zo-Admin}): master-key rotation re-encrypts every stored key under the new key, which
  * this replica uses at once and the others once it is in their master key file (see {@link
- * dev.zoclone.agents.service.KeyCipher}).
+ * dev.zoclone.agents.keys.KeyCipher}).
  */
 @Path("/api/v1/admin/master-key")
 public class AdminResource {

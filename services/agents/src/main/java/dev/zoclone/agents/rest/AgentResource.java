@@ -1,7 +1,7 @@
 package dev.zoclone.agents.rest;
 
 import dev.zoclone.agents.idempotency.IdempotentRequests;
-import dev.zoclone.agents.service.AgentRunner;
+import dev.zoclone.agents.runs.AgentRunner;
 import dev.zoclone.contract.agents.AgentRequest;
 import dev.zoclone.contract.agents.AgentView;
 import dev.zoclone.contract.agents.SpawnAllRequest;

@@ -2,7 +2,7 @@ package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.zoclone.agents.service.AgentRunHistory;
+import dev.zoclone.agents.runs.AgentRunHistory;
 import dev.zoclone.platform.identity.CurrentCaller;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zoclone.agents.models.OpenAiCompatibility;
 import dev.zoclone.agents.rest.SseWriter.ClientGone;
-import dev.zoclone.agents.service.OpenAiCompatibility;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;

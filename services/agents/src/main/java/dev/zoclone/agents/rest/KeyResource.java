@@ -1,7 +1,7 @@
 package dev.zoclone.agents.rest;
 
-import dev.zoclone.agents.service.KeyService;
-import dev.zoclone.agents.service.KeyTester;
+import dev.zoclone.agents.keys.KeyService;
+import dev.zoclone.agents.keys.KeyTester;
 import dev.zoclone.contract.agents.KeyList;
 import dev.zoclone.contract.agents.KeyRequest;
 import dev.zoclone.contract.agents.KeyTestResult;

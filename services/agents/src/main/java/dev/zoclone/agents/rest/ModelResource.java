@@ -2,9 +2,9 @@ package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zoclone.agents.config.AgentsConfig;
-import dev.zoclone.agents.service.KeyService;
-import dev.zoclone.agents.service.ModelRef;
-import dev.zoclone.agents.service.SettingsService;
+import dev.zoclone.agents.keys.KeyService;
+import dev.zoclone.agents.models.ModelRef;
+import dev.zoclone.agents.models.SettingsService;
 import dev.zoclone.contract.agents.KeyView;
 import dev.zoclone.platform.identity.CurrentCaller;
 import jakarta.ws.rs.GET;

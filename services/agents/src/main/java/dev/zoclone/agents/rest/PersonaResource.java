@@ -1,8 +1,8 @@
 package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.zoclone.agents.service.PersonaService;
-import dev.zoclone.agents.service.PersonaService.Persona;
+import dev.zoclone.agents.ask.PersonaService;
+import dev.zoclone.agents.ask.PersonaService.Persona;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.zoclone.agents.service.SettingsService;
-import dev.zoclone.agents.service.SettingsService.Settings;
+import dev.zoclone.agents.models.SettingsService;
+import dev.zoclone.agents.models.SettingsService.Settings;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.ws.rs.GET;

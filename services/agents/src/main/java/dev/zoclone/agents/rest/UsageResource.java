@@ -1,7 +1,7 @@
 package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.zoclone.agents.service.UsageService;
+import dev.zoclone.agents.models.UsageService;
 import dev.zoclone.platform.identity.CurrentCaller;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.ws.rs.DefaultValue;

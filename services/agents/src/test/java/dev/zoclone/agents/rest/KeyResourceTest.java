@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
-import dev.zoclone.agents.service.KeyBinding;
-import dev.zoclone.agents.service.KeyCipher;
+import dev.zoclone.agents.keys.KeyBinding;
+import dev.zoclone.agents.keys.KeyCipher;
 import dev.zoclone.agents.support.FakeMemoryResource;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;

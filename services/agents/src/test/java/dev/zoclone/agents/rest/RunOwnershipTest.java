@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-import dev.zoclone.agents.service.RunOwnership;
+import dev.zoclone.agents.runs.RunOwnership;
 import dev.zoclone.agents.support.FakeMemoryResource;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;

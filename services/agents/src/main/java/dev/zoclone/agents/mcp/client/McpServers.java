@@ -3,7 +3,7 @@ package dev.zoclone.agents.mcp.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zoclone.agents.service.KeyCipher;
+import dev.zoclone.agents.keys.KeyCipher;
 import dev.zoclone.contract.mcp.McpServerRequest;
 import dev.zoclone.contract.mcp.McpServerView;
 import dev.zoclone.platform.egress.EgressPolicy;

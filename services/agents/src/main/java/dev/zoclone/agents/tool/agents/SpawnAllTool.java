@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import dev.zoclone.agents.service.AgentRunner;
+import dev.zoclone.agents.runs.AgentRunner;
 import dev.zoclone.agents.tool.Tool;
 import dev.zoclone.contract.agents.SpawnAllRequest;
 import dev.zoclone.contract.agents.SpawnAllResponse;

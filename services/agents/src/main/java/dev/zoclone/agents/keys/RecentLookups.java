@@ -1,0 +1,51 @@
+package dev.zoclone.agents.keys;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Remembers a per-user lookup (a key, the settings) for a moment, so the several model calls of one
+ * ask, and a burst of asks, read the database once. This replica forgets an entry as soon as it
+ * changes it; another replica's change shows here within {@code ttl}.
+ */
+public final class RecentLookups<K, V> {
+  private record Entry<V>(Optional<V> value, long expiresAt) {}
+
+  private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+  private final long ttlNanos;
+  private final int capacity;
+
+  public RecentLookups(Duration ttl, int capacity) {
+    this.ttlNanos = ttl.toNanos();
+    this.capacity = capacity;
+  }
+
+  /** The remembered value of {@code key}, else what {@code load} finds (remembered too). */
+  public Optional<V> get(K key, Function<K, Optional<V>> load) {
+    long now = System.nanoTime();
+    Entry<V> entry = entries.get(key);
+    if (entry != null && now - entry.expiresAt() < 0) {
+      return entry.value();
+    }
+    Optional<V> value = load.apply(key);
+    if (entries.size() >= capacity) {
+      // Rarely reached (entries live a moment); dropping everything keeps this bounded and simple.
+      entries.clear();
+    }
+    entries.put(key, new Entry<>(value, now + ttlNanos));
+    return value;
+  }
+
+  /** Forgets {@code key}. */
+  public void forget(K key) {
+    entries.remove(key);
+  }
+
+  /** Forgets everything. */
+  public void clear() {
+    entries.clear();
+  }
+}

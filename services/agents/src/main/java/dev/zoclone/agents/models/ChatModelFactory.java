@@ -1,0 +1,156 @@
+package dev.zoclone.agents.models;
+
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.zoclone.agents.client.ProviderHttpClient;
+import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.agents.keys.ResolvedKey;
+import dev.zoclone.platform.egress.EgressPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds one LangChain4j model per (key, model) and keeps the most recently used ones; the cache
+ * key holds a hash of the API key, never the key.
+ */
+@ApplicationScoped
+public class ChatModelFactory {
+  private final Duration timeout;
+  private final Duration streamTimeout;
+  private final EgressPolicy egress;
+  private final Map<CacheKey, Object> cache;
+
+  public ChatModelFactory(AgentsConfig config, EgressPolicy egress) {
+    this.egress = egress;
+    this.timeout = config.provider().timeout();
+    this.streamTimeout = config.provider().streamTimeout();
+    int capacity = config.modelCacheSize();
+    this.cache =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<CacheKey, Object> eldest) {
+            return size() > capacity;
+          }
+        };
+  }
+
+  private record CacheKey(
+      Provider provider, String baseUrl, String keyHash, String model, boolean streaming) {}
+
+  /** The blocking model for {@code model} with {@code key}. */
+  public ChatModel chatModel(ResolvedKey key, String model) {
+    return (ChatModel) cached(key, model, false);
+  }
+
+  /** The streaming model for {@code model} with {@code key}. */
+  public StreamingChatModel streamingModel(ResolvedKey key, String model) {
+    return (StreamingChatModel) cached(key, model, true);
+  }
+
+  /** How many models are built and kept. */
+  public synchronized int size() {
+    return cache.size();
+  }
+
+  private synchronized Object cached(ResolvedKey key, String model, boolean streaming) {
+    CacheKey cacheKey =
+        new CacheKey(key.provider(), key.baseUrl(), hash(key.apiKey()), model, streaming);
+    return cache.computeIfAbsent(
+        cacheKey, k -> streaming ? buildStreaming(key, model) : build(key, model));
+  }
+
+  private Object build(ResolvedKey key, String model) {
+    String apiKey = key.apiKey() == null ? "none" : key.apiKey();
+    return switch (key.provider()) {
+      case ANTHROPIC ->
+          AnthropicChatModel.builder()
+              .httpClientBuilder(http(timeout))
+              .baseUrl(key.baseUrl())
+              .apiKey(apiKey)
+              .modelName(model)
+              .maxTokens(4096)
+              .timeout(timeout)
+              .maxRetries(0)
+              .build();
+      case OLLAMA ->
+          OllamaChatModel.builder()
+              .httpClientBuilder(http(timeout))
+              .baseUrl(key.baseUrl())
+              .modelName(model)
+              .timeout(timeout)
+              .maxRetries(0)
+              .build();
+      default ->
+          OpenAiChatModel.builder()
+              .httpClientBuilder(http(timeout))
+              .baseUrl(key.baseUrl())
+              .apiKey(apiKey)
+              .modelName(model)
+              .timeout(timeout)
+              .maxRetries(0)
+              .build();
+    };
+  }
+
+  private Object buildStreaming(ResolvedKey key, String model) {
+    String apiKey = key.apiKey() == null ? "none" : key.apiKey();
+    return switch (key.provider()) {
+      case ANTHROPIC ->
+          AnthropicStreamingChatModel.builder()
+              .httpClientBuilder(http(streamTimeout))
+              .baseUrl(key.baseUrl())
+              .apiKey(apiKey)
+              .modelName(model)
+              .maxTokens(4096)
+              .timeout(timeout)
+              .build();
+      case OLLAMA ->
+          OllamaStreamingChatModel.builder()
+              .httpClientBuilder(http(streamTimeout))
+              .baseUrl(key.baseUrl())
+              .modelName(model)
+              .timeout(timeout)
+              .build();
+      default ->
+          OpenAiStreamingChatModel.builder()
+              .httpClientBuilder(http(streamTimeout))
+              .baseUrl(key.baseUrl())
+              .apiKey(apiKey)
+              .modelName(model)
+              .timeout(timeout)
+              .build();
+    };
+  }
+
+  /** A provider client whose calls end by {@code deadline}, their answer's body included. */
+  private ProviderHttpClient.Builder http(Duration deadline) {
+    return new ProviderHttpClient.Builder().deadline(deadline).egress(egress);
+  }
+
+  private static String hash(String apiKey) {
+    if (apiKey == null) {
+      return "";
+    }
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
