@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.time.Instant;
  * and a span ({@code automation fire}) that its events are queued in, so the trace of a fired
  * automation runs on through Kafka to the service that acts on it.
  */
+@Startup
 @Singleton
 public class FireObserver {
   private final Tracer tracer;
