@@ -12,6 +12,7 @@ import dev.zoclone.bench.memory.RecallBenchmark;
 import dev.zoclone.bench.pool.PoolBenchmark;
 import dev.zoclone.bench.skills.SkillsBenchmark;
 import dev.zoclone.bench.supervisor.SupervisorBenchmark;
+import dev.zoclone.bench.tracing.TracingCostBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -47,7 +48,8 @@ public final class BenchMain {
         new BrowserBenchmark(),
         new SupervisorBenchmark(),
         new ConsoleBenchmark(),
-        new McpBenchmark());
+        new McpBenchmark(),
+        new TracingCostBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

@@ -3,6 +3,7 @@ package dev.zoclone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -165,7 +166,9 @@ class OperationsManifestsTest {
     String sources = javaSources(root);
     List<String> undefined = new ArrayList<>();
     for (String series : meters) {
-      String base = series.replaceAll("_(total|seconds_count|seconds_sum|seconds|count|sum)$", "");
+      String base =
+          series.replaceAll(
+              "_(total|seconds_count|seconds_sum|seconds_bucket|seconds|count|sum)$", "");
       if (!sources.contains("\"" + base.replace('_', '.') + "\"")) {
         undefined.add(series);
       }
@@ -222,5 +225,15 @@ class OperationsManifestsTest {
       }
     }
     return all.toString();
+  }
+
+  @Test
+  void inKubernetesTracesAreSampledAndSentOverOtlpAndLogsAreJson() {
+    Map<String, String> data =
+        Kustomize.findGenerated(ConfigMap.class, "zoclone-config").orElseThrow().getData();
+    // The laptop default (libs/platform) samples nothing; the cluster turns tracing on.
+    assertThat(Double.parseDouble(data.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG"))).isPositive();
+    assertThat(data.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")).startsWith("http://");
+    assertThat(data).containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
   }
 }

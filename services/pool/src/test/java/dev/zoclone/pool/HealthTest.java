@@ -1,6 +1,7 @@
 package dev.zoclone.pool;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
@@ -32,5 +33,13 @@ class HealthTest extends ServiceHealthChecks {
         .statusCode(401)
         .contentType("application/problem+json")
         .body("type", is("https://zoclone.dev/problems/unauthenticated"));
+  }
+
+  @Test
+  void theServicesOwnMetersAreScraped() {
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .contains("zo_pool_lease_latency_seconds_count{outcome=\"leased\"}")
+        .contains("zo_pool_lease_latency_seconds_count{outcome=\"empty\"}");
   }
 }

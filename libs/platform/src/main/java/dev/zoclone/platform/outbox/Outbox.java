@@ -2,6 +2,7 @@ package dev.zoclone.platform.outbox;
 
 import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.platform.events.EventJson;
+import dev.zoclone.platform.tracing.RecordTracing;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,9 +22,11 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
   private final AgroalDataSource dataSource;
+  private final RecordTracing tracing;
 
-  public Outbox(AgroalDataSource dataSource) {
+  public Outbox(AgroalDataSource dataSource, RecordTracing tracing) {
     this.dataSource = dataSource;
+    this.tracing = tracing;
   }
 
   /** One event of a batch and the key of its record (may be null). */
@@ -53,11 +56,13 @@ public class Outbox {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
-                "INSERT INTO outbox (id, topic, record_key, payload) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO outbox (id, topic, record_key, payload, trace_parent)"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, id);
       insert.setString(2, topic);
       insert.setString(3, key);
       insert.setString(4, payload);
+      insert.setString(5, tracing.currentTraceParent());
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot queue event " + id, e);

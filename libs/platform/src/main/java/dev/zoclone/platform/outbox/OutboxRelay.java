@@ -2,7 +2,10 @@ package dev.zoclone.platform.outbox;
 
 import dev.zoclone.platform.config.PlatformConfig;
 import dev.zoclone.platform.kafka.KafkaSettings;
+import dev.zoclone.platform.tracing.RecordTracing;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,18 +45,25 @@ import org.apache.kafka.common.errors.RetriableException;
 public class OutboxRelay {
   private static final long SEND_TIMEOUT_MS = 20_000;
   private static final int PURGE_BATCH = 5_000;
+  private static final String EVENT_ID_HEADER = "zo-event-id";
 
   private final AgroalDataSource dataSource;
   private final PlatformConfig config;
   private final KafkaSettings kafka;
+  private final RecordTracing tracing;
   private final ReentrantLock passLock = new ReentrantLock();
   private volatile boolean running;
   private Producer<String, String> producer;
 
-  public OutboxRelay(AgroalDataSource dataSource, PlatformConfig config, KafkaSettings kafka) {
+  public OutboxRelay(
+      AgroalDataSource dataSource,
+      PlatformConfig config,
+      KafkaSettings kafka,
+      RecordTracing tracing) {
     this.dataSource = dataSource;
     this.config = config;
     this.kafka = kafka;
+    this.tracing = tracing;
     this.running = config.outbox().enabled();
   }
 
@@ -172,9 +182,34 @@ public class OutboxRelay {
     }
     List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
     for (ProducerRecord<String, String> record : records) {
-      sends.add(producer().send(record));
+      sends.add(send(record, row.traceParent()));
     }
     return sends;
+  }
+
+  /** Sends one record within a producer span of the row's trace, ended when the send completes. */
+  private Future<RecordMetadata> send(ProducerRecord<String, String> record, String traceParent) {
+    Span span = tracing.startSend(traceParent, record.topic(), eventId(record), record.headers());
+    try {
+      return producer()
+          .send(
+              record,
+              (metadata, error) -> {
+                if (error != null) {
+                  span.setStatus(StatusCode.ERROR, String.valueOf(error));
+                }
+                span.end();
+              });
+    } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, String.valueOf(e));
+      span.end();
+      throw e;
+    }
+  }
+
+  private static String eventId(ProducerRecord<String, String> record) {
+    var header = record.headers().lastHeader(EVENT_ID_HEADER);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   /**
@@ -212,7 +247,7 @@ public class OutboxRelay {
   private static List<Row> read(Connection connection, List<String> ids) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT o.id, o.topic, o.record_key, o.payload, o.attempts"
+            "SELECT o.id, o.topic, o.record_key, o.payload, o.attempts, o.trace_parent"
                 + " FROM unnest(?::text[]) WITH ORDINALITY AS c(id, n) JOIN outbox o ON o.id = c.id"
                 + " ORDER BY c.n")) {
       select.setArray(1, connection.createArrayOf("text", ids.toArray()));
@@ -225,7 +260,8 @@ public class OutboxRelay {
                   rs.getString(2),
                   rs.getString(3),
                   rs.getString(4),
-                  rs.getInt(5)));
+                  rs.getInt(5),
+                  rs.getString(6)));
         }
       }
       return rows;
@@ -306,8 +342,12 @@ public class OutboxRelay {
     }
   }
 
-  /** One claimed outbox row: one event, or a batch of them (see {@link Outbox}). */
-  private record Row(String id, String topic, String key, String payload, int attempts) {
+  /**
+   * One claimed outbox row: one event, or a batch of them (see {@link Outbox}), and the trace that
+   * queued it (may be null).
+   */
+  private record Row(
+      String id, String topic, String key, String payload, int attempts, String traceParent) {
     List<ProducerRecord<String, String>> toRecords() throws IOException {
       if (!payload.startsWith("[")) {
         return List.of(record(key, payload, id));
@@ -321,7 +361,7 @@ public class OutboxRelay {
 
     private ProducerRecord<String, String> record(String key, String value, String eventId) {
       ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-      record.headers().add("zo-event-id", eventId.getBytes(StandardCharsets.UTF_8));
+      record.headers().add(EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
       return record;
     }
   }

@@ -2,6 +2,8 @@ package dev.zoclone.gateway.client;
 
 import dev.zoclone.contract.ZoHeaders;
 import dev.zoclone.gateway.web.SessionCookie;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -77,6 +79,9 @@ final class ForwardedHeaders {
     if (request.authority() != null) {
       headers.set("X-Forwarded-Host", request.authority().toString());
     }
+    // The request's trace goes on in the service: its traceparent names the gateway's span.
+    W3CTraceContextPropagator.getInstance()
+        .inject(Context.current(), headers, (carrier, key, value) -> carrier.set(key, value));
     return headers;
   }
 

@@ -3,6 +3,7 @@ package dev.zoclone.pool.metrics;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The queue's depth as {@code zo.pool.jobs{status}} for the jobs not yet finished (PENDING, LEASED,
  * RUNNING), read from the database every {@code zo.metrics.pool-interval}, never on the scrape's
- * path; every replica reports the same shared queue.
+ * path; every replica reports the same shared queue. Also how long each lease transaction took
+ * ({@code zo.pool.lease.latency{outcome}}: {@code leased} when it handed out jobs, {@code empty}
+ * when none was ready), the long-poll's waiting not included.
  */
 @Startup
 @ApplicationScoped
@@ -29,6 +33,8 @@ public class PoolMeters {
   static final List<String> STATUSES = List.of("PENDING", "LEASED", "RUNNING");
 
   private final AgroalDataSource dataSource;
+  private final Timer leased;
+  private final Timer empty;
   private final Map<String, AtomicLong> depth =
       STATUSES.stream().collect(Collectors.toMap(Function.identity(), s -> new AtomicLong()));
 
@@ -40,6 +46,21 @@ public class PoolMeters {
                 .description("Jobs in the queue by status")
                 .tag("status", status)
                 .register(registry));
+    leased = leaseTimer(registry, "leased");
+    empty = leaseTimer(registry, "empty");
+  }
+
+  private static Timer leaseTimer(MeterRegistry registry, String outcome) {
+    return Timer.builder("zo.pool.lease.latency")
+        .description("How long a lease transaction took, by whether it handed out jobs")
+        .tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+
+  /** A lease transaction begun at {@code startedNanos} ended, having leased jobs or none. */
+  public void leaseTook(long startedNanos, boolean leasedJobs) {
+    (leasedJobs ? leased : empty).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
   }
 
   @Scheduled(

@@ -11,6 +11,7 @@ import dev.zoclone.pool.config.PoolConfig;
 import dev.zoclone.pool.repository.JobRepository;
 import dev.zoclone.pool.repository.JobState;
 import dev.zoclone.pool.repository.NewJob;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -59,6 +60,7 @@ public class JobService {
    * first job instead.
    */
   @Transactional
+  @WithSpan("pool job submit")
   public Submission submit(String owner, SubmitJobRequest request) {
     JobKind kind = validator.validate(request);
     NewJob job =

@@ -5,6 +5,7 @@ import dev.zoclone.contract.pool.LeaseRequest;
 import dev.zoclone.contract.pool.LeaseResponse;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.pool.config.PoolConfig;
+import dev.zoclone.pool.metrics.PoolMeters;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,14 @@ public class LeaseService {
   private final Leaser leaser;
   private final ReadyJobSignals signals;
   private final PoolConfig config;
+  private final PoolMeters meters;
 
-  public LeaseService(Leaser leaser, ReadyJobSignals signals, PoolConfig config) {
+  public LeaseService(
+      Leaser leaser, ReadyJobSignals signals, PoolConfig config, PoolMeters meters) {
     this.leaser = leaser;
     this.signals = signals;
     this.config = config;
+    this.meters = meters;
   }
 
   /** Leases jobs of {@code owner} for the node, waiting for some as the request allows. */
@@ -79,7 +83,13 @@ public class LeaseService {
       long deadline) {
     CompletableFuture<Void> signal = signals.register(owner);
     return Uni.createFrom()
-        .item(() -> leaser.leaseNow(owner, nodeId, maxJobs, kinds, finished))
+        .item(
+            () -> {
+              long started = System.nanoTime();
+              Leaser.Outcome outcome = leaser.leaseNow(owner, nodeId, maxJobs, kinds, finished);
+              meters.leaseTook(started, !outcome.leased().isEmpty());
+              return outcome;
+            })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .onFailure()
         .invoke(() -> signals.unregister(owner, signal))

@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Submitted jobs show up in {@code /q/metrics} as the queue's depth per status. */
+/**
+ * Submitted jobs show up in {@code /q/metrics} as the queue's depth per status, and leases as their
+ * latency.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 class PoolMetricsTest {
@@ -39,6 +42,34 @@ class PoolMetricsTest {
                 line.startsWith("http_server_requests_seconds_bucket{")
                     && line.contains("uri=\"/api/v1/jobs\"")
                     && line.contains("method=\"POST\""));
+  }
+
+  @Test
+  void eachLeaseTransactionIsTimedByWhetherItLeasedJobs() {
+    PoolCaller grace = PoolCaller.fresh();
+    String node = grace.node("metered-node", Map.of(), 2);
+    double leasedBefore = value("zo_pool_lease_latency_seconds_count{outcome=\"leased\"}");
+    double emptyBefore = value("zo_pool_lease_latency_seconds_count{outcome=\"empty\"}");
+
+    grace.submit(PoolCaller.shellJob("echo metered", 0));
+    assertThat(grace.lease(node, 1)).hasSize(1);
+    assertThat(grace.lease(node, 1)).isEmpty();
+
+    // Other tests lease too: these two leases are counted at least.
+    assertThat(value("zo_pool_lease_latency_seconds_count{outcome=\"leased\"}"))
+        .isGreaterThanOrEqualTo(leasedBefore + 1);
+    assertThat(value("zo_pool_lease_latency_seconds_count{outcome=\"empty\"}"))
+        .isGreaterThanOrEqualTo(emptyBefore + 1);
+    assertThat(scrape()).contains("zo_pool_lease_latency_seconds_bucket{outcome=\"leased\"");
+  }
+
+  private static double value(String series) {
+    return scrape()
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no series " + series));
   }
 
   private static double pending() {

@@ -35,18 +35,21 @@ public class FiringService {
   private final RecurrenceExpander expander;
   private final ActionPublisher publisher;
   private final SchedulerConfig config;
+  private final FireObserver observer;
 
   public FiringService(
       AutomationRepository automations,
       RunRepository runs,
       RecurrenceExpander expander,
       ActionPublisher publisher,
-      SchedulerConfig config) {
+      SchedulerConfig config,
+      FireObserver observer) {
     this.automations = automations;
     this.runs = runs;
     this.expander = expander;
     this.publisher = publisher;
     this.config = config;
+    this.observer = observer;
   }
 
   /** Fires everything due at {@code now}; answers how many runs were recorded. */
@@ -130,7 +133,13 @@ public class FiringService {
           occurrence.toLocalDateTime(),
           now,
           status)) {
-        publisher.publish(fired(automation, action, runId, occurrence), action);
+        AutomationFired event = fired(automation, action, runId, occurrence);
+        observer.fire(
+            automation.id.toString(),
+            action.type(),
+            occurrence.toInstant(),
+            now,
+            () -> publisher.publish(event, action));
         fired++;
       }
     }

@@ -31,13 +31,16 @@ public class SkillRunService {
   private final RunSlots slots;
   private final SkillsConfig config;
   private final SkillScriptRunner runner;
+  private final SkillRunMeters meters;
 
   public SkillRunService(
       SkillCatalog catalog,
       SkillContents contents,
       RunRepository runs,
       RunSlots slots,
-      SkillsConfig config) {
+      SkillsConfig config,
+      SkillRunMeters meters) {
+    this.meters = meters;
     this.catalog = catalog;
     this.contents = contents;
     this.runs = runs;
@@ -71,6 +74,8 @@ public class SkillRunService {
     if (!slots.tryAcquire(owner)) {
       throw new TooManyRunsException(slots.perUser());
     }
+    long started = System.nanoTime();
+    boolean ran = false;
     try {
       Path folder = contents.folder(skill.row().hash());
       SkillRunResult result =
@@ -80,6 +85,8 @@ public class SkillRunService {
                   new SkillScriptRunner.Request(
                       body.script(), body.input(), body.args(), timeout, skill.row().hash()))
               .withRunId(UUID.randomUUID().toString());
+      meters.ran(result);
+      ran = true;
       runs.insert(owner, name, result, requestId, config.runs().keepPerUser());
       Log.infof(
           "run %s of skill %s (%s) by %s: exit %d in %d ms",
@@ -97,6 +104,9 @@ public class SkillRunService {
     } catch (IOException e) {
       throw new IllegalStateException("cannot run skill " + name, e);
     } finally {
+      if (!ran) {
+        meters.failed(started);
+      }
       slots.release(owner);
     }
   }
