@@ -126,7 +126,10 @@ final class UpstreamExchange {
             outbound.end();
           }
         });
-    in.exceptionHandler(e -> resetOutbound());
+    // The client's connection failed in the middle of its body: the client is gone, the service is
+    // not at fault (a failure of the reset stream must not mark its replica down or be logged as
+    // the service's).
+    in.exceptionHandler(e -> clientGone());
     in.resume();
   }
 
