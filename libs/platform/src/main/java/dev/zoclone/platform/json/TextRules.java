@@ -1,5 +1,9 @@
 package dev.zoclone.platform.json;
 
+import dev.zoclone.contract.Problem.FieldError;
+import dev.zoclone.platform.problem.ProblemException;
+import java.util.List;
+
 /**
  * What a string from a caller may hold, decided once for every service: any Unicode text except NUL
  * (PostgreSQL cannot store it in text or jsonb) and lone UTF-16 surrogates (not a character: they
@@ -27,5 +31,35 @@ public final class TextRules {
       }
     }
     return null;
+  }
+
+  /**
+   * Refuses {@code text} longer than {@code max} characters with a 400 problem naming {@code
+   * field}; null passes (whether a field is required is the caller's rule).
+   */
+  public static void requireAtMost(String field, String text, int max) {
+    if (text != null && text.length() > max) {
+      throw ProblemException.badRequest(field, tooLong(text, max));
+    }
+  }
+
+  /**
+   * Refuses a message ({@code text}, such as an ask's input) longer than {@code max} characters
+   * with a 413 {@code payload-too-large} problem naming {@code field}.
+   */
+  public static void requireMessageAtMost(String field, String text, int max) {
+    if (text != null && text.length() > max) {
+      String message = tooLong(text, max);
+      throw new ProblemException(
+          413,
+          "payload-too-large",
+          "Request too large",
+          field + ": " + message,
+          List.of(new FieldError(field, message)));
+    }
+  }
+
+  private static String tooLong(String text, int max) {
+    return "must be at most " + max + " characters (has " + text.length() + ")";
   }
 }

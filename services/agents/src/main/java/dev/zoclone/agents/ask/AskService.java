@@ -30,6 +30,7 @@ import dev.zoclone.contract.agents.AskResponse.Usage;
 import dev.zoclone.contract.memory.ContextResponse;
 import dev.zoclone.contract.memory.ConversationMessage;
 import dev.zoclone.contract.memory.StartedConversation;
+import dev.zoclone.platform.json.TextRules;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,15 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class AskService {
+  /**
+   * Longest input an ask (and an agent's prompt) may carry: its turn is stored by memory, which
+   * keeps at most this many characters a message.
+   */
+  public static final int MAX_INPUT_CHARS = 65_536;
+
+  /** Longest model name (and agent id) a request may give. */
+  public static final int MAX_NAME_CHARS = 200;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int RECALLED_EXCERPT_CHARS = 200;
 
@@ -88,6 +98,7 @@ public class AskService {
    */
   public AskResponse ask(String owner, AskRequest request, Consumer<String> onToken) {
     String input = requireInput(request.input());
+    TextRules.requireAtMost("model_name", request.modelName(), MAX_NAME_CHARS);
     AskTuning tuning = AskTuning.of(request);
     List<String> candidates = models.candidates(owner, request.modelName(), request.fallbacks());
     models.resolve(owner, candidates.get(0));
@@ -361,6 +372,7 @@ public class AskService {
     if (input == null || input.isBlank()) {
       throw ProblemException.badRequest("input", "is required");
     }
+    TextRules.requireMessageAtMost("input", input, MAX_INPUT_CHARS);
     return input;
   }
 

@@ -7,6 +7,7 @@ import dev.zoclone.agents.repository.KeyRepository;
 import dev.zoclone.contract.agents.KeyRequest;
 import dev.zoclone.contract.agents.KeyView;
 import dev.zoclone.platform.egress.EgressPolicy;
+import dev.zoclone.platform.json.TextRules;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.platform.secrets.SecretCipher;
 import io.quarkus.logging.Log;
@@ -23,6 +24,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class KeyService {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
+  private static final int MAX_API_KEY_CHARS = 4_096;
+  private static final int MAX_BASE_URL_CHARS = 2_048;
+  private static final int MAX_MODEL_CHARS = 200;
 
   private final KeyRepository keys;
   private final KeyCipher cipher;
@@ -49,6 +53,9 @@ public class KeyService {
       throw ProblemException.badRequest("provider", "is required");
     }
     Provider provider = Provider.parse(request.provider());
+    TextRules.requireAtMost("api_key", request.apiKey(), MAX_API_KEY_CHARS);
+    TextRules.requireAtMost("base_url", request.baseUrl(), MAX_BASE_URL_CHARS);
+    TextRules.requireAtMost("default_model", request.defaultModel(), MAX_MODEL_CHARS);
     String apiKey = blankToNull(request.apiKey());
     String baseUrl = blankToNull(request.baseUrl());
     if (apiKey == null && provider.needsApiKey()) {

@@ -11,6 +11,7 @@ import dev.zoclone.contract.agents.SpawnAllRequest;
 import dev.zoclone.contract.agents.SpawnAllRequest.AgentSpec;
 import dev.zoclone.contract.agents.SpawnAllResponse;
 import dev.zoclone.contract.agents.SpawnAllResponse.AgentResult;
+import dev.zoclone.platform.json.TextRules;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -85,6 +86,8 @@ public class AgentRunner {
     if (request == null || request.prompt() == null || request.prompt().isBlank()) {
       throw ProblemException.badRequest("prompt", "is required");
     }
+    TextRules.requireMessageAtMost("prompt", request.prompt(), AskService.MAX_INPUT_CHARS);
+    TextRules.requireAtMost("model_name", request.modelName(), AskService.MAX_NAME_CHARS);
     Duration timeout = timeout(request.timeoutMs());
     queue.reserve(owner, 1);
     AgentView queued;
@@ -148,6 +151,10 @@ public class AgentRunner {
       if (spec == null || spec.prompt() == null || spec.prompt().isBlank()) {
         throw ProblemException.badRequest("agents[" + i + "].prompt", "is required");
       }
+      String at = "agents[" + i + "].";
+      TextRules.requireMessageAtMost(at + "prompt", spec.prompt(), AskService.MAX_INPUT_CHARS);
+      TextRules.requireAtMost(at + "id", spec.id(), AskService.MAX_NAME_CHARS);
+      TextRules.requireAtMost(at + "model_name", spec.modelName(), AskService.MAX_NAME_CHARS);
     }
     int limit =
         request.maxConcurrency() == null

@@ -5,6 +5,7 @@ import static dev.zoclone.agents.support.Api.newUser;
 import static dev.zoclone.agents.support.Api.openAiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 
 import dev.zoclone.agents.support.FakeMemoryResource;
@@ -251,6 +252,33 @@ class AgentResourceTest {
         .atMost(Duration.ofSeconds(3))
         .untilAsserted(
             () -> as(user).get("/api/v1/agents/" + id).then().body("status", is("CANCELLED")));
+  }
+
+  @Test
+  void promptsOverTheirMaximumAreA413NamingTheField() {
+    String prompt = "p".repeat(65_537);
+    as(user)
+        .body("{\"prompt\":\"" + prompt + "\"}")
+        .post("/api/v1/agents")
+        .then()
+        .statusCode(413)
+        .body("type", endsWith("payload-too-large"))
+        .body("errors[0].field", is("prompt"));
+    as(user)
+        .body(
+            "{\"agents\":[{\"id\":\"a\",\"prompt\":\"fine\"},{\"id\":\"b\",\"prompt\":\""
+                + prompt
+                + "\"}]}")
+        .post("/api/v1/agents/spawn-all")
+        .then()
+        .statusCode(413)
+        .body("errors[0].field", is("agents[1].prompt"));
+    as(user)
+        .body("{\"agents\":[{\"id\":\"" + "i".repeat(201) + "\",\"prompt\":\"fine\"}]}")
+        .post("/api/v1/agents/spawn-all")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("agents[0].id"));
   }
 
   @Test

@@ -405,6 +405,28 @@ class AskResourceTest {
   }
 
   @Test
+  void anInputOverItsMaximumIsA413NamingTheFieldBeforeAnyModelCall() {
+    int callsBefore = MODEL.requests().size();
+    String input = "y".repeat(65_537);
+
+    as(user)
+        .body("{\"input\":\"" + input + "\",\"model_name\":\"openai:gpt-4o-mini\"}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("type", endsWith("payload-too-large"))
+        .body("errors[0].field", is("input"));
+    as(user)
+        .body("{\"input\":\"hi\",\"model_name\":\"" + "m".repeat(201) + "\"}")
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("model_name"));
+    assertThat(MODEL.requests()).hasSize(callsBefore);
+  }
+
+  @Test
   void anInputTooLargeForMemoryIsA413NotABadGateway() {
     String input = "x".repeat(1_200_000);
 

@@ -5,6 +5,7 @@ import static dev.zoclone.agents.support.Api.newUser;
 import static dev.zoclone.agents.support.Api.openAiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -174,6 +175,36 @@ class KeyResourceTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", is("base_url"));
+  }
+
+  @Test
+  void keyFieldsOverTheirMaximumAreA400NamingTheField() {
+    String user = newUser();
+    as(user)
+        .body("{\"provider\":\"openai\",\"api_key\":\"" + "k".repeat(4_097) + "\"}")
+        .put("/api/v1/keys/long")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("api_key"));
+    as(user)
+        .body(
+            "{\"provider\":\"openai_compatible\",\"base_url\":\"http://example.com/"
+                + "p".repeat(2_048)
+                + "\"}")
+        .put("/api/v1/keys/long")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("base_url"));
+    as(user)
+        .body(
+            "{\"provider\":\"openai\",\"api_key\":\"sk-x\",\"default_model\":\""
+                + "m".repeat(201)
+                + "\"}")
+        .put("/api/v1/keys/long")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", is("default_model"));
+    as(user).get("/api/v1/keys").then().statusCode(200).body("keys", hasSize(0));
   }
 
   @Test
