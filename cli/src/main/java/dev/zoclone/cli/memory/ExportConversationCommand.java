@@ -6,36 +6,22 @@ import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code zo conversations export ID [-o md|json]}: the whole conversation on stdout, as Markdown (a
- * heading per turn) or as the API's JSON.
+ * {@code zo conversations export ID [-o json|yaml]}: the whole conversation on stdout, as Markdown
+ * (a heading per turn) by default, or as the API's JSON or YAML with the global {@code -o}.
  */
-@Command(name = "export", description = "Print a conversation as Markdown or JSON.")
+@Command(name = "export", description = "Print a conversation as Markdown (-o json|yaml: data).")
 public final class ExportConversationCommand extends GatewayCommand {
-  /** The formats an export is written in. */
-  enum Format {
-    md,
-    json
-  }
-
   @Parameters(paramLabel = "ID", description = "The conversation's id.")
   private String id;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "md or json. Default: md.")
-  private Format format = Format.md;
 
   @Override
   protected int execute(GatewayClient gateway) {
     GatewayResponse response =
         gateway.get("/api/v1/conversations/" + GatewayClient.pathSegment(id));
-    if (json() || format == Format.json) {
-      out().println(response.body());
+    if (printedAsJson(response)) {
       return ExitCodes.OK;
     }
     out().print(markdown(response.read(JsonNode.class)));
