@@ -46,4 +46,19 @@ public class AutomationRepository implements PanacheRepositoryBase<AutomationEnt
         .setParameter(2, limit)
         .getResultList();
   }
+
+  /**
+   * Locks the automations whose action still holds a secret in plaintext, or whose sealed secret is
+   * not under the master key {@code current}, skipping rows another replica holds.
+   */
+  @SuppressWarnings("unchecked") // a native query typed by the entity class returns entities
+  public List<AutomationEntity> lockUnsealed(String current) {
+    return getEntityManager()
+        .createNativeQuery(
+            "SELECT * FROM automation WHERE (action::jsonb -> 'secret') IS NOT NULL"
+                + " OR secret_key <> ?1 FOR UPDATE SKIP LOCKED",
+            AutomationEntity.class)
+        .setParameter(1, current)
+        .getResultList();
+  }
 }
