@@ -40,6 +40,13 @@ public interface SchedulerConfig {
    */
   Optional<String> masterKeyFile();
 
+  /**
+   * How often the master key file is checked for a new key (a rotation), under which every webhook
+   * secret is then sealed again.
+   */
+  @WithDefault("10s")
+  Duration masterKeyCheck();
+
   /** Bounds on rule expansion. */
   Expansion expansion();
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Automations, always read through their owner except by the ticker. */
@@ -60,5 +61,10 @@ public class AutomationRepository implements PanacheRepositoryBase<AutomationEnt
             AutomationEntity.class)
         .setParameter(1, current)
         .getResultList();
+  }
+
+  /** How many automations have a secret sealed under one of {@code fingerprints}. */
+  public long countSealedUnder(Set<String> fingerprints) {
+    return fingerprints.isEmpty() ? 0 : count("secretKey in ?1", fingerprints);
   }
 }

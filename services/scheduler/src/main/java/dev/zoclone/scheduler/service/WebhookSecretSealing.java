@@ -6,7 +6,9 @@ import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.repository.AutomationEntity;
 import dev.zoclone.scheduler.repository.AutomationRepository;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -14,13 +16,15 @@ import jakarta.transaction.Transactional;
 /**
  * Seals at start the webhook secrets still stored in plaintext in the action (rows from before
  * secrets were sealed) and clears the plaintext; re-seals under the current master key the secrets
- * sealed under an older one it still knows. Idempotent: a sealed row is not selected again. A
- * secret no known key opens is left as it is (and logged); its deliveries fail with that reason.
+ * sealed under an older one it still knows; does the latter again whenever the master key file
+ * holds a new key (a rotation). Idempotent: a sealed row is not selected again. A secret no known
+ * key opens is left as it is (and logged); its deliveries fail with that reason.
  */
 @ApplicationScoped
 public class WebhookSecretSealing {
   private final AutomationRepository automations;
   private final WebhookSecrets secrets;
+  private volatile boolean resealing;
 
   public WebhookSecretSealing(AutomationRepository automations, WebhookSecrets secrets) {
     this.automations = automations;
@@ -32,6 +36,24 @@ public class WebhookSecretSealing {
     int sealed = sealAll();
     if (sealed > 0) {
       Log.infof("%d webhook secrets sealed under master key %s", sealed, secrets.fingerprint());
+    }
+  }
+
+  /** Re-seals under the master key file's key once it changes (every replica does the same). */
+  @Scheduled(
+      every = "${zo.scheduler.master-key-check:10s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void onKeyChange() {
+    if (secrets.refresh()) {
+      resealing = true;
+    }
+    if (resealing) {
+      int sealed = QuarkusTransaction.requiringNew().call(this::sealAll);
+      // rows the ticker held were skipped: go on until none is left under a key known here
+      resealing =
+          QuarkusTransaction.requiringNew()
+              .call(() -> automations.countSealedUnder(secrets.olderFingerprints()) > 0);
+      Log.infof("%d webhook secrets re-sealed under master key %s", sealed, secrets.fingerprint());
     }
   }
 

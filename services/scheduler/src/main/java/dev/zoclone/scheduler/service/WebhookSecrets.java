@@ -11,20 +11,26 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seals webhook secrets under the master key ({@link SecretCipher}: AES-256-GCM) bound to their row
  * ({@code webhook}, owner, automation id) as associated data, so a row moved to another owner does
  * not decrypt. It seals with the master key file's key when there is one, else {@code
- * ZO_MASTER_KEY}, and opens with whichever of the two a row names by fingerprint.
+ * ZO_MASTER_KEY}, and opens with whichever key it has known a row names by fingerprint; {@link
+ * #refresh()} takes a new key from the file (a rotation).
  */
 @ApplicationScoped
 public class WebhookSecrets {
   private final Map<String, SecretCipher> known = new ConcurrentHashMap<>();
-  private final SecretCipher current;
+  private final Optional<Path> file;
+  private volatile SecretCipher current;
+  private volatile FileTime fileSeen;
 
   @Inject
   public WebhookSecrets(SchedulerConfig config) {
@@ -38,16 +44,38 @@ public class WebhookSecrets {
     PlaceholderSecrets.refuseInProduction("ZO_MASTER_KEY", masterKey, mode);
     SecretCipher configured = SecretCipher.fromBase64(masterKey, "ZO_MASTER_KEY");
     known.put(configured.fingerprint(), configured);
-    SecretCipher newest = configured;
-    if (file.isPresent() && Files.isRegularFile(file.get())) {
-      try {
-        newest = SecretCipher.fromBase64(Files.readString(file.get()), "ZO_MASTER_KEY_FILE");
-        known.put(newest.fingerprint(), newest);
-      } catch (IOException | IllegalArgumentException e) {
-        Log.warnf("master key file %s not read: %s", file.get(), e.getMessage());
-      }
+    this.current = configured;
+    this.file = file;
+    refresh();
+  }
+
+  /**
+   * Reads the master key file when it changed since last read; answers whether its key is new, and
+   * from then on seals with it (the keys known before still open what they sealed).
+   */
+  public synchronized boolean refresh() {
+    if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+      return false;
     }
-    this.current = newest;
+    try {
+      FileTime modified = Files.getLastModifiedTime(file.get());
+      if (modified.equals(fileSeen)) {
+        return false;
+      }
+      SecretCipher read =
+          SecretCipher.fromBase64(Files.readString(file.get()), "ZO_MASTER_KEY_FILE");
+      fileSeen = modified;
+      if (read.fingerprint().equals(current.fingerprint())) {
+        return false;
+      }
+      known.put(read.fingerprint(), read);
+      current = read;
+      Log.infof("master key file %s: now sealing under %s", file.get(), read.fingerprint());
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      Log.warnf("master key file %s not read: %s", file.get(), e.getMessage());
+      return false;
+    }
   }
 
   /** The associated data of a webhook secret: the row's kind, owner and id. */
@@ -63,10 +91,18 @@ public class WebhookSecrets {
       automation.secretKey = null;
       return;
     }
-    SecretCipher.Sealed sealed = current.seal(secret, boundTo(automation));
+    SecretCipher master = current;
+    SecretCipher.Sealed sealed = master.seal(secret, boundTo(automation));
     automation.secretCiphertext = sealed.ciphertext();
     automation.secretNonce = sealed.nonce();
-    automation.secretKey = current.fingerprint();
+    automation.secretKey = master.fingerprint();
+  }
+
+  /** The fingerprints of the master keys known here other than the one that seals now. */
+  public Set<String> olderFingerprints() {
+    Set<String> older = new HashSet<>(known.keySet());
+    older.remove(current.fingerprint());
+    return older;
   }
 
   /** The fingerprint of the master key that seals now. */
