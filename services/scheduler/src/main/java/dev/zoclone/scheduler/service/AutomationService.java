@@ -349,6 +349,9 @@ public class AutomationService {
     } catch (WebhookSecrets.UnreadableSecretException e) {
       secret = null; // an edit must then give the secret again
     }
+    if (secret == null) {
+      secret = stored.secret(); // a row from before secrets were sealed, not sealed yet
+    }
     return new AutomationAction(
         stored.type(), stored.prompt(), stored.topic(), stored.url(), secret, stored.payload());
   }
