@@ -63,8 +63,18 @@ public class AutomationRepository implements PanacheRepositoryBase<AutomationEnt
         .getResultList();
   }
 
-  /** How many automations have a secret sealed under one of {@code fingerprints}. */
-  public long countSealedUnder(Set<String> fingerprints) {
-    return fingerprints.isEmpty() ? 0 : count("secretKey in ?1", fingerprints);
+  /**
+   * How many automations still hold a secret in plaintext or have one sealed under one of {@code
+   * older} (keys known here that no longer seal).
+   */
+  public long countToSeal(Set<String> older) {
+    return ((Number)
+            getEntityManager()
+                .createNativeQuery(
+                    "SELECT count(*) FROM automation WHERE (action::jsonb -> 'secret') IS NOT NULL"
+                        + " OR secret_key = ANY(CAST(?1 AS text[]))")
+                .setParameter(1, older.toArray(String[]::new))
+                .getSingleResult())
+        .longValue();
   }
 }

@@ -37,11 +37,16 @@ public class WebhookSecretSealing {
     if (sealed > 0) {
       Log.infof("%d webhook secrets sealed under master key %s", sealed, secrets.fingerprint());
     }
+    resealing = true; // rows another transaction held were skipped: the next check takes them
   }
 
-  /** Re-seals under the master key file's key once it changes (every replica does the same). */
+  /**
+   * Re-seals under the master key file's key once it changes (every replica does the same), and
+   * goes on while rows are left (rows the ticker held are skipped).
+   */
   @Scheduled(
       every = "${zo.scheduler.master-key-check:10s}",
+      delayed = "${zo.scheduler.master-key-check:10s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void onKeyChange() {
     if (secrets.refresh()) {
@@ -49,11 +54,12 @@ public class WebhookSecretSealing {
     }
     if (resealing) {
       int sealed = QuarkusTransaction.requiringNew().call(this::sealAll);
-      // rows the ticker held were skipped: go on until none is left under a key known here
       resealing =
           QuarkusTransaction.requiringNew()
-              .call(() -> automations.countSealedUnder(secrets.olderFingerprints()) > 0);
-      Log.infof("%d webhook secrets re-sealed under master key %s", sealed, secrets.fingerprint());
+              .call(() -> automations.countToSeal(secrets.olderFingerprints()) > 0);
+      if (sealed > 0) {
+        Log.infof("%d webhook secrets sealed under master key %s", sealed, secrets.fingerprint());
+      }
     }
   }
 
