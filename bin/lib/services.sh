@@ -179,7 +179,8 @@ service_start() {
     else
       export QUARKUS_HTTP_HOST=127.0.0.1
     fi
-    # agents re-reads the master key from this file when it changes (a rotation reaches every replica).
+    # agents and scheduler re-read the master key from this file when it changes (a rotation reaches
+    # every replica).
     export ZO_MASTER_KEY_FILE="$ZO_HOME/master-key"
     # On a laptop, keys, webhooks and MCP servers may point at the user's own local servers.
     export ZO_PLATFORM_EGRESS_ALLOW_PRIVATE="${ZO_PLATFORM_EGRESS_ALLOW_PRIVATE:-true}"

@@ -140,6 +140,29 @@ public class Automations {
         rs -> rs.getString(1));
   }
 
+  /** The whole automation row as PostgreSQL writes it as text (bytea columns in hex). */
+  public String rowText(String id) {
+    return query("SELECT a::text FROM automation a WHERE id = ?::uuid", id, rs -> rs.getString(1))
+        .get(0);
+  }
+
+  /** The fingerprint of the master key that sealed the automation's secret, or null. */
+  public String secretKey(String id) {
+    return query("SELECT secret_key FROM automation WHERE id = ?::uuid", id, rs -> rs.getString(1))
+        .get(0);
+  }
+
+  /** Runs an UPDATE whose one parameter is the automation id; answers the rows changed. */
+  public int update(String sql, String id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement update = c.prepareStatement(sql)) {
+      update.setString(1, id);
+      return update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Reads one column per row. */
   public interface Column<T> {
     T read(ResultSet rs) throws SQLException;

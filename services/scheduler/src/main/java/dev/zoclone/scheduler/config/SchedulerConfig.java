@@ -3,6 +3,7 @@ package dev.zoclone.scheduler.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the scheduler service, under {@code zo.scheduler}. */
 @ConfigMapping(prefix = "zo.scheduler")
@@ -26,6 +27,25 @@ public interface SchedulerConfig {
   /** Most missed occurrences fired in one pass for {@code catch_up=all}; the rest follow. */
   @WithDefault("1000")
   int maxCatchUp();
+
+  /**
+   * Base64 of the 32-byte AES-256 master key that seals webhook secrets ({@code ZO_MASTER_KEY}, the
+   * same key as the agents service's).
+   */
+  String masterKey();
+
+  /**
+   * A file holding the master key ({@code ZO_MASTER_KEY_FILE}); read at start, its key seals when
+   * it differs from {@link #masterKey()}, which still opens what it sealed.
+   */
+  Optional<String> masterKeyFile();
+
+  /**
+   * How often the master key file is checked for a new key (a rotation), under which every webhook
+   * secret is then sealed again.
+   */
+  @WithDefault("10s")
+  Duration masterKeyCheck();
 
   /** Bounds on rule expansion. */
   Expansion expansion();

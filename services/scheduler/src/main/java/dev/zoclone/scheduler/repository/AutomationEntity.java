@@ -23,8 +23,19 @@ public class AutomationEntity extends PanacheEntityBase {
   /** Excluded local date-times, comma-separated ISO values. */
   public String exdates;
 
-  /** The action as JSON, secret included. */
+  /** The action as JSON, without its secret (rows not yet sealed at start may still hold it). */
   public String action;
+
+  /** A webhook's signing secret sealed under the master key, bound to owner and id; else null. */
+  @Column(name = "secret_ciphertext")
+  public byte[] secretCiphertext;
+
+  @Column(name = "secret_nonce")
+  public byte[] secretNonce;
+
+  /** The fingerprint of the master key that sealed the secret. */
+  @Column(name = "secret_key")
+  public String secretKey;
 
   public boolean active;
 

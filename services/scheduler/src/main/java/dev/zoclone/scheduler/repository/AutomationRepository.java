@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Automations, always read through their owner except by the ticker. */
@@ -45,5 +46,35 @@ public class AutomationRepository implements PanacheRepositoryBase<AutomationEnt
         .setParameter(1, now)
         .setParameter(2, limit)
         .getResultList();
+  }
+
+  /**
+   * Locks the automations whose action still holds a secret in plaintext, or whose sealed secret is
+   * not under the master key {@code current}, skipping rows another replica holds.
+   */
+  @SuppressWarnings("unchecked") // a native query typed by the entity class returns entities
+  public List<AutomationEntity> lockUnsealed(String current) {
+    return getEntityManager()
+        .createNativeQuery(
+            "SELECT * FROM automation WHERE (action::jsonb -> 'secret') IS NOT NULL"
+                + " OR secret_key <> ?1 FOR UPDATE SKIP LOCKED",
+            AutomationEntity.class)
+        .setParameter(1, current)
+        .getResultList();
+  }
+
+  /**
+   * How many automations still hold a secret in plaintext or have one sealed under one of {@code
+   * older} (keys known here that no longer seal).
+   */
+  public long countToSeal(Set<String> older) {
+    return ((Number)
+            getEntityManager()
+                .createNativeQuery(
+                    "SELECT count(*) FROM automation WHERE (action::jsonb -> 'secret') IS NOT NULL"
+                        + " OR secret_key = ANY(CAST(?1 AS text[]))")
+                .setParameter(1, older.toArray(String[]::new))
+                .getSingleResult())
+        .longValue();
   }
 }

@@ -50,6 +50,7 @@ public class AutomationService {
   private final UserTopics userTopics;
   private final EgressPolicy egress;
   private final OwnerQuotas quotas;
+  private final WebhookSecrets secrets;
   private final long maxAutomations;
 
   public AutomationService(
@@ -61,6 +62,7 @@ public class AutomationService {
       UserTopics userTopics,
       EgressPolicy egress,
       OwnerQuotas quotas,
+      WebhookSecrets secrets,
       @ConfigProperty(name = "zo.quota.automations") long maxAutomations) {
     this.egress = egress;
     this.automations = automations;
@@ -70,6 +72,7 @@ public class AutomationService {
     this.clock = clock;
     this.userTopics = userTopics;
     this.quotas = quotas;
+    this.secrets = secrets;
     this.maxAutomations = maxAutomations;
   }
 
@@ -99,7 +102,7 @@ public class AutomationService {
     entity.createdAt = clock.instant();
     entity.updatedAt = entity.createdAt;
     entity.title = title(request.title());
-    entity.action = actionJson(owner, request.action(), null);
+    storeAction(entity, checkedAction(owner, request.action(), null));
     entity.active = request.active() == null || request.active();
     entity.catchUp = catchUp(request.catchUp(), CatchUp.ONCE).name();
     String dtstart = request.dtstart() == null ? defaultStart(request.tzid()) : request.dtstart();
@@ -132,7 +135,7 @@ public class AutomationService {
       entity.title = title(patch.title());
     }
     if (patch.action() != null) {
-      entity.action = actionJson(owner, patch.action(), action(entity));
+      storeAction(entity, checkedAction(owner, patch.action(), storedAction(entity)));
     }
     if (patch.catchUp() != null) {
       entity.catchUp = catchUp(patch.catchUp(), CatchUp.ONCE).name();
@@ -179,7 +182,7 @@ public class AutomationService {
     return Recurrence.of(entity.rrule, entity.dtstart.toString(), entity.tzid, exdates(entity));
   }
 
-  /** The stored action of an automation, secret included. */
+  /** The stored action of an automation; its secret is sealed apart ({@link WebhookSecrets}). */
   public static AutomationAction action(AutomationEntity entity) {
     try {
       return EventJson.mapper().readValue(entity.action, AutomationAction.class);
@@ -337,8 +340,35 @@ public class AutomationService {
     }
   }
 
-  /** The action as stored; a webhook edited without its secret keeps the old one. */
-  private String actionJson(String owner, AutomationAction action, AutomationAction previous) {
+  /** The stored action with its secret opened, or without one when it no longer opens. */
+  private AutomationAction storedAction(AutomationEntity entity) {
+    AutomationAction stored = action(entity);
+    String secret;
+    try {
+      secret = secrets.open(entity);
+    } catch (WebhookSecrets.UnreadableSecretException e) {
+      secret = null; // an edit must then give the secret again
+    }
+    if (secret == null) {
+      secret = stored.secret(); // a row from before secrets were sealed, not sealed yet
+    }
+    return new AutomationAction(
+        stored.type(), stored.prompt(), stored.topic(), stored.url(), secret, stored.payload());
+  }
+
+  /** Writes the action without its secret, and the secret sealed in its own columns. */
+  private void storeAction(AutomationEntity entity, AutomationAction action) {
+    try {
+      entity.action = EventJson.mapper().writeValueAsString(action.withoutSecret());
+    } catch (JsonProcessingException e) {
+      throw ProblemException.badRequest("action", "cannot be stored: " + e.getOriginalMessage());
+    }
+    secrets.seal(entity, action.secret());
+  }
+
+  /** The action to store, checked; a webhook edited without its secret keeps the old one. */
+  private AutomationAction checkedAction(
+      String owner, AutomationAction action, AutomationAction previous) {
     AutomationAction effective = action;
     if (action != null
         && previous != null
@@ -363,18 +393,12 @@ public class AutomationService {
     if (type == ActionType.WEBHOOK) {
       egress.checkUrl("action.url", effective.url());
     }
-    AutomationAction normalized =
-        new AutomationAction(
-            type.wire(),
-            effective.prompt(),
-            effective.topic(),
-            effective.url(),
-            effective.secret(),
-            effective.payload());
-    try {
-      return EventJson.mapper().writeValueAsString(normalized);
-    } catch (JsonProcessingException e) {
-      throw ProblemException.badRequest("action", "cannot be stored: " + e.getOriginalMessage());
-    }
+    return new AutomationAction(
+        type.wire(),
+        effective.prompt(),
+        effective.topic(),
+        effective.url(),
+        type == ActionType.WEBHOOK ? effective.secret() : null,
+        effective.payload());
   }
 }

@@ -44,6 +44,7 @@ public class WebhookDelivery {
   private final RunRepository runs;
   private final AutomationRepository automations;
   private final WebhookClient client;
+  private final WebhookSecrets secrets;
   private final SchedulerConfig config;
   private final ExecutorService recorder =
       Executors.newFixedThreadPool(
@@ -58,10 +59,12 @@ public class WebhookDelivery {
       RunRepository runs,
       AutomationRepository automations,
       WebhookClient client,
+      WebhookSecrets secrets,
       SchedulerConfig config) {
     this.runs = runs;
     this.automations = automations;
     this.client = client;
+    this.secrets = secrets;
     this.config = config;
   }
 
@@ -101,15 +104,39 @@ public class WebhookDelivery {
             claimedUntil)) {
       AutomationEntity automation = automations.findById(run.automationId);
       AutomationAction action = AutomationService.action(automation);
+      String secret;
+      try {
+        secret = secrets.open(automation);
+      } catch (WebhookSecrets.UnreadableSecretException e) {
+        failForGood(run, e.getMessage());
+        continue;
+      }
+      if (secret == null) {
+        secret =
+            action.secret(); // a row stored before secrets were sealed, not yet sealed at start
+      }
+      if (secret == null) {
+        failForGood(run, "webhook secret missing: store the automation's action.secret again");
+        continue;
+      }
       attempts.add(
           new Attempt(
               run.id,
               run.attempts,
               URI.create(action.url()),
-              action.secret(),
+              secret,
               EventJson.write(event(run, automation))));
     }
     return attempts;
+  }
+
+  /** Fails a claimed run without an attempt: no retry can make its secret readable. */
+  private static void failForGood(RunEntity run, String detail) {
+    Log.warnf("webhook of run %s not sent: %s", run.id, detail);
+    run.status = RunStatus.FAILED.name();
+    run.detail = detail;
+    run.nextAttemptAt = null;
+    run.claimedUntil = null;
   }
 
   private CompletableFuture<Integer> send(Attempt attempt, Instant now) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.zoclone.contract.scheduler.AutomationAction;
+import dev.zoclone.contract.scheduler.NewAutomation;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.Automations;
 import dev.zoclone.scheduler.client.WebhookClient;
@@ -15,7 +16,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +33,8 @@ class WebhookDeliveryTest {
   @Inject FiringService firing;
   @Inject WebhookDelivery delivery;
   @Inject Automations automations;
+  @Inject AutomationService service;
+  @Inject WebhookSecretSealing sealing;
 
   @BeforeEach
   void pauseOtherTestsAutomations() {
@@ -89,12 +94,17 @@ class WebhookDeliveryTest {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  /** A fired webhook run and the instant it became due for delivery. */
-  private record Fired(String run, Instant at) {}
+  /** A fired webhook run, its automation and the instant it became due for delivery. */
+  private record Fired(String automation, String run, Instant at) {}
 
   private Fired fireWebhook(String path) {
+    return fireWebhook("owner-" + UUID.randomUUID(), path);
+  }
+
+  private Fired fireWebhook(String owner, String path) {
     String id =
         automations.create(
+            owner,
             "FREQ=DAILY",
             "2026-01-01T05:00",
             "skip",
@@ -103,7 +113,7 @@ class WebhookDeliveryTest {
     firing.fireDue(due.plusSeconds(2));
     List<String> runs = automations.runIds(id);
     assertThat(runs).hasSize(1);
-    return new Fired(runs.get(0), due.plusSeconds(2));
+    return new Fired(id, runs.get(0), due.plusSeconds(2));
   }
 
   @Test
@@ -168,5 +178,87 @@ class WebhookDeliveryTest {
         .startsWith("PENDING|1|EgressRefusedException")
         .contains("169.254.169.254");
     assertThat(received).extracting(Received::path).containsExactly("/to-metadata");
+  }
+
+  @Test
+  void theSecretIsSealedInItsRowAndAnEditWithoutItStillSignsWithIt() {
+    String owner = "owner-" + UUID.randomUUID();
+    Fired fired = fireWebhook(owner, "/old");
+    String row = automations.rowText(fired.automation());
+    assertThat(row)
+        .contains(fired.automation())
+        .doesNotContain(SECRET)
+        .doesNotContain(HexFormat.of().formatHex(SECRET.getBytes(StandardCharsets.UTF_8)));
+    assertThat(automations.secretKey(fired.automation())).isNotBlank();
+
+    service.update(
+        owner,
+        fired.automation(),
+        new NewAutomation(
+            null,
+            null,
+            null,
+            null,
+            null,
+            new AutomationAction("webhook", null, null, url("/hook"), null, null),
+            null,
+            null));
+    assertThat(automations.rowText(fired.automation())).doesNotContain(SECRET);
+    delivery.deliverDue(fired.at()).join();
+
+    assertThat(automations.run(fired.run())).containsExactly("SUCCEEDED|1|HTTP 204");
+    Received last = received.get(0);
+    assertThat(last.path()).isEqualTo("/hook");
+    assertThat(last.signature())
+        .isEqualTo(WebhookClient.signature(SECRET, last.timestamp(), last.body()));
+  }
+
+  @Test
+  void aRowMovedToAnotherOwnerDoesNotDecryptAndItsRunFailsAtOnceWithoutASend() {
+    Fired fired = fireWebhook("/hook");
+    assertThat(
+            automations.update(
+                "UPDATE automation SET owner = 'someone-else' WHERE id = ?::uuid",
+                fired.automation()))
+        .isEqualTo(1);
+
+    delivery.deliverDue(fired.at()).join();
+    List<String> failed = automations.run(fired.run());
+    assertThat(failed)
+        .singleElement()
+        .asString()
+        .startsWith("FAILED|0|webhook secret unreadable")
+        .contains("moved or tampered with");
+
+    delivery.deliverDue(fired.at().plus(Duration.ofHours(1))).join();
+    assertThat(automations.run(fired.run())).isEqualTo(failed);
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void aPlaintextSecretOfAnOlderVersionIsSealedAtStartOnceAndStillSigns() {
+    Fired fired = fireWebhook("/hook");
+    String id = fired.automation();
+    // the row as the scheduler stored it before secrets were sealed
+    automations.update(
+        "UPDATE automation SET action = jsonb_set(action::jsonb, '{secret}', to_jsonb('"
+            + SECRET
+            + "'::text))::text, secret_ciphertext = NULL, secret_nonce = NULL, secret_key = NULL"
+            + " WHERE id = ?::uuid",
+        id);
+    assertThat(automations.rowText(id)).contains(SECRET);
+
+    sealing.sealAll();
+    String sealed = automations.rowText(id);
+    assertThat(sealed).doesNotContain(SECRET);
+    assertThat(automations.secretKey(id)).isNotBlank();
+    sealing.sealAll();
+    assertThat(automations.rowText(id)).isEqualTo(sealed);
+
+    delivery.deliverDue(fired.at()).join();
+    assertThat(automations.run(fired.run())).containsExactly("SUCCEEDED|1|HTTP 204");
+    Received last = received.get(0);
+    assertThat(last.signature())
+        .isEqualTo(WebhookClient.signature(SECRET, last.timestamp(), last.body()));
   }
 }
