@@ -182,7 +182,8 @@ service_start() {
     # agents and scheduler re-read the master key from this file when it changes (a rotation reaches
     # every replica).
     export ZO_MASTER_KEY_FILE="$ZO_HOME/master-key"
-    # On a laptop, keys, webhooks and MCP servers may point at the user's own local servers.
+    # On a laptop, keys, webhooks, MCP servers and the browser's pages may reach the user's own
+    # local servers.
     export ZO_PLATFORM_EGRESS_ALLOW_PRIVATE="${ZO_PLATFORM_EGRESS_ALLOW_PRIVATE:-true}"
     if [[ "$service" == browser ]]; then export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; fi
     if [[ "$name" == gateway ]]; then
@@ -191,8 +192,6 @@ service_start() {
         export "ZO_GATEWAY_SERVICES_${other^^}_URL=$(service_urls "$other")"
       done
     fi
-    # A laptop's browser may open the user's own dev servers (private and loopback addresses).
-    if [[ "$service" == browser ]]; then export ZO_BROWSER_ALLOW_PRIVATE="${ZO_BROWSER_ALLOW_PRIVATE:-true}"; fi
     spawn_detached "$name" java "-Dzo.name=$name" "${opts[@]}" -jar "$jar"
   )
 }

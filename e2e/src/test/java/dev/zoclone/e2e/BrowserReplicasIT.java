@@ -49,9 +49,9 @@ class BrowserReplicasIT {
         LocalPlatform.builder()
             .service("browser")
             .replica("browser")
-            .property("browser", "zo.browser.allow-private", "true")
+            .property("browser", "zo.platform.egress.allow-private", "true")
             .property("browser", "zo.browser.workers", "1")
-            .property("browser@2", "zo.browser.allow-private", "true")
+            .property("browser@2", "zo.platform.egress.allow-private", "true")
             .property("browser@2", "zo.browser.workers", "1")
             .start();
     user = platform.newUser("replicas-" + UUID.randomUUID().toString().substring(0, 8));

@@ -73,7 +73,7 @@ class BrowserToolsIT {
             .service("agents")
             .service("memory")
             .service("browser")
-            .property("browser", "zo.browser.allow-private", "true")
+            .property("browser", "zo.platform.egress.allow-private", "true")
             .property("browser", "zo.browser.workers", "1")
             .property("agents", "zo.agents.max-tool-steps", "8")
             .start();

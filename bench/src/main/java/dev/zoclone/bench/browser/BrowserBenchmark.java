@@ -65,7 +65,7 @@ public final class BrowserBenchmark implements Benchmark {
     try (LocalPlatform platform =
         LocalPlatform.builder()
             .service("browser")
-            .property("browser", "zo.browser.allow-private", "true")
+            .property("browser", "zo.platform.egress.allow-private", "true")
             .property("browser", "zo.browser.max-sessions", "60")
             .property("browser", "zo.browser.max-sessions-per-user", "60")
             .start()) {

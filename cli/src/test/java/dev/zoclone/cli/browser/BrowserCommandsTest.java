@@ -82,7 +82,7 @@ class BrowserCommandsTest {
         "POST",
         "/api/v1/browser/sessions/s1/navigate",
         403,
-        "{\"type\":\"https://zoclone.dev/problems/url-not-allowed\",\"title\":\"URL not allowed\","
+        "{\"type\":\"https://zoclone.dev/problems/egress-refused\",\"title\":\"URL not allowed\","
             + "\"status\":403,\"detail\":\"the URL policy refuses http://10.0.0.1/\"}");
 
     Run run = Zo.against(gateway, home, "browse", "http://10.0.0.1/");

@@ -14,14 +14,17 @@ import java.util.Optional;
  * IPv6 address that embeds an IPv4 one (mapped, compatible, NAT64, 6to4) is judged by the IPv4
  * address inside it.
  */
-final class AddressRules {
+public final class AddressRules {
   private static final byte[] ALIBABA_METADATA = {100, 100, 100, (byte) 200};
   private static final byte[] AWS_METADATA_V6 = v6("fd00:ec2::254");
 
   private AddressRules() {}
 
-  /** Why {@code address} may not be reached, or empty when it may. */
-  static Optional<String> refusal(InetAddress address, boolean allowPrivate) {
+  /**
+   * Why {@code address} may not be reached, or empty when it may; {@code allowPrivate} widens the
+   * rule to loopback, private, shared and unique-local ranges, never to the ones refused always.
+   */
+  public static Optional<String> refusal(InetAddress address, boolean allowPrivate) {
     InetAddress judged = embeddedIpv4(address).orElse(address);
     byte[] bytes = judged.getAddress();
     if (judged.isAnyLocalAddress() || isZeroNetwork(bytes)) {

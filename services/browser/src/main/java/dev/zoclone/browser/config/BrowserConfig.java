@@ -57,15 +57,9 @@ public interface BrowserConfig {
   long maxDownloadBytes();
 
   /**
-   * Whether pages may reach private, loopback and unique-local addresses (a laptop's own dev
-   * servers). Link-local and cloud metadata addresses are refused regardless.
-   */
-  @WithDefault("false")
-  boolean allowPrivate();
-
-  /**
    * Hosts (as written in URLs, e.g. {@code 127.0.0.1} or {@code docs.internal}) that may be reached
-   * even when they resolve to private addresses; never link-local or metadata ones.
+   * even when they resolve to private addresses while {@code zo.platform.egress.allow-private} is
+   * off; never link-local or metadata ones.
    */
   Optional<List<String>> allowedHosts();
 

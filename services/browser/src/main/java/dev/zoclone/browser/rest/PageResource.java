@@ -41,7 +41,7 @@ public class PageResource {
   @POST
   @Path("navigate")
   @Operation(summary = "Go to a URL; every request the page makes passes the URL policy")
-  @APIResponse(responseCode = "403", description = "The URL policy refused it (url-not-allowed)")
+  @APIResponse(responseCode = "403", description = "The URL policy refused it (egress-refused)")
   public PageInfo navigate(@PathParam("id") String id, NavigateRequest request) {
     return pages.navigate(caller.userId(), id, request);
   }

@@ -3,6 +3,7 @@ package dev.zoclone.browser.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaSnapshotMode;
 import com.microsoft.playwright.options.ScreenshotType;
@@ -29,6 +30,9 @@ public class PageOperations {
           "networkidle", WaitUntilState.NETWORKIDLE,
           "commit", WaitUntilState.COMMIT);
 
+  private static final String ERROR_PAGE_INTERRUPTION =
+      "interrupted by another navigation to \"chrome-error://";
+
   private final SessionRunner runner;
   private final UrlPolicy policy;
   private final MarkdownScript markdown;
@@ -48,11 +52,7 @@ public class PageOperations {
         .refusePage(url)
         .ifPresent(
             why -> {
-              throw new ProblemException(
-                  403,
-                  "url-not-allowed",
-                  "URL not allowed",
-                  "the URL policy refuses " + url + ": " + why);
+              throw SessionRunner.egressRefused(url + ": " + why);
             });
     WaitUntilState waitUntil = WaitUntilState.LOAD;
     if (request.waitUntil() != null) {
@@ -68,10 +68,19 @@ public class PageOperations {
         id,
         timeout,
         s -> {
-          Response response =
-              s.page()
-                  .navigate(
-                      url, new Page.NavigateOptions().setWaitUntil(until).setTimeout(timeout));
+          Page.NavigateOptions options =
+              new Page.NavigateOptions().setWaitUntil(until).setTimeout(timeout);
+          Response response;
+          try {
+            response = s.page().navigate(url, options);
+          } catch (PlaywrightException e) {
+            if (!String.valueOf(e.getMessage()).contains(ERROR_PAGE_INTERRUPTION)) {
+              throw e;
+            }
+            // Chromium committed the error page of an earlier refused or failed navigation
+            // after this one started; the page is settled now, so go once more.
+            response = s.page().navigate(url, options);
+          }
           return info(s.page(), response);
         });
   }

@@ -15,10 +15,7 @@ final class PlaywrightErrors {
     }
     if (message.contains("net::ERR_BLOCKED_BY_CLIENT")) {
       return new ProblemException(
-          403,
-          "url-not-allowed",
-          "URL not allowed",
-          "the URL policy refused a request: " + message);
+          403, "egress-refused", "URL not allowed", "the URL policy refused a request: " + message);
     }
     if (message.contains("net::ERR_")) {
       return new ProblemException(502, "navigation-failed", "Navigation failed", message);

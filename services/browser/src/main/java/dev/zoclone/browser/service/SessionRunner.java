@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * Runs one operation of a session on the session's worker thread, within its timeout, and turns
  * what can go wrong into problems: 404 for a session the caller has not, 410 {@code session-lost}
- * when its browser died, 403 {@code url-not-allowed} when the policy refused a request the
- * operation needed.
+ * when its browser died, 403 {@code egress-refused} when the policy refused a request the operation
+ * needed.
  */
 @ApplicationScoped
 public class SessionRunner {
@@ -85,7 +85,7 @@ public class SessionRunner {
       }
       List<String> refused = session.events().drainRefused();
       if (!refused.isEmpty()) {
-        throw urlNotAllowed(refused.get(0));
+        throw egressRefused(refused.get(0));
       }
       throw PlaywrightErrors.toProblem(e);
     } finally {
@@ -100,9 +100,9 @@ public class SessionRunner {
   }
 
   /** 403 for a URL the policy refuses. */
-  public static ProblemException urlNotAllowed(String url) {
+  public static ProblemException egressRefused(String url) {
     return new ProblemException(
-        403, "url-not-allowed", "URL not allowed", "the URL policy refuses " + url);
+        403, "egress-refused", "URL not allowed", "the URL policy refuses " + url);
   }
 
   private static ProblemException lost(BrowserSession session) {

@@ -45,7 +45,7 @@ public class TabOperations {
           .refusePage(r.url())
           .ifPresent(
               why -> {
-                throw SessionRunner.urlNotAllowed(r.url() + " (" + why + ")");
+                throw SessionRunner.egressRefused(r.url() + " (" + why + ")");
               });
     }
     long timeout = runner.timeoutMs(null);

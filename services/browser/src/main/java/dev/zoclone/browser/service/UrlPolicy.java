@@ -1,10 +1,10 @@
 package dev.zoclone.browser.service;
 
 import dev.zoclone.browser.config.BrowserConfig;
+import dev.zoclone.platform.config.PlatformConfig;
+import dev.zoclone.platform.egress.AddressRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,24 +14,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides which URLs a page may reach. Only http and https go to the network (plus {@code
- * about:blank} and {@code data:} pages); the host is resolved and every address checked: link-local
- * and cloud metadata addresses are always refused, private, loopback and unique-local ones unless
- * the deployment allows them.
+ * Decides which URLs a page may reach. Only http and https (and their WebSockets) go to the
+ * network, plus {@code about:blank} and {@code data:} pages; the host is resolved and every address
+ * judged by the platform's shared {@link AddressRules} with {@code
+ * zo.platform.egress.allow-private}. The browser adds the cloud metadata host names and the
+ * operator's {@code zo.browser.allowed-hosts}, which may reach private addresses but never the ones
+ * refused always.
  */
 @ApplicationScoped
 public class UrlPolicy {
   private static final Set<String> METADATA_HOSTS =
       Set.of("metadata.google.internal", "metadata", "instance-data", "metadata.azure.internal");
-  private static final Set<String> METADATA_ADDRESSES =
-      Set.of("169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
 
   private final boolean allowPrivate;
   private final Set<String> allowedHosts;
 
   @Inject
-  public UrlPolicy(BrowserConfig config) {
-    this(config.allowPrivate(), config.allowedHosts().orElse(List.of()));
+  public UrlPolicy(PlatformConfig platform, BrowserConfig config) {
+    this(platform.egress().allowPrivate(), config.allowedHosts().orElse(List.of()));
   }
 
   UrlPolicy(boolean allowPrivate, List<String> allowedHosts) {
@@ -68,10 +68,6 @@ public class UrlPolicy {
     if (host == null || host.isBlank()) {
       return Optional.of("the URL has no host");
     }
-    return refuseHost(host.toLowerCase(Locale.ROOT));
-  }
-
-  private Optional<String> refuseHost(String host) {
     return check(host).refusal();
   }
 
@@ -81,7 +77,9 @@ public class UrlPolicy {
    */
   public HostDecision check(String host) {
     String bare =
-        host.startsWith("[") ? host.substring(1, host.length() - 1) : host.toLowerCase(Locale.ROOT);
+        host.startsWith("[") && host.endsWith("]")
+            ? host.substring(1, host.length() - 1)
+            : host.toLowerCase(Locale.ROOT);
     if (METADATA_HOSTS.contains(bare)) {
       return HostDecision.refused("cloud metadata host " + bare + " is never allowed");
     }
@@ -91,22 +89,12 @@ public class UrlPolicy {
     } catch (UnknownHostException e) {
       return HostDecision.refused("host " + bare + " does not resolve");
     }
-    boolean allowedHost = allowedHosts.contains(bare);
+    boolean privateAllowed = allowPrivate || allowedHosts.contains(bare);
     for (InetAddress address : addresses) {
-      AddressKind kind = classify(address);
-      if (kind == AddressKind.ALWAYS_REFUSED) {
+      Optional<String> refusal = AddressRules.refusal(address, privateAllowed);
+      if (refusal.isPresent()) {
         return HostDecision.refused(
-            bare
-                + " resolves to "
-                + address.getHostAddress()
-                + ", a link-local or metadata address");
-      }
-      if (kind == AddressKind.PRIVATE && !allowPrivate && !allowedHost) {
-        return HostDecision.refused(
-            bare
-                + " resolves to "
-                + address.getHostAddress()
-                + ", a private or loopback address (ZO_BROWSER_ALLOW_PRIVATE is off)");
+            bare + " resolves to " + address.getHostAddress() + ", " + refusal.get());
       }
     }
     return new HostDecision(null, addresses[0]);
@@ -121,39 +109,5 @@ public class UrlPolicy {
     public Optional<String> refusal() {
       return Optional.ofNullable(reason);
     }
-  }
-
-  /** What kind of address a page is asking for. */
-  enum AddressKind {
-    PUBLIC,
-    PRIVATE,
-    ALWAYS_REFUSED
-  }
-
-  static AddressKind classify(InetAddress address) {
-    if (METADATA_ADDRESSES.contains(address.getHostAddress())
-        || address.isLinkLocalAddress()
-        || address.isMulticastAddress()) {
-      return AddressKind.ALWAYS_REFUSED;
-    }
-    if (address.isLoopbackAddress()
-        || address.isSiteLocalAddress()
-        || address.isAnyLocalAddress()) {
-      return AddressKind.PRIVATE;
-    }
-    byte[] raw = address.getAddress();
-    if (address instanceof Inet4Address) {
-      int first = raw[0] & 0xff;
-      int second = raw[1] & 0xff;
-      boolean carrierNat = first == 100 && second >= 64 && second < 128;
-      boolean thisNetwork = first == 0;
-      boolean benchmarking = first == 198 && (second == 18 || second == 19);
-      return carrierNat || thisNetwork || benchmarking ? AddressKind.PRIVATE : AddressKind.PUBLIC;
-    }
-    if (address instanceof Inet6Address) {
-      boolean uniqueLocal = (raw[0] & 0xfe) == 0xfc;
-      return uniqueLocal ? AddressKind.PRIVATE : AddressKind.PUBLIC;
-    }
-    return AddressKind.PUBLIC;
   }
 }

@@ -42,12 +42,42 @@ class UrlPolicyTest {
     int before = pages.secretHits();
     op(user, id, "navigate", Map.of("url", pages.secretUrl("/secret")))
         .statusCode(403)
-        .body("type", containsString("url-not-allowed"))
+        .body("type", containsString("egress-refused"))
         .body("detail", containsString(pages.secretUrl("/secret")));
     op(user, id, "navigate", Map.of("url", "http://localhost:1/"))
         .statusCode(403)
         .body("detail", containsString("loopback"));
     assertThat(pages.secretHits()).isEqualTo(before);
+  }
+
+  @Test
+  void aMetadataAddressIsRefusedWithTheEgressProblem() {
+    op(user, id, "navigate", Map.of("url", "http://169.254.169.254/latest/meta-data/"))
+        .statusCode(403)
+        .body("type", equalTo("https://zoclone.dev/problems/egress-refused"))
+        .body("detail", containsString("169.254.169.254"))
+        .body("detail", containsString("metadata"));
+    op(user, id, "navigate", Map.of("url", "http://[::ffff:169.254.169.254]/latest/meta-data/"))
+        .statusCode(403)
+        .body("type", equalTo("https://zoclone.dev/problems/egress-refused"))
+        .body("detail", containsString("metadata"));
+    op(user, id, "navigate", Map.of("url", "http://[::ffff:a9fe:a9fe]/"))
+        .statusCode(403)
+        .body("type", equalTo("https://zoclone.dev/problems/egress-refused"));
+    op(user, id, "tabs", Map.of("action", "open", "url", "http://169.254.169.254/"))
+        .statusCode(403)
+        .body("type", equalTo("https://zoclone.dev/problems/egress-refused"));
+  }
+
+  @Test
+  void aPrivateAddressIsRefusedWhilePrivateIsNotAllowed() {
+    op(user, id, "navigate", Map.of("url", "http://10.0.0.1/"))
+        .statusCode(403)
+        .body("type", equalTo("https://zoclone.dev/problems/egress-refused"))
+        .body("detail", containsString("private"));
+    op(user, id, "navigate", Map.of("url", "http://[::ffff:192.168.1.1]/"))
+        .statusCode(403)
+        .body("type", equalTo("https://zoclone.dev/problems/egress-refused"));
   }
 
   @Test
@@ -63,7 +93,7 @@ class UrlPolicyTest {
     int before = pages.secretHits();
     op(user, id, "navigate", Map.of("url", pages.url("/redirect-private")))
         .statusCode(403)
-        .body("type", containsString("url-not-allowed"))
+        .body("type", containsString("egress-refused"))
         .body("detail", containsString(pages.secretUrl("/secret")));
     op(user, id, "navigate", Map.of("url", pages.url("/redirect-chain")))
         .statusCode(403)

@@ -2,7 +2,6 @@ package dev.zoclone.browser.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,10 @@ class UrlPolicyRulesTest {
             "http://[fe80::1]/",
             "http://100.100.100.200/",
             "http://metadata.google.internal/computeMetadata/v1/",
-            "http://[fd00:ec2::254]/")) {
+            "http://[fd00:ec2::254]/",
+            "http://0.0.0.0/",
+            "http://255.255.255.255/",
+            "http://224.0.0.1/")) {
       assertThat(allowing.refuse(url)).as(url).isPresent();
       assertThat(refusing.refuse(url)).as(url).isPresent();
     }
@@ -36,12 +38,36 @@ class UrlPolicyRulesTest {
             "http://127.0.0.2/",
             "http://[::1]/",
             "http://[fd12:3456::1]/",
-            "http://0.0.0.0/",
             "http://100.64.0.1/",
             "ws://10.0.0.1/socket")) {
       assertThat(refusing.refuse(url)).as(url).isPresent();
       assertThat(allowing.refuse(url)).as(url).isEmpty();
     }
+  }
+
+  @Test
+  void anIpv4AddressHiddenInIpv6IsJudgedByTheIpv4Address() {
+    for (String url :
+        List.of(
+            "http://[::ffff:169.254.169.254]/latest/meta-data/",
+            "http://[::ffff:a9fe:a9fe]/",
+            "http://[::169.254.169.254]/",
+            "http://[64:ff9b::a9fe:a9fe]/",
+            "http://[2002:a9fe:a9fe::1]/",
+            "ws://[::ffff:100.100.100.200]/")) {
+      assertThat(allowing.refuse(url)).as(url).get().asString().contains("metadata");
+      assertThat(refusing.refuse(url)).as(url).isPresent();
+    }
+    assertThat(refusing.refuse("http://[::ffff:10.0.0.1]/")).get().asString().contains("private");
+    assertThat(refusing.refuse("http://[64:ff9b::7f00:2]/")).isPresent();
+  }
+
+  @Test
+  void anAllowedHostReachesPrivateButNeverMetadataAddresses() {
+    UrlPolicy namingThem = new UrlPolicy(false, List.of("169.254.169.254", "0.0.0.0", "10.0.0.1"));
+    assertThat(namingThem.refuse("http://169.254.169.254/")).isPresent();
+    assertThat(namingThem.refuse("http://0.0.0.0/")).isPresent();
+    assertThat(namingThem.refuse("http://10.0.0.1/")).isEmpty();
   }
 
   @Test
@@ -61,11 +87,10 @@ class UrlPolicyRulesTest {
   }
 
   @Test
-  void publicAddressesAreAllowed() throws Exception {
-    assertThat(UrlPolicy.classify(InetAddress.getByName("8.8.8.8")))
-        .isEqualTo(UrlPolicy.AddressKind.PUBLIC);
-    assertThat(UrlPolicy.classify(InetAddress.getByName("2606:4700::1111")))
-        .isEqualTo(UrlPolicy.AddressKind.PUBLIC);
+  void publicAddressesAreAllowed() {
+    assertThat(refusing.refuse("http://8.8.8.8/")).isEmpty();
+    assertThat(refusing.refuse("http://[2606:4700::1111]/")).isEmpty();
     assertThat(refusing.refuse("https://93.184.215.14/")).isEmpty();
+    assertThat(refusing.check("8.8.8.8").address().getHostAddress()).isEqualTo("8.8.8.8");
   }
 }
