@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the rendered k8s/ base must contain, checked on fabric8's typed objects. */
@@ -119,8 +120,11 @@ class KubernetesContentTest {
     assertThat(masterKey.get("ZO_MASTER_KEY")).startsWith("REPLACE-ME");
   }
 
+  /** The services that seal secrets with the master key: provider keys and webhook secrets. */
+  private static final Set<String> SEALING = Set.of("agents", "scheduler");
+
   @Test
-  void onlyAgentsGetsTheMasterKey() {
+  void onlyTheServicesThatSealSecretsGetTheMasterKey() {
     String masterKeySecret = generated(Secret.class, "zoclone-master-key");
     for (String name : DeployFiles.SERVICE_PORTS.keySet()) {
       Container c =
@@ -135,8 +139,8 @@ class KubernetesContentTest {
           Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
               .filter(v -> v.getName().equals("ZO_MASTER_KEY"))
               .findFirst();
-      if (name.equals("agents")) {
-        EnvVar v = masterKey.orElseThrow(() -> new AssertionError("agents has no ZO_MASTER_KEY"));
+      if (SEALING.contains(name)) {
+        EnvVar v = masterKey.orElseThrow(() -> new AssertionError(name + " has no ZO_MASTER_KEY"));
         assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo(masterKeySecret);
         assertThat(v.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("ZO_MASTER_KEY");
       } else {

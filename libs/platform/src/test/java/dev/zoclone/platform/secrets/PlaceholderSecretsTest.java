@@ -37,7 +37,7 @@ class PlaceholderSecretsTest {
             .doesNotThrowAnyException();
       }
     }
-    org.assertj.core.api.Assertions.assertThat(found).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThat(found).isEqualTo(5);
   }
 
   @Test
