@@ -30,8 +30,7 @@ public class PageOperations {
           "networkidle", WaitUntilState.NETWORKIDLE,
           "commit", WaitUntilState.COMMIT);
 
-  private static final String ERROR_PAGE_INTERRUPTION =
-      "interrupted by another navigation to \"chrome-error://";
+  private static final String INTERRUPTION = "is interrupted by another navigation to";
 
   private final SessionRunner runner;
   private final UrlPolicy policy;
@@ -74,11 +73,13 @@ public class PageOperations {
           try {
             response = s.page().navigate(url, options);
           } catch (PlaywrightException e) {
-            if (!String.valueOf(e.getMessage()).contains(ERROR_PAGE_INTERRUPTION)) {
+            if (!String.valueOf(e.getMessage()).contains(INTERRUPTION)) {
               throw e;
             }
-            // Chromium committed the error page of an earlier refused or failed navigation
-            // after this one started; the page is settled now, so go once more.
+            // Chromium started another navigation while this one ran: the error page of an
+            // earlier refused one, or (after such a refusal) this one's own redirect counted as a
+            // new navigation. Let that one settle, then go once more.
+            s.page().waitForLoadState();
             response = s.page().navigate(url, options);
           }
           return info(s.page(), response);
