@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zoclone.contract.Topics;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
+import dev.zoclone.testing.infra.LocalInfra;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +17,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,9 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two replicas each of agents and memory behind one gateway (packaged jars, one database, the local
- * Kafka): a conversation continues on the other replica, a replica that starts leaves the live
- * replica's runs alone while a killed replica's runs are failed, and kill -9 of a replica under
- * load loses no acknowledged write (clients retry and the other replica answers).
+ * Kafka): each ask sent on Kafka (twice) gets exactly one result, a conversation continues on the
+ * other replica, a replica that starts leaves the live replica's runs alone while a killed
+ * replica's runs are failed, and kill -9 of a replica under load loses no acknowledged write
+ * (clients retry and the other replica answers).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
@@ -79,6 +91,100 @@ class ReplicasIT {
     }
     if (model != null) {
       model.close();
+    }
+  }
+
+  @Test
+  @Order(0)
+  void eachKafkaAskGetsExactlyOneResultAcrossTheAgentsReplicas() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> requests = new ArrayList<>();
+    Map<String, List<JsonNode>> results = new ConcurrentHashMap<>();
+    try (KafkaConsumer<String, String> consumer =
+            new KafkaConsumer<>(
+                Map.of(
+                    "bootstrap.servers",
+                    LocalInfra.KAFKA_BOOTSTRAP,
+                    "group.id",
+                    "replicas-it-" + run,
+                    "auto.offset.reset",
+                    "latest"),
+                new StringDeserializer(),
+                new StringDeserializer());
+        KafkaProducer<String, String> producer =
+            new KafkaProducer<>(
+                Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP),
+                new StringSerializer(),
+                new StringSerializer())) {
+      consumer.subscribe(List.of(Topics.AGENT_RESULTS));
+      // The replicas read from the newest offset once their consumers joined: probe until a
+      // request gets its answer (a probe names no user, so it fails at once).
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                String probe = "probe-" + run + "-" + UUID.randomUUID();
+                producer
+                    .send(new ProducerRecord<>(Topics.AGENT_REQUESTS, probe, request(probe, "")))
+                    .get();
+                collect(consumer, "probe-" + run, results);
+                return !results.isEmpty();
+              });
+      for (int i = 0; i < 20; i++) {
+        String id = "ask-" + run + "-" + i;
+        requests.add(id);
+        // Each request twice, under two keys, so the copies may reach different partitions and so
+        // different replicas.
+        producer
+            .send(new ProducerRecord<>(Topics.AGENT_REQUESTS, id, request(id, user.id())))
+            .get();
+        producer.send(
+            new ProducerRecord<>(Topics.AGENT_REQUESTS, id + "/again", request(id, user.id())));
+      }
+      producer.flush();
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .until(
+              () -> {
+                collect(consumer, "ask-" + run, results);
+                return requests.stream().allMatch(results::containsKey);
+              });
+      // A second result for any request would follow its first within moments.
+      long until = System.currentTimeMillis() + 5_000;
+      while (System.currentTimeMillis() < until) {
+        collect(consumer, "ask-" + run, results);
+      }
+    }
+    for (String id : requests) {
+      assertThat(results.get(id)).as(id).hasSize(1);
+      assertThat(results.get(id).get(0).path("status").asText()).as(id).isEqualTo("SUCCEEDED");
+    }
+  }
+
+  private static String request(String id, String userId) throws Exception {
+    return JSON.writeValueAsString(
+        Map.of(
+            "request_id",
+            id,
+            "user",
+            userId,
+            "prompt",
+            "kafka ask " + id,
+            "model_name",
+            "openai:gpt-4o-mini"));
+  }
+
+  /** Adds the results on the topic whose request id starts with {@code prefix}. */
+  private static void collect(
+      KafkaConsumer<String, String> consumer, String prefix, Map<String, List<JsonNode>> results)
+      throws Exception {
+    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+      JsonNode data = JSON.readTree(record.value()).path("data");
+      String id = data.path("request_id").asText();
+      if (id.startsWith(prefix)) {
+        results.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(data);
+      }
     }
   }
 
