@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zoclone.agents.keys.RecentLookups;
 import dev.zoclone.agents.repository.UserSettingsEntity;
 import dev.zoclone.agents.repository.UserSettingsRepository;
+import dev.zoclone.platform.json.TextRules;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -92,9 +93,7 @@ public class SettingsService {
   }
 
   private static void check(String field, String name) {
-    if (name.length() > MAX_NAME_CHARS) {
-      throw ProblemException.badRequest(field, "at most " + MAX_NAME_CHARS + " characters");
-    }
+    TextRules.requireAtMost(field, name, MAX_NAME_CHARS);
     try {
       ModelRef.parse(name);
     } catch (ProblemException e) {
