@@ -4,12 +4,12 @@ import static dev.zoclone.agents.support.Api.newUser;
 import static dev.zoclone.agents.support.Api.openAiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.zoclone.agents.support.FakeMemoryResource;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * The MCP server at {@code /mcp}, driven by the official SDK's own client over real HTTP with the
@@ -51,7 +52,6 @@ class McpServerTest {
 
   String user;
   McpSyncClient client;
-  final List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
 
   @AfterAll
   static void stop() {
@@ -62,7 +62,11 @@ class McpServerTest {
   void connect() {
     user = newUser();
     openAiKey(user, "openai", MODEL.baseUrl() + "/v1", "sk-mcp-0123456789abcd", "gpt-4o-mini");
-    client = client(base, user, progress);
+    client =
+        McpClient.sync(transport(base, user))
+            .requestTimeout(Duration.ofSeconds(60))
+            .jsonSchemaValidator(new McpSchemaValidator())
+            .build();
     client.initialize();
   }
 
@@ -71,20 +75,14 @@ class McpServerTest {
     client.closeGracefully();
   }
 
-  /** An SDK client that reaches agents as the gateway does: internal secret and the caller. */
-  static McpSyncClient client(URL base, String user, List<ProgressNotification> progress) {
-    HttpClientStreamableHttpTransport transport =
-        HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
-            .endpoint("/mcp")
-            .requestBuilder(
-                HttpRequest.newBuilder()
-                    .header("X-Zo-Internal-Secret", "test-internal-secret")
-                    .header("X-Zo-User", user))
-            .build();
-    return McpClient.sync(transport)
-        .requestTimeout(Duration.ofSeconds(60))
-        .jsonSchemaValidator(new McpSchemaValidator())
-        .progressConsumer(progress::add)
+  /** The SDK's transport, reaching agents as the gateway does: internal secret and the caller. */
+  static HttpClientStreamableHttpTransport transport(URL base, String user) {
+    return HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
+        .endpoint("/mcp")
+        .requestBuilder(
+            HttpRequest.newBuilder()
+                .header("X-Zo-Internal-Secret", "test-internal-secret")
+                .header("X-Zo-User", user))
         .build();
   }
 
@@ -202,31 +200,44 @@ class McpServerTest {
   @Test
   void spawnAllReportsProgressAsEachAgentEnds() {
     MODEL.enqueue(Reply.text("first answer"), Reply.text("second answer"));
+    // The sync client hands each notification to its consumer on a thread of its own, which may
+    // reorder them; this async consumer records them on the thread that reads the stream, so the
+    // list is the order the server sent.
+    List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
+    McpAsyncClient async =
+        McpClient.async(transport(base, user))
+            .requestTimeout(Duration.ofSeconds(60))
+            .jsonSchemaValidator(new McpSchemaValidator())
+            .progressConsumer(p -> Mono.fromRunnable(() -> progress.add(p)))
+            .build();
+    try {
+      async.initialize().block();
+      CallToolResult result =
+          async
+              .callTool(
+                  new CallToolRequest(
+                      "agents_spawn_all",
+                      Map.of(
+                          "agents",
+                          List.of(
+                              Map.of(
+                                  "id", "a", "prompt", "one", "model_name", "openai:gpt-4o-mini"),
+                              Map.of(
+                                  "id", "b", "prompt", "two", "model_name", "openai:gpt-4o-mini"))),
+                      Map.of("progressToken", "spawn-1")))
+              .block();
 
-    CallToolResult result =
-        client.callTool(
-            new CallToolRequest(
-                "agents_spawn_all",
-                Map.of(
-                    "agents",
-                    List.of(
-                        Map.of("id", "a", "prompt", "one", "model_name", "openai:gpt-4o-mini"),
-                        Map.of("id", "b", "prompt", "two", "model_name", "openai:gpt-4o-mini"))),
-                Map.of("progressToken", "spawn-1")));
-
-    assertThat(result.isError()).isFalse();
-    assertThat(text(result)).contains("first answer").contains("second answer");
-    // The server sends the last progress before the result, but the client hands notifications
-    // to its consumer on another thread, so the last one may arrive just after the result.
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(progress)
-                    .allMatch(p -> p.progressToken().equals("spawn-1"))
-                    .extracting(ProgressNotification::progress)
-                    .containsExactly(0.0, 1.0, 2.0));
-    assertThat(progress).allMatch(p -> p.total() == 2.0);
+      assertThat(result.isError()).isFalse();
+      assertThat(text(result)).contains("first answer").contains("second answer");
+      // The server sends the last progress before the result, on the same stream.
+      assertThat(progress)
+          .allMatch(p -> p.progressToken().equals("spawn-1"))
+          .extracting(ProgressNotification::progress)
+          .containsExactly(0.0, 1.0, 2.0);
+      assertThat(progress).allMatch(p -> p.total() == 2.0);
+    } finally {
+      async.closeGracefully().block();
+    }
   }
 
   @Test
