@@ -46,13 +46,7 @@ public final class Stack {
   /** Stores an OpenAI-compatible key named {@code name} for {@code baseUrl} (…/v1 appended). */
   public void putKey(String token, String name, String baseUrl)
       throws IOException, InterruptedException {
-    call(
-        token,
-        "PUT",
-        "/api/v1/keys/" + name,
-        "{\"provider\":\"openai\",\"api_key\":\"sk-bench-0123456789\",\"base_url\":\""
-            + baseUrl
-            + "/v1\",\"default_model\":\"m\"}");
+    platform.putKey(token, name, baseUrl, "m");
   }
 
   /** Milliseconds of CPU each of {@code services} has used so far. */

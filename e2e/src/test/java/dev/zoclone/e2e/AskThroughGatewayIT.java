@@ -67,14 +67,7 @@ class AskThroughGatewayIT {
   @Test
   @Order(1)
   void anAskStreamsEachTokenThroughTheGatewayAsTheModelSendsIt() throws Exception {
-    HttpResponse<String> key =
-        call(
-            "PUT",
-            "/api/v1/keys/openai",
-            "{\"provider\":\"openai\",\"api_key\":\"sk-e2e-0123456789abcd\",\"base_url\":\""
-                + model.baseUrl()
-                + "/v1\",\"default_model\":\"gpt-4o-mini\"}");
-    assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+    platform.putKey(token, "openai", model.baseUrl(), "gpt-4o-mini");
 
     String ask = "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"stream\":true}";
     // A first streamed ask warms the JVMs up: cold, agents can take longer to parse the provider's

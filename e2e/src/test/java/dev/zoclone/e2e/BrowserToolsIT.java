@@ -95,14 +95,7 @@ class BrowserToolsIT {
 
   @Test
   void theModelFillsAndSubmitsAFormAndReadsTheResult() throws Exception {
-    HttpResponse<String> key =
-        call(
-            "PUT",
-            "/api/v1/keys/openai",
-            "{\"provider\":\"openai\",\"api_key\":\"sk-e2e-0123456789abcd\",\"base_url\":\""
-                + model.baseUrl()
-                + "/v1\",\"default_model\":\"gpt-4o-mini\"}");
-    assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+    platform.putKey(token, "openai", model.baseUrl(), "gpt-4o-mini");
     String form = "http://127.0.0.1:" + pages.getAddress().getPort() + "/form";
     model.enqueue(
         Reply.toolCall("browser_navigate", "{\"url\":\"" + form + "\"}"),

@@ -53,15 +53,7 @@ class McpThroughGatewayIT {
     alice = platform.newUser("alice-" + suffix);
     bob = platform.newUser("bob-" + suffix);
     for (LocalPlatform.User user : List.of(alice, bob)) {
-      HttpResponse<String> key =
-          platform.call(
-              user.token(),
-              "PUT",
-              "/api/v1/keys/openai",
-              "{\"provider\":\"openai\",\"api_key\":\"sk-e2e-0123456789abcd\",\"base_url\":\""
-                  + model.baseUrl()
-                  + "/v1\",\"default_model\":\"gpt-4o-mini\"}");
-      assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+      platform.putKey(user.token(), "openai", model.baseUrl(), "gpt-4o-mini");
     }
   }
 

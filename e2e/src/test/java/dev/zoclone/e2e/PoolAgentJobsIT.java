@@ -46,14 +46,7 @@ class PoolAgentJobsIT {
     model = new FakeOpenAiServer();
     platform = LocalPlatform.start("agents", "memory", "pool");
     token = platform.newUserToken("e2e-pool-" + UUID.randomUUID().toString().substring(0, 8));
-    HttpResponse<String> key =
-        call(
-            "PUT",
-            "/api/v1/keys/openai",
-            "{\"provider\":\"openai\",\"api_key\":\"sk-e2e-0123456789abcd\",\"base_url\":\""
-                + model.baseUrl()
-                + "/v1\",\"default_model\":\"gpt-4o-mini\"}");
-    assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+    platform.putKey(token, "openai", model.baseUrl(), "gpt-4o-mini");
 
     GatewayAccess access = GatewayAccess.withToken(URI.create(platform.gatewayUrl()), token);
     worker =

@@ -39,15 +39,7 @@ class SkillsThroughGatewayIT {
     model = new FakeOpenAiServer();
     platform = LocalPlatform.start("agents", "memory", "skills");
     token = platform.newUser("skills-" + UUID.randomUUID().toString().substring(0, 8)).token();
-    HttpResponse<String> key =
-        call(
-            token,
-            "PUT",
-            "/api/v1/keys/openai",
-            "{\"provider\":\"openai\",\"api_key\":\"sk-e2e-0123456789abcd\",\"base_url\":\""
-                + model.baseUrl()
-                + "/v1\",\"default_model\":\"gpt-4o-mini\"}");
-    assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+    platform.putKey(token, "openai", model.baseUrl(), "gpt-4o-mini");
   }
 
   @AfterAll

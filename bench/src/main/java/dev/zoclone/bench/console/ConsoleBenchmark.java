@@ -52,17 +52,7 @@ public final class ConsoleBenchmark implements Benchmark {
         LocalPlatform platform = LocalPlatform.start("agents", "memory");
         ConsoleBrowser chromium = new ConsoleBrowser(platform.gatewayUrl())) {
       String token = platform.newUserToken("bench-console");
-      HttpResponse<String> key =
-          platform.call(
-              token,
-              "PUT",
-              "/api/v1/keys/openai",
-              "{\"provider\":\"openai\",\"api_key\":\"sk-bench-0123456789abcd\",\"base_url\":\""
-                  + model.baseUrl()
-                  + "/v1\",\"default_model\":\"gpt-4o-mini\"}");
-      if (key.statusCode() != 200) {
-        throw new IllegalStateException(key.body());
-      }
+      platform.putKey(token, "openai", model.baseUrl(), "gpt-4o-mini");
       figures.add(pageWeight(chromium, token));
       for (int i = 0; i < 5; i++) {
         model.enqueue(Reply.stream("warm", " up").chunkDelay(CHUNK_DELAY));

@@ -321,6 +321,28 @@ public final class LocalPlatform implements AutoCloseable {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Stores, as {@code bearer}, an OpenAI-compatible key named {@code name} for the model server at
+   * {@code modelBaseUrl} ({@code /v1} appended) with {@code defaultModel}; fails unless stored.
+   */
+  public void putKey(String bearer, String name, String modelBaseUrl, String defaultModel)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        call(
+            bearer,
+            "PUT",
+            "/api/v1/keys/" + name,
+            "{\"provider\":\"openai\",\"api_key\":\"sk-e2e-0123456789abcd\",\"base_url\":\""
+                + modelBaseUrl
+                + "/v1\",\"default_model\":\""
+                + defaultModel
+                + "\"}");
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "storing key " + name + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
   /** Stops every service by its PID (gateway last) and drops the database. */
   @Override
   public void close() {
