@@ -10,6 +10,7 @@ import dev.zoclone.bench.mcp.McpBenchmark;
 import dev.zoclone.bench.memory.IngestBenchmark;
 import dev.zoclone.bench.memory.RecallBenchmark;
 import dev.zoclone.bench.pool.PoolBenchmark;
+import dev.zoclone.bench.scheduler.SchedulerBenchmark;
 import dev.zoclone.bench.skills.SkillsBenchmark;
 import dev.zoclone.bench.supervisor.SupervisorBenchmark;
 import dev.zoclone.bench.tracing.TracingCostBenchmark;
@@ -49,7 +50,8 @@ public final class BenchMain {
         new SupervisorBenchmark(),
         new ConsoleBenchmark(),
         new McpBenchmark(),
-        new TracingCostBenchmark());
+        new TracingCostBenchmark(),
+        new SchedulerBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

@@ -119,7 +119,7 @@ public interface SchedulerConfig {
     /**
      * Automations claimed per transaction; the ticker relays each batch's events as soon as it
      * commits. 50 measured best with 10,000 minutely automations on 2 cores (p99 due-to-Kafka 0.6
-     * s, against 1.3 s with 200 and falling behind with 20): see SchedulerBenchmark.
+     * s, against 1.3 s with 200 and falling behind with 20): see {@code bench/run scheduler}.
      */
     @WithDefault("50")
     int batchSize();
