@@ -9,7 +9,7 @@ import dev.zoclone.contract.Topics;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
-import dev.zoclone.testing.infra.LocalInfra;
+import dev.zoclone.testing.infra.LocalKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -92,22 +90,8 @@ class ReplicasIT {
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<String> requests = new ArrayList<>();
     Map<String, List<JsonNode>> results = new ConcurrentHashMap<>();
-    try (KafkaConsumer<String, String> consumer =
-            new KafkaConsumer<>(
-                Map.of(
-                    "bootstrap.servers",
-                    LocalInfra.KAFKA_BOOTSTRAP,
-                    "group.id",
-                    "replicas-it-" + run,
-                    "auto.offset.reset",
-                    "latest"),
-                new StringDeserializer(),
-                new StringDeserializer());
-        KafkaProducer<String, String> producer =
-            new KafkaProducer<>(
-                Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP),
-                new StringSerializer(),
-                new StringSerializer())) {
+    try (KafkaConsumer<String, String> consumer = LocalKafka.consumer("replicas-it", true);
+        KafkaProducer<String, String> producer = LocalKafka.producer()) {
       consumer.subscribe(List.of(Topics.AGENT_RESULTS));
       // The replicas read from the newest offset once their consumers joined: probe until a
       // request gets its answer (a probe names no user, so it fails at once).

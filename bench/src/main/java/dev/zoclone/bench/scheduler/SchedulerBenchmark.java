@@ -9,7 +9,7 @@ import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.contract.Topics;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.platform.events.EventJson;
-import dev.zoclone.testing.infra.LocalInfra;
+import dev.zoclone.testing.infra.LocalKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,17 +17,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The scheduler through the gateway: the preview of 1,000 occurrences of a monthly rule in a time
@@ -92,13 +88,8 @@ public final class SchedulerBenchmark implements Benchmark {
   private List<Figure> firing(Stack stack, LocalPlatform.User user, int automations, int minutes)
       throws Exception {
     String owner = user.id();
-    try (KafkaConsumer<String, String> consumer = consumer()) {
-      consumer.subscribe(List.of(Topics.AUTOMATION_FIRED));
-      while (consumer.assignment().isEmpty()) {
-        consumer.poll(Duration.ofMillis(100));
-      }
-      consumer.seekToEnd(consumer.assignment());
-      consumer.assignment().forEach(consumer::position);
+    try (KafkaConsumer<String, String> consumer = LocalKafka.consumer("scheduler-bench", true)) {
+      LocalKafka.subscribe(consumer, List.of(Topics.AUTOMATION_FIRED), Duration.ofMinutes(1));
       create(stack, user.token(), automations);
 
       Instant warmUpEnd = Instant.now().plusSeconds(60);
@@ -166,20 +157,5 @@ public final class SchedulerBenchmark implements Benchmark {
     } finally {
       threads.shutdown();
     }
-  }
-
-  private static KafkaConsumer<String, String> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            LocalInfra.KAFKA_BOOTSTRAP,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "scheduler-bench-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "latest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            "false"),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }

@@ -9,6 +9,7 @@ import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.platform.outbox.Outbox;
 import dev.zoclone.platform.outbox.OutboxRelay;
 import dev.zoclone.testing.infra.LocalInfra;
+import dev.zoclone.testing.infra.LocalKafka;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -27,11 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,17 +59,7 @@ class OutboxTracingTest {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     }
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfra.KAFKA_BOOTSTRAP,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "traced-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer());
+    consumer = LocalKafka.consumer("traced-test", false);
     consumer.subscribe(List.of(topic));
   }
 

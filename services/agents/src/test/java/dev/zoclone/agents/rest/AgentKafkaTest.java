@@ -11,7 +11,7 @@ import dev.zoclone.agents.support.FakeMemoryResource;
 import dev.zoclone.contract.Topics;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
-import dev.zoclone.testing.infra.LocalInfra;
+import dev.zoclone.testing.infra.LocalKafka;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,30 +58,9 @@ class AgentKafkaTest {
                 "openai:gpt-4o-mini"));
     List<JsonNode> results = new CopyOnWriteArrayList<>();
 
-    try (KafkaConsumer<String, String> consumer =
-            new KafkaConsumer<>(
-                Map.of(
-                    "bootstrap.servers",
-                    LocalInfra.KAFKA_BOOTSTRAP,
-                    "group.id",
-                    "agents-kafka-test-" + UUID.randomUUID(),
-                    "auto.offset.reset",
-                    "latest"),
-                new StringDeserializer(),
-                new StringDeserializer());
-        KafkaProducer<String, String> producer =
-            new KafkaProducer<>(
-                Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP),
-                new StringSerializer(),
-                new StringSerializer())) {
-      consumer.subscribe(List.of(Topics.AGENT_RESULTS));
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(100));
-                return !consumer.assignment().isEmpty();
-              });
+    try (KafkaConsumer<String, String> consumer = LocalKafka.consumer("agents-kafka-test", true);
+        KafkaProducer<String, String> producer = LocalKafka.producer()) {
+      LocalKafka.subscribe(consumer, List.of(Topics.AGENT_RESULTS), Duration.ofSeconds(20));
       awaitTheServiceConsumes(producer, consumer);
       producer.send(new ProducerRecord<>(Topics.AGENT_REQUESTS, requestId, request)).get();
       producer.send(new ProducerRecord<>(Topics.AGENT_REQUESTS, requestId, request)).get();

@@ -11,7 +11,7 @@ import dev.zoclone.contract.Topics;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.pool.PoolCaller;
 import dev.zoclone.testing.infra.ConsumerGroups;
-import dev.zoclone.testing.infra.LocalInfra;
+import dev.zoclone.testing.infra.LocalKafka;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,9 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -72,11 +70,7 @@ class SubmissionValidatorTest {
                     Map.of("command", "true"),
                     "idempotency_key",
                     key));
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.KAFKA_BOOTSTRAP),
-            new StringSerializer(),
-            new StringSerializer())) {
+    try (KafkaProducer<String, String> producer = LocalKafka.producer()) {
       EventEnvelope event = EventEnvelope.of("zo.pool.job.submitted", "scheduler", null, data);
       producer
           .send(new ProducerRecord<>(Topics.POOL_JOBS, eve.user(), EventJson.write(event)))

@@ -10,6 +10,7 @@ import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.Automations;
 import dev.zoclone.scheduler.service.FiringService;
 import dev.zoclone.testing.infra.LocalInfra;
+import dev.zoclone.testing.infra.LocalKafka;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,9 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +48,8 @@ class FiredEventsReachTopicsTest {
     }
     List<String> topics =
         List.of(Topics.AUTOMATION_FIRED, Topics.AGENT_REQUESTS, Topics.POOL_JOBS, customTopic);
-    try (KafkaConsumer<String, String> consumer = consumer()) {
-      consumer.subscribe(topics);
-      awaitAssignment(consumer);
+    try (KafkaConsumer<String, String> consumer = LocalKafka.consumer("scheduler-test", true)) {
+      LocalKafka.subscribe(consumer, topics, Duration.ofSeconds(20));
 
       String ask =
           automations.create(
@@ -148,29 +146,5 @@ class FiredEventsReachTopicsTest {
     return received.entrySet().stream()
         .filter(e -> !e.getKey().equals(Topics.AUTOMATION_FIRED))
         .anyMatch(e -> e.getValue().stream().anyMatch(v -> subject.equals(v.subject())));
-  }
-
-  private static void awaitAssignment(KafkaConsumer<String, String> consumer) {
-    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (consumer.assignment().isEmpty() && System.nanoTime() < end) {
-      consumer.poll(Duration.ofMillis(100));
-    }
-    consumer.seekToEnd(consumer.assignment());
-    consumer.assignment().forEach(consumer::position);
-  }
-
-  private static KafkaConsumer<String, String> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            LocalInfra.KAFKA_BOOTSTRAP,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "scheduler-test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "latest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            "false"),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zoclone.contract.Topics;
 import dev.zoclone.skills.SkillsCaller;
 import dev.zoclone.skills.TestSkills;
-import dev.zoclone.testing.infra.LocalInfra;
+import dev.zoclone.testing.infra.LocalKafka;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,8 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,30 +36,9 @@ class SkillKafkaTest {
 
   @BeforeEach
   void connect() {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers",
-                LocalInfra.KAFKA_BOOTSTRAP,
-                "group.id",
-                "skills-kafka-test-" + UUID.randomUUID(),
-                "auto.offset.reset",
-                "latest"),
-            new StringDeserializer(),
-            new StringDeserializer());
-    producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", LocalInfra.KAFKA_BOOTSTRAP),
-            new StringSerializer(),
-            new StringSerializer());
-    consumer.subscribe(List.of(Topics.SKILL_RESULTS));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              consumer.poll(Duration.ofMillis(100));
-              return !consumer.assignment().isEmpty();
-            });
+    consumer = LocalKafka.consumer("skills-kafka-test", true);
+    producer = LocalKafka.producer();
+    LocalKafka.subscribe(consumer, List.of(Topics.SKILL_RESULTS), Duration.ofSeconds(20));
     awaitTheServiceConsumes();
   }
 
