@@ -109,6 +109,6 @@ public class UsageService {
   }
 
   private void write(List<UsageEntity> batch) {
-    QuarkusTransaction.joiningExisting().run(() -> batch.forEach(usage::persist));
+    QuarkusTransaction.joiningExisting().run(() -> usage.insertAll(batch));
   }
 }

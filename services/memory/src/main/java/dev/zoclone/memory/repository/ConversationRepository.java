@@ -10,8 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Conversations and their turns; every read is scoped to an owner. */
@@ -52,38 +55,74 @@ public class ConversationRepository {
     }
   }
 
-  /** Appends turns in order and answers them with their ids and times. */
+  /**
+   * Marks the owner's conversation as updated now, locking its row until the transaction ends (so
+   * appends to one conversation take turns); answers false when it is someone else's or does not
+   * exist. Checks ownership and stamps the time in one statement.
+   */
+  public boolean touch(String owner, String id) {
+    return execute(
+            "UPDATE conversation SET updated_at = clock_timestamp() WHERE id = ? AND owner = ?",
+            id,
+            owner)
+        == 1;
+  }
+
+  /**
+   * Appends turns in order, in one statement, and answers them with their ids and times (the caller
+   * has {@link #touch touched} the conversation).
+   */
   public List<ConversationMessage> append(String conversationId, List<ConversationMessage> turns) {
-    List<ConversationMessage> stored = new ArrayList<>(turns.size());
+    int n = turns.size();
+    String[] ids = new String[n];
+    String[] roles = new String[n];
+    String[] contents = new String[n];
+    String[] toolCalls = new String[n];
+    String[] toolCallIds = new String[n];
+    for (int i = 0; i < n; i++) {
+      ConversationMessage turn = turns.get(i);
+      ids[i] = java.util.UUID.randomUUID().toString();
+      roles[i] = turn.role();
+      contents[i] = turn.content() == null ? "" : turn.content();
+      toolCalls[i] = turn.toolCalls() == null ? null : turn.toolCalls().toString();
+      toolCallIds[i] = turn.toolCallId();
+    }
+    Map<String, Instant> created = new HashMap<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
+                // WITH ORDINALITY and ORDER BY: the turns get their sequence numbers in order.
                 "INSERT INTO message (id, conversation_id, role, content, tool_calls, tool_call_id)"
-                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?) RETURNING created_at")) {
-      for (ConversationMessage turn : turns) {
-        String id = java.util.UUID.randomUUID().toString();
-        insert.setString(1, id);
-        insert.setString(2, conversationId);
-        insert.setString(3, turn.role());
-        insert.setString(4, turn.content() == null ? "" : turn.content());
-        insert.setString(5, turn.toolCalls() == null ? null : turn.toolCalls().toString());
-        insert.setString(6, turn.toolCallId());
-        try (ResultSet rs = insert.executeQuery()) {
-          rs.next();
-          stored.add(
-              new ConversationMessage(
-                  id,
-                  turn.role(),
-                  turn.content(),
-                  turn.toolCalls(),
-                  turn.toolCallId(),
-                  rs.getTimestamp(1).toInstant()));
+                    + " SELECT t.id, ?, t.role, t.content, t.tool_calls::jsonb, t.tool_call_id"
+                    + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                    + " WITH ORDINALITY AS t (id, role, content, tool_calls, tool_call_id, n)"
+                    + " ORDER BY t.n RETURNING id, created_at")) {
+      insert.setString(1, conversationId);
+      insert.setArray(2, connection.createArrayOf("text", ids));
+      insert.setArray(3, connection.createArrayOf("text", roles));
+      insert.setArray(4, connection.createArrayOf("text", contents));
+      insert.setArray(5, connection.createArrayOf("text", toolCalls));
+      insert.setArray(6, connection.createArrayOf("text", toolCallIds));
+      try (ResultSet rs = insert.executeQuery()) {
+        while (rs.next()) {
+          created.put(rs.getString(1), rs.getTimestamp(2).toInstant());
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot append to conversation " + conversationId, e);
     }
-    execute("UPDATE conversation SET updated_at = clock_timestamp() WHERE id = ?", conversationId);
+    List<ConversationMessage> stored = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ConversationMessage turn = turns.get(i);
+      stored.add(
+          new ConversationMessage(
+              ids[i],
+              turn.role(),
+              turn.content(),
+              turn.toolCalls(),
+              turn.toolCallId(),
+              created.get(ids[i])));
+    }
     return stored;
   }
 
@@ -252,13 +291,13 @@ public class ConversationRepository {
         rs.getTimestamp(7).toInstant());
   }
 
-  private void execute(String sql, Object... params) {
+  private int execute(String sql, Object... params) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         statement.setObject(i + 1, params[i]);
       }
-      statement.executeUpdate();
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot run " + sql.split(" ")[0] + ": " + e.getMessage(), e);
     }

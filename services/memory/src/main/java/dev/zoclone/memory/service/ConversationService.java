@@ -89,7 +89,10 @@ public class ConversationService {
         rules.checkContent(field + ".content", turn.content());
       }
     }
-    owned(owner, id);
+    // Ownership checked and the conversation stamped in one statement.
+    if (!conversations.touch(owner, id)) {
+      throw ProblemException.notFound("conversation " + id);
+    }
     List<ConversationMessage> stored = conversations.append(id, request.messages());
     List<KeyedEvent> toEmbed = new ArrayList<>();
     for (ConversationMessage turn : stored) {

@@ -93,6 +93,46 @@ class OwnerIndexTest {
     assertThat(found).first().isEqualTo(budget);
   }
 
+  /**
+   * A concurrent build that failed leaves an invalid index under the owner's index name, which
+   * {@code CREATE INDEX IF NOT EXISTS} alone would take for done: the pass drops it and builds the
+   * owner's HNSW index anew.
+   */
+  @Test
+  void anInvalidOwnerIndexLeftByAFailedBuildIsRebuilt() {
+    String owner = newUser();
+    String model = embeddings.modelName();
+    String index = VectorIndex.ownerIndexName(owner, model, embeddings.dimensions());
+    // Ten chunks (below the threshold, so the pass leaves the owner alone) on which the index
+    // expression below divides by zero: the concurrent build fails and leaves its index INVALID.
+    execute(seedChunks(List.of(owner), model, 10).replace("'seed chunk ' || g", "'poison'"));
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      statement.execute(
+          "CREATE INDEX CONCURRENTLY "
+              + index
+              + " ON memory_chunk ((1 / (length(content) - 6))) WHERE owner = '"
+              + owner
+              + "'");
+      throw new AssertionError("the poisoned build succeeded");
+    } catch (SQLException expected) {
+      assertThat(expected.getMessage()).contains("division by zero");
+    }
+    assertThat(exists(index)).isTrue();
+    assertThat(definitionOf(index)).doesNotContain("USING hnsw");
+
+    // Past the threshold now (these chunks' texts are longer, so the invalid index, still kept up
+    // to date by writes, takes them).
+    execute(seedChunks(List.of(owner), model, 600).replace("-m' || g", "-n' || g"));
+
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> isValidIndex(index));
+    assertThat(definitionOf(index)).contains("USING hnsw").contains(owner);
+  }
+
   @Test
   void anOwnerWithFewChunksGetsNoIndex() {
     String light = newUser();
@@ -140,6 +180,19 @@ class OwnerIndexTest {
       try (ResultSet rs = select.executeQuery()) {
         return rs.next() && rs.getBoolean(1);
       }
+    }
+  }
+
+  private String definitionOf(String index) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT indexdef FROM pg_indexes WHERE indexname = ?")) {
+      select.setString(1, index);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "";
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

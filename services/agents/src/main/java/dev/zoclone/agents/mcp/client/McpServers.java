@@ -4,16 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zoclone.agents.keys.KeyCipher;
+import dev.zoclone.agents.keys.RecentLookups;
 import dev.zoclone.contract.mcp.McpServerRequest;
 import dev.zoclone.contract.mcp.McpServerView;
 import dev.zoclone.platform.egress.EgressPolicy;
 import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,6 +38,14 @@ public class McpServers {
   private final McpServerRepository repository;
   private final KeyCipher cipher;
   private final EgressPolicy egress;
+
+  /**
+   * Each owner's enabled servers, read at most once a second (every ask needs them; most owners
+   * have none): a change made here shows at once, one made through another replica within a second,
+   * as for keys and settings.
+   */
+  private final RecentLookups<String, List<McpConnection>> recent =
+      new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
   public McpServers(McpServerRepository repository, KeyCipher cipher, EgressPolicy egress) {
     this.repository = repository;
@@ -89,6 +101,7 @@ public class McpServers {
     entity.masterFingerprint = sealed == null ? null : sealed.fingerprint();
     entity.updatedAt = now;
     repository.persist(entity);
+    recent.forget(owner);
     return view(entity);
   }
 
@@ -108,6 +121,7 @@ public class McpServers {
   @Transactional
   public void delete(String owner, String name) {
     repository.delete(entity(owner, name));
+    recent.forget(owner);
   }
 
   /** The caller's server {@code name}, decrypted, to connect to. */
@@ -117,15 +131,23 @@ public class McpServers {
   }
 
   /**
-   * The caller's enabled servers, decrypted, for an ask (in a transaction of its own: asks also run
-   * from Kafka, outside any request).
+   * The caller's enabled servers, decrypted, for an ask (read in a transaction of its own when not
+   * remembered: asks also run from Kafka, outside any request).
    */
-  @Transactional
   public List<McpConnection> enabled(String owner) {
-    return repository.ofOwner(owner).stream()
-        .filter(entity -> entity.enabled)
-        .map(this::connection)
-        .toList();
+    return recent
+        .get(
+            owner,
+            o ->
+                Optional.of(
+                    QuarkusTransaction.joiningExisting()
+                        .call(
+                            () ->
+                                repository.ofOwner(o).stream()
+                                    .filter(entity -> entity.enabled)
+                                    .map(this::connection)
+                                    .toList())))
+        .orElseThrow();
   }
 
   /**

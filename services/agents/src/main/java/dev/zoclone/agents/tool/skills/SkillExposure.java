@@ -2,11 +2,14 @@ package dev.zoclone.agents.tool.skills;
 
 import dev.zoclone.agents.client.SkillsClient;
 import dev.zoclone.agents.config.AgentsConfig;
+import dev.zoclone.agents.keys.RecentLookups;
 import dev.zoclone.agents.tool.Tool;
 import dev.zoclone.contract.skills.SkillSummary;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Progressive disclosure, first level: what an ask tells the model about the caller's skills. The
@@ -18,6 +21,13 @@ import java.util.List;
 public class SkillExposure {
   private final SkillsClient skills;
   private final int maxPromptChars;
+
+  /**
+   * Each owner's available skills (empty: the skills service did not answer), asked of the skills
+   * service at most once a second rather than on every ask; a new skill shows within a second.
+   */
+  private final RecentLookups<String, List<SkillSummary>> recent =
+      new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
   public SkillExposure(SkillsClient skills, AgentsConfig config) {
     this.skills = skills;
@@ -34,17 +44,25 @@ public class SkillExposure {
     if (Boolean.FALSE.equals(requested) || withoutSkills.size() == selected.size()) {
       return new Exposure(withoutSkills, null);
     }
-    List<SkillSummary> available;
-    try {
-      available = skills.list(owner).stream().filter(SkillSummary::available).toList();
-    } catch (SkillsClient.SkillsUnavailable e) {
-      Log.warnf("asking without skills: %s", e.getMessage());
+    Optional<List<SkillSummary>> listed = recent.get(owner, this::available);
+    if (listed.isEmpty()) {
       return new Exposure(withoutSkills, null);
     }
+    List<SkillSummary> available = listed.get();
     if (available.isEmpty()) {
       return new Exposure(withoutSkills, null);
     }
     return new Exposure(selected, listing(available));
+  }
+
+  /** The owner's available skills from the skills service; empty when it does not answer. */
+  private Optional<List<SkillSummary>> available(String owner) {
+    try {
+      return Optional.of(skills.list(owner).stream().filter(SkillSummary::available).toList());
+    } catch (SkillsClient.SkillsUnavailable e) {
+      Log.warnf("asking without skills: %s", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private String listing(List<SkillSummary> available) {
