@@ -17,12 +17,6 @@ class MigrationTest extends ServiceMigrationChecks {
   @Override
   protected List<String> serviceTables() {
     return List.of(
-        "memory",
-        "memory_chunk",
-        "memory_owner_chunks",
-        "memory_version",
-        "memory_audit",
-        "conversation",
-        "message");
+        "memory", "memory_chunk", "memory_version", "memory_audit", "conversation", "message");
   }
 }

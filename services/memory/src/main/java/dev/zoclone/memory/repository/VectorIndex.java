@@ -90,8 +90,7 @@ public class VectorIndex {
 
   /**
    * The owners with at least {@code minChunks} chunks of {@code model} and no valid index of their
-   * own yet, those with the most chunks first: read from the counts the triggers on {@code
-   * memory_chunk} keep (migration V5), not counted from the chunks themselves.
+   * own yet, those with the most chunks first.
    */
   public List<String> ownersWithoutIndex(String model, int dimensions, int minChunks) {
     Set<String> valid = new HashSet<>();
@@ -100,8 +99,8 @@ public class VectorIndex {
         Statement indexes = connection.createStatement();
         PreparedStatement heavy =
             connection.prepareStatement(
-                "SELECT owner FROM memory_owner_chunks WHERE model = ? AND chunks >= ?"
-                    + " ORDER BY chunks DESC, owner")) {
+                "SELECT owner FROM memory_chunk WHERE model = ? GROUP BY owner"
+                    + " HAVING count(*) >= ? ORDER BY count(*) DESC, owner")) {
       try (ResultSet rs =
           indexes.executeQuery(
               "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
