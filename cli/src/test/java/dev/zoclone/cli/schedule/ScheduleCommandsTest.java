@@ -279,7 +279,7 @@ class ScheduleCommandsTest {
                 + java.time.Duration.between(
                         java.time.Instant.parse("2026-01-05T08:00:00.1Z"), java.time.Instant.now())
                     .toDays()
-                + "d  SUCCEEDED  0         -\n");
+                + "d  SUCCEEDED  -         -\n");
   }
 
   @Test
