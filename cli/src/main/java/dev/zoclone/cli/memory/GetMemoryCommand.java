@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.IdPrefix;
+import dev.zoclone.cli.Times;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
+import java.time.Instant;
+import java.time.ZoneId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +27,16 @@ public final class GetMemoryCommand extends GatewayCommand {
       JsonNode memory = response.read(JsonNode.class);
       out().println("Memory " + memory.path("id").asText());
       out().println("  version: " + memory.path("version").asInt());
-      out().println("  updated: " + memory.path("updated_at").asText());
+      String updated = memory.path("updated_at").asText(null);
+      out()
+          .println(
+              "  updated: "
+                  + (updated == null
+                      ? "-"
+                      : Times.local(updated, ZoneId.systemDefault())
+                          + " ("
+                          + Times.age(updated, Instant.now())
+                          + " ago)"));
       memory
           .path("meta")
           .fields()

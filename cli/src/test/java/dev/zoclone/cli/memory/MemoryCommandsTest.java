@@ -98,10 +98,16 @@ class MemoryCommandsTest {
 
     Run run = zo("memory", "get", "m1");
 
+    String local =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(
+                java.time.Instant.parse("2026-11-24T06:00:00Z")
+                    .atZone(java.time.ZoneId.systemDefault()));
     assertThat(run.out())
-        .isEqualTo(
-            "Memory m1\n  version: 2\n  updated: 2026-11-24T06:00:00Z\n  topic: food\n\n"
-                + "tea, not coffee\n");
+        .matches(
+            "Memory m1\n  version: 2\n  updated: "
+                + local
+                + " \\(\\d+[dhms] ago\\)\n  topic: food\n\ntea, not coffee\n");
   }
 
   @Test
