@@ -14,5 +14,8 @@ public final class ExitCodes {
   /** Nothing answered at the gateway's URL. */
   public static final int UNREACHABLE = 3;
 
+  /** Ctrl-C: 128 + SIGINT, as shells expect (the JVM exits with it on SIGINT too). */
+  public static final int INTERRUPTED = 130;
+
   private ExitCodes() {}
 }

@@ -27,6 +27,10 @@ public record IdPrefix(String listPath, String arrayField, String what) {
   public static final IdPrefix CONVERSATIONS =
       new IdPrefix("/api/v1/conversations?limit=100", "conversations", "conversation");
 
+  /** Memories, the newest 200 of every kind. */
+  public static final IdPrefix MEMORIES =
+      new IdPrefix("/api/v1/memories?limit=200", "memories", "memory");
+
   /** Compute-pool nodes. */
   public static final IdPrefix NODES = new IdPrefix("/api/v1/nodes", "nodes", "node");
 

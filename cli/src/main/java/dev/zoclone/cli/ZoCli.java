@@ -89,7 +89,8 @@ import picocli.CommandLine.Option;
       "0:Success.",
       "1:The gateway refused or failed the request, or a service is DOWN.",
       "2:Usage error.",
-      "3:The gateway cannot be reached."
+      "3:The gateway cannot be reached.",
+      "130:Interrupted (Ctrl-C)."
     },
     footer = {"%nbin/zo also has: up, down, infra up|down, logs <service> [-f]; see bin/zo help."})
 public final class ZoCli {

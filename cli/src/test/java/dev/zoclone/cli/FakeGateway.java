@@ -18,7 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeGateway implements AutoCloseable {
   /** One request as the gateway received it. */
   public record Request(
-      String method, String path, String authorization, String contentType, String body) {}
+      String method,
+      String path,
+      String authorization,
+      String contentType,
+      String body,
+      String query) {}
 
   private record Reply(int status, String contentType, String body, Map<String, String> headers) {}
 
@@ -96,7 +101,8 @@ public final class FakeGateway implements AutoCloseable {
               path,
               exchange.getRequestHeaders().getFirst("Authorization"),
               exchange.getRequestHeaders().getFirst("Content-Type"),
-              body));
+              body,
+              exchange.getRequestURI().getRawQuery()));
       Reply reply =
           replies.getOrDefault(
               method + " " + path,

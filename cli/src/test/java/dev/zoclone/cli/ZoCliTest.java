@@ -21,7 +21,8 @@ class ZoCliTest {
         .contains("--url=URL", "ZO_URL", "http://127.0.0.1:8080")
         .contains("--token=TOKEN", "ZO_TOKEN", "$ZO_HOME/admin-token")
         .contains("--json")
-        .contains("3   The gateway cannot be reached.");
+        .contains("3     The gateway cannot be reached.")
+        .contains("130   Interrupted (Ctrl-C).");
   }
 
   @Test

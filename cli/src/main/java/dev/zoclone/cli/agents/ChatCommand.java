@@ -7,11 +7,6 @@ import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.Json;
 import dev.zoclone.contract.agents.AskRequest;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,9 +22,14 @@ import picocli.CommandLine.Option;
       "%nLines starting with / are commands:",
       "  /new          start a new conversation",
       "  /model NAME   ask with this model from now on (<key name>:<model>)",
-      "  /exit         leave (so does Ctrl-D)"
+      "  /exit         leave (so does Ctrl-D)",
+      "On a terminal, the up and down arrows (and Ctrl-R) recall earlier lines,",
+      "kept in $ZO_HOME/chat_history (readable by you only)."
     })
 public final class ChatCommand extends GatewayCommand {
+  /** The history file of the terminal line editor, under {@code $ZO_HOME}. */
+  static final String HISTORY_FILE = "chat_history";
+
   @Option(names = "--model", description = "<key name>:<model>, or a key name.")
   String model;
 
@@ -41,18 +41,23 @@ public final class ChatCommand extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    try (ChatInput input =
+        ChatInput.open(System.in, err(), settings().home().resolve(HISTORY_FILE))) {
+      return chat(gateway, input);
+    }
+  }
+
+  /** The loop: reads lines from {@code input} until {@code /exit} or its end. */
+  private int chat(GatewayClient gateway, ChatInput input) {
     GatewayClient slow = gateway.withRequestTimeout(Duration.ofMinutes(5));
     err()
         .println(
             "Chatting"
                 + (conversationId == null ? "" : " in " + conversationId)
                 + "; /exit leaves.");
+    err().flush();
     while (true) {
-      err().print("> ");
-      err().flush();
-      String line = readLine(in);
+      String line = input.readLine("> ");
       if (line == null || line.strip().equals("/exit")) {
         return ExitCodes.OK;
       }
@@ -115,14 +120,6 @@ public final class ChatCommand extends GatewayCommand {
     if (failed[0] != null) {
       err().println("error: " + failed[0]);
       err().flush();
-    }
-  }
-
-  private static String readLine(BufferedReader in) {
-    try {
-      return in.readLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -16,6 +16,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.LongConsumer;
 
 /**
  * Calls the gateway's JSON API with a bearer token and turns every failure into a {@link
@@ -111,6 +115,49 @@ public final class GatewayClient {
   public GatewayResponse postBytes(String path, byte[] body, String contentType) {
     return answer(
         request(path).header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)));
+  }
+
+  /**
+   * Like {@link #postBytes(String, byte[], String)}, telling {@code sent} how many bytes went to
+   * the connection so far (in 64 KiB steps) while the body is being sent.
+   */
+  public GatewayResponse postBytes(
+      String path, byte[] body, String contentType, LongConsumer sent) {
+    Iterable<byte[]> chunks = () -> new Chunks(body, sent);
+    return answer(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(BodyPublishers.fromPublisher(BodyPublishers.ofByteArrays(chunks), body.length)));
+  }
+
+  /** A body in 64 KiB pieces, counting what it has handed out. */
+  private static final class Chunks implements Iterator<byte[]> {
+    private static final int SIZE = 64 * 1024;
+    private final byte[] body;
+    private final LongConsumer sent;
+    private int offset;
+
+    Chunks(byte[] body, LongConsumer sent) {
+      this.body = body;
+      this.sent = sent;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return offset < body.length;
+    }
+
+    @Override
+    public byte[] next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int end = Math.min(body.length, offset + SIZE);
+      byte[] chunk = Arrays.copyOfRange(body, offset, end);
+      offset = end;
+      sent.accept(offset);
+      return chunk;
+    }
   }
 
   private HttpRequest.Builder request(String path) {

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code zo conversations ls}: a page of the caller's conversations, newest first. */
-@Command(name = "ls", description = "List your conversations, newest first.")
+@Command(
+    name = "ls",
+    description = "List your conversations, newest first.",
+    footer = {"%nNewest started first; -o wide adds when each last changed (UPDATED)."})
 public final class ListConversationsCommand extends GatewayCommand {
   @Option(names = "--limit", paramLabel = "N", description = "Page size, 1..100. Default: 20.")
   private int limit = 20;
@@ -32,15 +35,23 @@ public final class ListConversationsCommand extends GatewayCommand {
       JsonNode page = response.read(JsonNode.class);
       Instant now = Instant.now();
       ZoneId zone = ZoneId.systemDefault();
-      TextTable table = new TextTable("ID", "TITLE", "MESSAGES", "UPDATED", "AGE");
+      // the list is in the order the conversations were started: CREATED is what it is sorted by
+      TextTable table =
+          wide()
+              ? new TextTable("ID", "TITLE", "MESSAGES", "CREATED", "AGE", "UPDATED")
+              : new TextTable("ID", "TITLE", "MESSAGES", "CREATED", "AGE");
       for (JsonNode conversation : page.path("conversations")) {
-        String updated = conversation.path("updated_at").asText(null);
-        table.row(
-            conversation.path("id").asText(),
-            conversation.path("title").asText(null),
-            conversation.path("message_count").asText(),
-            Times.local(updated, zone),
-            Times.age(updated, now));
+        String created = conversation.path("created_at").asText(null);
+        String id = conversation.path("id").asText();
+        String title = conversation.path("title").asText(null);
+        String messages = conversation.path("message_count").asText();
+        String updated = Times.local(conversation.path("updated_at").asText(null), zone);
+        if (wide()) {
+          table.row(
+              id, title, messages, Times.local(created, zone), Times.age(created, now), updated);
+        } else {
+          table.row(id, title, messages, Times.local(created, zone), Times.age(created, now));
+        }
       }
       out().print(table.render());
       if (page.hasNonNull("next_cursor")) {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
     name = "memory",
     description = "Save, show and forget memories (find them with zo recall).",
     subcommands = {
+      ListMemoriesCommand.class,
       AddMemoryCommand.class,
       GetMemoryCommand.class,
       UpdateMemoryCommand.class,

@@ -2,6 +2,7 @@ package dev.zoclone.cli.memory;
 
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.TextTable;
 import dev.zoclone.cli.Times;
 import dev.zoclone.cli.gateway.GatewayClient;
@@ -15,13 +16,16 @@ import picocli.CommandLine.Parameters;
 /** {@code zo memory history ID}: a memory's earlier versions, as each was replaced. */
 @Command(name = "history", description = "Show a memory's earlier versions.")
 public final class MemoryHistoryCommand extends GatewayCommand {
-  @Parameters(paramLabel = "ID", description = "The memory's id.")
+  @Parameters(paramLabel = "ID", description = "The memory's id or a unique prefix of it.")
   private String id;
 
   @Override
   protected int execute(GatewayClient gateway) {
     GatewayResponse response =
-        gateway.get("/api/v1/memories/" + GatewayClient.pathSegment(id) + "/history");
+        IdPrefix.MEMORIES.call(
+            gateway,
+            id,
+            m -> gateway.get("/api/v1/memories/" + GatewayClient.pathSegment(m) + "/history"));
     if (printedAsJson(response)) {
       return ExitCodes.OK;
     }

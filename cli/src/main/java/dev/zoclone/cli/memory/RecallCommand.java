@@ -21,6 +21,11 @@ import picocli.CommandLine.Parameters;
 public final class RecallCommand extends GatewayCommand {
   private static final int SHOWN_CHARS = 80;
 
+  /** Why a best match can score 0.03: the scores are rank fusion, not a similarity in percent. */
+  static final String SCORES_NOTE =
+      "(scores fuse the ranks by meaning and by words: they order the results, and even the"
+          + " best is a small number such as 0.03)";
+
   @Parameters(paramLabel = "QUERY", description = "What to look for.")
   private String query;
 
@@ -46,14 +51,17 @@ public final class RecallCommand extends GatewayCommand {
         out().println("No memories match.");
         return ExitCodes.OK;
       }
-      TextTable table = new TextTable("SCORE", "ID", "CONTENT");
+      TextTable table = new TextTable("RANK", "SCORE", "ID", "CONTENT");
+      int rank = 0;
       for (JsonNode memory : results) {
         table.row(
+            Integer.toString(++rank),
             String.format(Locale.ROOT, "%.4f", memory.path("score").asDouble()),
             memory.path("id").asText(),
             shorten(memory.path("content").asText()));
       }
       out().print(table.render());
+      err().println(SCORES_NOTE);
     }
     return ExitCodes.OK;
   }

@@ -2,6 +2,7 @@ package dev.zoclone.cli.memory;
 
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import dev.zoclone.contract.memory.MemorizeRequest;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Parameters;
     description = "Replace a memory's text (zo memory history shows the old).",
     footer = {"%nExample:", "  zo memory update 3f2a... \"our SQL server is db2\""})
 public final class UpdateMemoryCommand extends GatewayCommand {
-  @Parameters(index = "0", paramLabel = "ID", description = "The memory's id.")
+  @Parameters(
+      index = "0",
+      paramLabel = "ID",
+      description = "The memory's id or a unique prefix of it.")
   private String id;
 
   @Parameters(index = "1", paramLabel = "TEXT", description = "Its new text.")
@@ -29,10 +33,14 @@ public final class UpdateMemoryCommand extends GatewayCommand {
   @Override
   protected int execute(GatewayClient gateway) {
     GatewayResponse response =
-        gateway.send(
-            "PUT",
-            "/api/v1/memories/" + GatewayClient.pathSegment(id),
-            new MemorizeRequest(content, meta));
+        IdPrefix.MEMORIES.call(
+            gateway,
+            id,
+            m ->
+                gateway.send(
+                    "PUT",
+                    "/api/v1/memories/" + GatewayClient.pathSegment(m),
+                    new MemorizeRequest(content, meta)));
     if (!printedAsJson(response)) {
       MemoryView updated = response.read(MemoryView.class);
       out().println("Updated memory " + updated.id() + ".");

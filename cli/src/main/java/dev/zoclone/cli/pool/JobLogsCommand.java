@@ -37,7 +37,7 @@ public final class JobLogsCommand extends GatewayCommand {
               + ", "
               + status
               + ") has no output: "
-              + (JobWatch.ENDED.contains(status)
+              + (EndedStatuses.JOBS.contains(status)
                   ? "only shell jobs keep theirs; zo jobs show prints its result"
                   : "a shell job's output is kept when it ends; zo jobs show -w waits for that"));
     }

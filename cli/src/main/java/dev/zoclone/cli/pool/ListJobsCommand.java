@@ -5,6 +5,7 @@ import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.TextTable;
 import dev.zoclone.cli.Times;
+import dev.zoclone.cli.Watch;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import java.net.URLEncoder;
@@ -38,17 +39,17 @@ public final class ListJobsCommand extends GatewayCommand {
                 ? ""
                 : "?status=" + URLEncoder.encode(status, StandardCharsets.UTF_8));
     if (watch) {
-      JobWatch.run(
+      Watch.run(
           out(),
           () -> {
             GatewayResponse response = gateway.get(path);
             JsonNode jobs = response.read(JsonNode.class).path("jobs");
             boolean ended = true;
             for (JsonNode job : jobs) {
-              ended &= JobWatch.ENDED.contains(job.path("status").asText());
+              ended &= EndedStatuses.JOBS.contains(job.path("status").asText());
             }
             String text = json() ? format(response) + "\n" : table(jobs);
-            return new JobWatch.View(text, response.body(), ended);
+            return new Watch.View(text, response.body(), ended);
           });
       return ExitCodes.OK;
     }

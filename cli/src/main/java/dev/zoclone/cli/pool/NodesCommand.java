@@ -6,6 +6,7 @@ import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.TextTable;
 import dev.zoclone.cli.Times;
+import dev.zoclone.cli.Watch;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code zo nodes}: lists the caller's compute-pool nodes and removes offline ones. */
@@ -24,12 +26,31 @@ public final class NodesCommand {
   /** {@code zo nodes ls}: OFFLINE nodes too, with when each was last seen. */
   @Command(name = "ls", description = "List your nodes, ONLINE and OFFLINE, with their load.")
   public static final class ListNodes extends GatewayCommand {
+    @Option(
+        names = {"-w", "--watch"},
+        description = "Show the list again as it changes, until Ctrl-C.")
+    private boolean watch;
+
     @Override
     protected int execute(GatewayClient gateway) {
-      GatewayResponse response = gateway.get("/api/v1/nodes");
-      if (printedAsJson(response)) {
+      if (watch) {
+        Watch.run(
+            out(),
+            () -> {
+              GatewayResponse response = gateway.get("/api/v1/nodes");
+              String text = json() ? format(response) + "\n" : table(response);
+              return new Watch.View(text, response.body(), false);
+            });
         return ExitCodes.OK;
       }
+      GatewayResponse response = gateway.get("/api/v1/nodes");
+      if (!printedAsJson(response)) {
+        out().print(table(response));
+      }
+      return ExitCodes.OK;
+    }
+
+    private String table(GatewayResponse response) {
       Instant now = Instant.now();
       ZoneId zone = ZoneId.systemDefault();
       List<String> headers =
@@ -64,8 +85,7 @@ public final class NodesCommand {
         }
         table.row(cells.toArray(String[]::new));
       }
-      out().print(table.render());
-      return ExitCodes.OK;
+      return table.render();
     }
   }
 

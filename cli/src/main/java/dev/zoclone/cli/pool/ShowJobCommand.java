@@ -5,6 +5,7 @@ import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
 import dev.zoclone.cli.IdPrefix;
 import dev.zoclone.cli.Times;
+import dev.zoclone.cli.Watch;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import java.io.PrintWriter;
@@ -40,21 +41,21 @@ public final class ShowJobCommand extends GatewayCommand {
         "/api/v1/jobs/"
             + GatewayClient.pathSegment(first.read(JsonNode.class).path("id").asText(id));
     GatewayResponse[] next = {first};
-    JobWatch.run(
+    Watch.run(
         out(),
         () -> {
           GatewayResponse response = next[0] != null ? next[0] : gateway.get(path);
           next[0] = null;
           JsonNode job = response.read(JsonNode.class);
-          boolean ended = JobWatch.ENDED.contains(job.path("status").asText());
+          boolean ended = EndedStatuses.JOBS.contains(job.path("status").asText());
           if (json()) {
-            return new JobWatch.View(format(response) + "\n", response.body(), ended);
+            return new Watch.View(format(response) + "\n", response.body(), ended);
           }
           StringWriter text = new StringWriter();
           PrintWriter writer = new PrintWriter(text);
           print(writer, job);
           writer.flush();
-          return new JobWatch.View(text.toString(), response.body(), ended);
+          return new Watch.View(text.toString(), response.body(), ended);
         });
     return ExitCodes.OK;
   }

@@ -19,16 +19,27 @@ abstract class ActiveSwitch extends GatewayCommand {
 
   @Override
   protected int execute(GatewayClient gateway) {
-    NewAutomation patch = new NewAutomation(null, null, null, null, null, null, active(), null);
-    GatewayResponse response =
+    GatewayResponse current =
         IdPrefix.AUTOMATIONS.call(
             gateway,
             id,
-            a ->
-                gateway.send(
-                    "PATCH",
-                    ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(a),
-                    patch));
+            a -> gateway.get(ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(a)));
+    AutomationView before = current.read(AutomationView.class);
+    if (before.active() == active()) {
+      // a repeat changes nothing and is no failure, as cancelling a cancelled job is not
+      if (!printedAsJson(current)) {
+        out()
+            .println(
+                "Automation " + before.id() + " is already " + (active() ? "active." : "paused."));
+      }
+      return ExitCodes.OK;
+    }
+    NewAutomation patch = new NewAutomation(null, null, null, null, null, null, active(), null);
+    GatewayResponse response =
+        gateway.send(
+            "PATCH",
+            ScheduleCommand.AUTOMATIONS + "/" + GatewayClient.pathSegment(before.id()),
+            patch);
     if (!printedAsJson(response)) {
       AutomationPrinter.print(out(), response.read(AutomationView.class));
     }

@@ -3,6 +3,7 @@ package dev.zoclone.cli.skills;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.cli.ExitCodes;
 import dev.zoclone.cli.GatewayCommand;
+import dev.zoclone.cli.ProgressLine;
 import dev.zoclone.cli.gateway.GatewayClient;
 import dev.zoclone.cli.gateway.GatewayResponse;
 import java.io.IOException;
@@ -26,6 +27,14 @@ public final class InstallSkillCommand extends GatewayCommand {
   @Option(names = "--shared", description = "(admin) Install it for every user.")
   private boolean shared;
 
+  @Option(
+      names = "--progress",
+      description = "Show the upload's progress on stderr (shown anyway on a terminal for 1 MiB+).")
+  private boolean progress;
+
+  /** Archives from this size on show their progress on a terminal without --progress. */
+  static final int LARGE = 1024 * 1024;
+
   @Override
   protected int execute(GatewayClient gateway) {
     byte[] archive;
@@ -34,9 +43,19 @@ public final class InstallSkillCommand extends GatewayCommand {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    GatewayResponse response =
-        gateway.postBytes(
-            "/api/v1/skills" + (shared ? "?shared=true" : ""), archive, "application/octet-stream");
+    String route = "/api/v1/skills" + (shared ? "?shared=true" : "");
+    GatewayResponse response;
+    if (progress || (archive.length >= LARGE && ProgressLine.stderrIsTerminal())) {
+      ProgressLine line =
+          new ProgressLine(err(), "uploading " + path.getFileName(), archive.length);
+      try {
+        response = gateway.postBytes(route, archive, "application/octet-stream", line::update);
+      } finally {
+        line.finish();
+      }
+    } else {
+      response = gateway.postBytes(route, archive, "application/octet-stream");
+    }
     if (!printedAsJson(response)) {
       JsonNode installed = response.read(JsonNode.class);
       out()

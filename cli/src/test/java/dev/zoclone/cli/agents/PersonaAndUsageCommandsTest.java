@@ -115,6 +115,86 @@ class PersonaAndUsageCommandsTest {
     assertThat(zo("usage").out()).isEqualTo("No model calls yet.\n");
   }
 
+  @Test
+  void usageSinceAWeekAsksForSevenDaysAndPrintsEachDayThenEachModel() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/usage/daily",
+        200,
+        "{\"from\":\"2026-11-24\",\"to\":\"2026-11-30\",\"days\":["
+            + "{\"day\":\"2026-11-25\",\"key_name\":\"openai\",\"model\":\"gpt-4o\","
+            + "\"calls\":2,\"input_tokens\":100,\"output_tokens\":20},"
+            + "{\"day\":\"2026-11-25\",\"key_name\":\"lab\",\"model\":\"llama3.2\","
+            + "\"calls\":1,\"input_tokens\":10,\"output_tokens\":5},"
+            + "{\"day\":\"2026-11-30\",\"key_name\":\"openai\",\"model\":\"gpt-4o\","
+            + "\"calls\":3,\"input_tokens\":300,\"output_tokens\":30}]}");
+
+    Run run = zo("usage", "--since", "7d");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(gateway.onlyRequest().query()).isEqualTo("days=7");
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            From 2026-11-24 to 2026-11-30 (UTC):
+            DAY         KEY     MODEL     CALLS  INPUT TOKENS  OUTPUT TOKENS
+            2026-11-25  openai  gpt-4o    2      100           20
+            2026-11-25  lab     llama3.2  1      10            5
+            2026-11-30  openai  gpt-4o    3      300           30
+
+            MODEL          CALLS  INPUT TOKENS  OUTPUT TOKENS
+            lab:llama3.2   1      10            5
+            openai:gpt-4o  5      400           50
+            TOTAL          6      410           55
+            """);
+  }
+
+  @Test
+  void usageSinceWeeksOrADateAsksForThoseDays() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/usage/daily",
+        200,
+        "{\"from\":\"2026-11-17\",\"to\":\"2026-11-30\",\"days\":[]}");
+    String tenDaysAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(9).toString();
+
+    Run weeks = zo("usage", "--since", "2w");
+    Run date = zo("usage", "--since", tenDaysAgo);
+
+    assertThat(weeks.out()).isEqualTo("No model calls from 2026-11-17 to 2026-11-30 (UTC).\n");
+    assertThat(date.exitCode()).as(date.err()).isZero();
+    assertThat(gateway.requests())
+        .extracting(FakeGateway.Request::query)
+        .containsExactly("days=14", "days=10");
+  }
+
+  @Test
+  void usageSinceSomethingElseIsAUsageErrorBeforeAnyCall() {
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    Run word = zo("usage", "--since", "yesterday");
+    Run future = zo("usage", "--since", tomorrow);
+    Run tooLong = zo("usage", "--since", "60w");
+
+    assertThat(word.exitCode()).isEqualTo(2);
+    assertThat(word.err()).contains("give Nd (7d), Nw (2w) or a date (2026-11-01)");
+    assertThat(future.exitCode()).isEqualTo(2);
+    assertThat(future.err()).contains("is after today");
+    assertThat(tooLong.exitCode()).isEqualTo(2);
+    assertThat(tooLong.err()).contains("covers 420 days; 1 to 366 work");
+    assertThat(gateway.requests()).isEmpty();
+  }
+
+  @Test
+  void usageSinceWithJsonPrintsTheDailyAnswer() {
+    gateway.answerJson(
+        "GET", "/api/v1/usage/daily", 200, "{\"from\":\"a\",\"to\":\"b\",\"days\":[]}");
+
+    Run run = zo("usage", "--since", "1d", "-o", "json");
+
+    assertThat(run.out()).contains("\"days\"");
+    assertThat(gateway.onlyRequest().query()).isEqualTo("days=1");
+  }
+
   private Run zo(String... args) {
     return Zo.against(gateway, home, args);
   }

@@ -98,10 +98,16 @@ class MemoryCommandsTest {
 
     Run run = zo("memory", "get", "m1");
 
+    String local =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .format(
+                java.time.Instant.parse("2026-11-24T06:00:00Z")
+                    .atZone(java.time.ZoneId.systemDefault()));
     assertThat(run.out())
-        .isEqualTo(
-            "Memory m1\n  version: 2\n  updated: 2026-11-24T06:00:00Z\n  topic: food\n\n"
-                + "tea, not coffee\n");
+        .matches(
+            "Memory m1\n  version: 2\n  updated: "
+                + local
+                + " \\(\\d+[dhms] ago\\)\n  topic: food\n\ntea, not coffee\n");
   }
 
   @Test
@@ -134,11 +140,12 @@ class MemoryCommandsTest {
 
     assertThat(run.out())
         .isEqualTo(
-            "SCORE   ID  CONTENT\n"
-                + "0.0164  m1  Our SQL server is PostgreSQL\n"
-                + "0.0080  m2  "
+            "RANK  SCORE   ID  CONTENT\n"
+                + "1     0.0164  m1  Our SQL server is PostgreSQL\n"
+                + "2     0.0080  m2  "
                 + "x".repeat(79)
                 + "…\n");
+    assertThat(run.err()).contains("they order the results, and even the best is a small number");
     assertThat(gateway.onlyRequest().body())
         .isEqualTo("{\"query\":\"database\",\"top_k\":2,\"filter\":{\"topic\":\"infra\"}}");
   }
@@ -157,9 +164,11 @@ class MemoryCommandsTest {
         "/api/v1/conversations",
         200,
         "{\"conversations\":[{\"id\":\"c2\",\"title\":\"trip\",\"message_count\":4,"
-            + "\"updated_at\":\"2026-11-24T06:00:00Z\"}],\"next_cursor\":\"c2\"}");
+            + "\"created_at\":\"2026-11-24T06:00:00Z\",\"updated_at\":\"2026-11-25T07:00:00Z\"}],"
+            + "\"next_cursor\":\"c2\"}");
 
     Run run = zo("conversations", "ls", "--limit", "1");
+    Run wide = zo("conversations", "ls", "-o", "wide");
 
     String local =
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -168,11 +177,19 @@ class MemoryCommandsTest {
                     .atZone(java.time.ZoneId.systemDefault()));
     assertThat(run.out())
         .matches(
-            "ID  TITLE  MESSAGES  UPDATED              AGE *\n"
+            "ID  TITLE  MESSAGES  CREATED              AGE *\n"
                 + "c2  trip   4         "
                 + local
                 + "  \\d+d\n"
                 + "More: zo conversations ls --cursor c2\n");
+    assertThat(wide.out().lines().findFirst().orElseThrow())
+        .matches("ID  TITLE  MESSAGES  CREATED              AGE +UPDATED");
+    assertThat(wide.out())
+        .contains(
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(
+                    java.time.Instant.parse("2026-11-25T07:00:00Z")
+                        .atZone(java.time.ZoneId.systemDefault())));
   }
 
   @Test

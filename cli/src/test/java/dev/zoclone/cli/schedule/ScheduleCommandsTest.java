@@ -279,31 +279,53 @@ class ScheduleCommandsTest {
                 + java.time.Duration.between(
                         java.time.Instant.parse("2026-01-05T08:00:00.1Z"), java.time.Instant.now())
                     .toDays()
-                + "d  SUCCEEDED  0         -\n");
+                + "d  SUCCEEDED  -         -\n");
   }
 
   @Test
   void pauseAndResumePatchOnlyActiveAndShowTheAutomation() {
-    gateway.answerJson(
-        "PATCH",
-        "/api/v1/automations/a1",
-        200,
+    String paused =
         AUTOMATION
             .replace("\"active\":true", "\"active\":false")
-            .replaceAll("\"next_runs\":\\[[^]]*]", "\"next_runs\":[]"));
+            .replaceAll("\"next_runs\":\\[[^]]*]", "\"next_runs\":[]");
+    gateway.answerJson("GET", "/api/v1/automations/a1", 200, AUTOMATION);
+    gateway.answerJson("PATCH", "/api/v1/automations/a1", 200, paused);
 
     Run pause = zo("schedule", "pause", "a1");
+    gateway.answerJson("GET", "/api/v1/automations/a1", 200, paused);
     Run resume = zo("schedule", "resume", "a1");
 
     assertThat(gateway.requests())
-        .extracting(Request::method, Request::path, Request::body)
+        .filteredOn(r -> r.method().equals("PATCH"))
+        .extracting(Request::path, Request::body)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "PATCH", "/api/v1/automations/a1", "{\"active\":false}"),
-            org.assertj.core.groups.Tuple.tuple(
-                "PATCH", "/api/v1/automations/a1", "{\"active\":true}"));
+            org.assertj.core.groups.Tuple.tuple("/api/v1/automations/a1", "{\"active\":false}"),
+            org.assertj.core.groups.Tuple.tuple("/api/v1/automations/a1", "{\"active\":true}"));
     assertThat(pause.out()).contains("  active:   no (paused)\n").contains("  next:     -\n");
     assertThat(resume.exitCode()).isZero();
+  }
+
+  @Test
+  void pausingAPausedAutomationSaysSoAndSucceedsWithoutAChange() {
+    gateway.answerJson(
+        "GET",
+        "/api/v1/automations/a1",
+        200,
+        AUTOMATION.replace("\"active\":true", "\"active\":false"));
+    gateway.answerJson("PATCH", "/api/v1/automations/a1", 200, AUTOMATION);
+
+    Run pause = zo("schedule", "pause", "a1");
+    Run again = zo("schedule", "pause", "a1");
+    Run resume = zo("schedule", "resume", "a1", "-o", "json");
+
+    assertThat(pause.exitCode()).isZero();
+    assertThat(pause.out()).isEqualTo("Automation a1 is already paused.\n");
+    assertThat(again.out()).isEqualTo(pause.out());
+    assertThat(resume.exitCode()).as(resume.err()).isZero();
+    assertThat(resume.out()).contains("\"active\":true");
+    assertThat(gateway.requests())
+        .extracting(Request::method)
+        .containsExactly("GET", "GET", "GET", "PATCH");
   }
 
   @Test

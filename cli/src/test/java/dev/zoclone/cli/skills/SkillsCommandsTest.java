@@ -91,6 +91,47 @@ class SkillsCommandsTest {
   }
 
   @Test
+  void installWithProgressReportsTheBytesSentOfTheTotalOnStderr() throws IOException {
+    byte[] archive = new byte[3 * 1024 * 1024];
+    for (int i = 0; i < archive.length; i++) {
+      archive[i] = (byte) ('a' + i % 26);
+    }
+    Path big = Files.write(home.resolve("big.tar.gz"), archive);
+    gateway.answerJson(
+        "POST",
+        "/api/v1/skills",
+        201,
+        "{\"name\":\"big\",\"version\":\"v1\",\"shared\":false,\"warnings\":[]}");
+
+    Run run = zo("skills", "install", big.toString(), "--progress");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("Installed big version v1.\n");
+    assertThat(run.err())
+        .startsWith("\ruploading big.tar.gz: 0.1 MiB of 3.0 MiB (2%)")
+        .contains("\ruploading big.tar.gz: 1.5 MiB of 3.0 MiB (50%)")
+        .endsWith("\ruploading big.tar.gz: 3.0 MiB of 3.0 MiB (100%)\n");
+    assertThat(gateway.onlyRequest().body()).hasSize(archive.length);
+    assertThat(gateway.onlyRequest().body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(archive);
+  }
+
+  @Test
+  void installWithoutProgressAndStderrNotATerminalPrintsNoProgress() throws IOException {
+    Path big = Files.write(home.resolve("big.tar.gz"), new byte[2 * 1024 * 1024]);
+    gateway.answerJson(
+        "POST",
+        "/api/v1/skills",
+        201,
+        "{\"name\":\"big\",\"version\":\"v1\",\"shared\":false,\"warnings\":[]}");
+
+    Run run = zo("skills", "install", big.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
   void installOfAnInvalidSkillPrintsEveryProblem() throws IOException {
     Path dir = skillFolder("hello", "name: hello\ndescription: Hi.\n");
     gateway.answerProblem(

@@ -152,6 +152,47 @@ class CliModelsIT {
     assertThat(zo(me, "conversations", "show", id).out()).contains("are you there?");
   }
 
+  @Test
+  void memoriesAreListedAndNamedByPrefixAndUsageSinceCountsTheAsks() throws Exception {
+    Map<String, String> me = newUser();
+    Result added = zo(me, "memory", "add", "the staging database listens on port 6543");
+    assertThat(added.exitCode()).as(added.err()).isZero();
+    String id = added.out().replaceAll("(?s)^Saved memory (\\S+)\\.\\s*$", "$1");
+    assertThat(id).hasSizeGreaterThan(8);
+
+    Result list = zo(me, "memory", "ls");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).startsWith("ID").contains(id).contains("staging database");
+
+    Result byPrefix = zo(me, "memory", "get", id.substring(0, 8));
+    assertThat(byPrefix.exitCode()).as(byPrefix.err()).isZero();
+    assertThat(byPrefix.out())
+        .startsWith("Memory " + id)
+        .contains("the staging database listens on port 6543");
+
+    zo(
+        me,
+        "keys",
+        "set",
+        "fake",
+        "--provider",
+        "openai_compatible",
+        "--key",
+        "sk-fake-0123456789abcd",
+        "--base-url",
+        model.baseUrl() + "/v1",
+        "--default-model",
+        "m1");
+    model.enqueue(Reply.text("counted"));
+    assertThat(zo(me, "ask", "--model", "fake", "hello").exitCode()).isZero();
+
+    Result usage = zo(me, "usage", "--since", "7d");
+    assertThat(usage.exitCode()).as(usage.err()).isZero();
+    assertThat(usage.out())
+        .startsWith("From ")
+        .containsPattern(java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " +fake +m1 +1 ");
+  }
+
   private static Map<String, String> newUser() throws Exception {
     LocalPlatform.User user =
         platform.newUser("cli-" + UUID.randomUUID().toString().substring(0, 8));
