@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zoclone.bench.Benchmark;
 import dev.zoclone.bench.Figure;
 import dev.zoclone.bench.Latencies;
+import dev.zoclone.bench.Machine;
 import dev.zoclone.bench.Stack;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.testing.bench.PlainHttp;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * in batches by two clients while four nodes of eight slots lease them, each lease reporting the
  * previous lease's jobs as finished. Rounds run back to back on one database, so the last round
  * shows the rate after every job before it; then submit → start latency with an idle node that
- * long-polls.
+ * long-polls. Each round's rate is printed as it ends; the figures are the first round, the slowest
+ * after it and the last.
  *
  * <p>Sizes: {@code bench.pool.jobs} per round (40,000), {@code bench.pool.rounds} (5), {@code
  * bench.pool.samples} of latency (300).
@@ -58,9 +60,14 @@ public final class PoolBenchmark implements Benchmark {
       }
       double first = 0;
       double last = 0;
+      double slowest = Double.MAX_VALUE;
       for (int round = 1; round <= rounds; round++) {
         last = throughput(http, nodes, jobs);
         first = round == 1 ? last : first;
+        slowest = round == 1 ? slowest : Math.min(slowest, last);
+        System.out.printf(
+            "pool: round %d: %.0f jobs/s (%d jobs in the database, load %.2f)%n",
+            round, last, (long) jobs * round, Machine.load());
       }
       figures.add(
           Figure.of(name(), "no-op jobs/s end to end, first round of " + jobs, first, "/s"));
@@ -75,6 +82,11 @@ public final class PoolBenchmark implements Benchmark {
               last,
               "/s",
               5000));
+      if (rounds > 1) {
+        figures.add(
+            Figure.of(
+                name(), "no-op jobs/s end to end, slowest round after the first", slowest, "/s"));
+      }
       Latencies latency = latency(http, samples);
       figures.add(
           Figure.atMost(

@@ -49,6 +49,13 @@ public interface PoolConfig {
   @WithDefault("500")
   int reaperBatch();
 
+  /**
+   * How often the service vacuums the ready queue's table, removing the index entries of the jobs
+   * leased since (autovacuum visits a database once a minute, too rarely for a busy queue).
+   */
+  @WithDefault("2s")
+  Duration readyVacuumInterval();
+
   /** Most jobs one batch call may submit or complete. */
   @WithDefault("1000")
   int maxBatch();

@@ -37,8 +37,8 @@ public class JobBatchRepository {
    */
   public Set<String> insertAll(List<NewJob> jobs) {
     String sql =
-        "INSERT INTO job (id, owner, kind, payload, priority, requirements, idempotency_key,"
-            + " max_attempts, timeout_s, status)"
+        "WITH inserted AS (INSERT INTO job (id, owner, kind, payload, priority, requirements,"
+            + " idempotency_key, max_attempts, timeout_s, status)"
             + " SELECT id, owner, kind, payload::jsonb, priority, requirements::jsonb, key,"
             + " max_attempts, timeout_s, 'PENDING'"
             + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],"
@@ -46,7 +46,13 @@ public class JobBatchRepository {
             + " AS j(id, owner, kind, payload, priority, requirements, key, max_attempts,"
             + " timeout_s, n)"
             + " ORDER BY n ON CONFLICT (owner, idempotency_key) WHERE idempotency_key IS NOT NULL"
-            + " DO NOTHING RETURNING id";
+            + " DO NOTHING RETURNING "
+            + JobRepository.READY_COLUMNS
+            + ") INSERT INTO ready_job ("
+            + JobRepository.READY_COLUMNS
+            + ") SELECT "
+            + JobRepository.READY_COLUMNS
+            + " FROM inserted RETURNING id";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       int size = jobs.size();

@@ -37,6 +37,17 @@ public class JobRepository {
           + " coalesce(lease_expires_at > now(), false), coalesce(deadline_at < now(), false),"
           + " timeout_s";
 
+  /** The columns of a ready job's row in {@code ready_job}, copied from its row in {@code job}. */
+  static final String READY_COLUMNS = "id, owner, priority, seq, kind, requirements, run_at";
+
+  /** Puts the jobs of a CTE {@code changed} that became PENDING back into the ready queue. */
+  private static final String READY_AGAIN =
+      "INSERT INTO ready_job ("
+          + READY_COLUMNS
+          + ") SELECT "
+          + READY_COLUMNS
+          + " FROM changed ON CONFLICT (id) DO UPDATE SET run_at = excluded.run_at";
+
   private final AgroalDataSource dataSource;
 
   public JobRepository(AgroalDataSource dataSource) {
@@ -46,10 +57,17 @@ public class JobRepository {
   /** Inserts the job unless its owner already used its idempotency key; answers whether it did. */
   public boolean insert(NewJob job) {
     return update(
-            "INSERT INTO job (id, owner, kind, payload, priority, requirements, idempotency_key,"
-                + " max_attempts, timeout_s, status)"
+            "WITH inserted AS (INSERT INTO job (id, owner, kind, payload, priority, requirements,"
+                + " idempotency_key, max_attempts, timeout_s, status)"
                 + " VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, 'PENDING')"
-                + " ON CONFLICT (owner, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING",
+                + " ON CONFLICT (owner, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING"
+                + " RETURNING "
+                + READY_COLUMNS
+                + ") INSERT INTO ready_job ("
+                + READY_COLUMNS
+                + ") SELECT "
+                + READY_COLUMNS
+                + " FROM inserted",
             job.id(),
             job.owner(),
             job.kind(),
@@ -66,8 +84,7 @@ public class JobRepository {
   public long countPending(String owner) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement count =
-            connection.prepareStatement(
-                "SELECT count(*) FROM job WHERE owner = ? AND status = 'PENDING'")) {
+            connection.prepareStatement("SELECT count(*) FROM ready_job WHERE owner = ?")) {
       count.setString(1, owner);
       try (ResultSet rows = count.executeQuery()) {
         rows.next();
@@ -117,20 +134,7 @@ public class JobRepository {
       int limit,
       long leaseTtlMs,
       long timeoutGraceMs) {
-    String sql =
-        "WITH ready AS (SELECT id FROM job"
-            + " WHERE owner = ? AND status = 'PENDING' AND run_at <= now()"
-            + " AND requirements <@ ?::jsonb"
-            + (kinds == null ? "" : " AND kind = ANY (?)")
-            + " ORDER BY priority DESC, seq LIMIT ? FOR UPDATE SKIP LOCKED)"
-            + " UPDATE job j SET status = 'LEASED', node_id = ?, attempts = j.attempts + 1,"
-            + " lease_token = nextval('lease_token_seq'),"
-            + " lease_expires_at = now() + ? * interval '1 millisecond',"
-            + " deadline_at = now() + (j.timeout_s * 1000 + ?) * interval '1 millisecond',"
-            + " started_at = clock_timestamp()"
-            + " FROM ready WHERE j.id = ready.id"
-            + " RETURNING j.id, j.kind, j.payload::text, j.priority, j.attempts, j.lease_token,"
-            + " j.timeout_s, j.seq, j.idempotency_key";
+    String sql = leaseSql(kinds != null);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       int i = 1;
@@ -169,6 +173,31 @@ public class JobRepository {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot lease jobs for node " + nodeId, e);
     }
+  }
+
+  /**
+   * The lease statement: takes the first ready rows in queue order from {@code ready_job}, deletes
+   * them and marks their jobs LEASED. The jobs' rows are locked without waiting too: a cancel locks
+   * a job's row before it deletes the ready row, so waiting here for the job's row could deadlock
+   * with it (a job skipped so stays ready). Parameters: owner, labels, [kinds,] limit, node, lease
+   * TTL and timeout grace in ms.
+   */
+  static String leaseSql(boolean byKind) {
+    return "WITH ready AS (SELECT id FROM ready_job"
+        + " WHERE owner = ? AND run_at <= now() AND requirements <@ ?::jsonb"
+        + (byKind ? " AND kind = ANY (?)" : "")
+        + " ORDER BY priority DESC, seq LIMIT ? FOR UPDATE SKIP LOCKED),"
+        + " locked AS (SELECT j.id FROM job j JOIN ready ON j.id = ready.id"
+        + " FOR UPDATE OF j SKIP LOCKED),"
+        + " taken AS (DELETE FROM ready_job r USING locked WHERE r.id = locked.id)"
+        + " UPDATE job j SET status = 'LEASED', node_id = ?, attempts = j.attempts + 1,"
+        + " lease_token = nextval('lease_token_seq'),"
+        + " lease_expires_at = now() + ? * interval '1 millisecond',"
+        + " deadline_at = now() + (j.timeout_s * 1000 + ?) * interval '1 millisecond',"
+        + " started_at = clock_timestamp()"
+        + " FROM locked WHERE j.id = locked.id"
+        + " RETURNING j.id, j.kind, j.payload::text, j.priority, j.attempts, j.lease_token,"
+        + " j.timeout_s, j.seq, j.idempotency_key";
   }
 
   /**
@@ -233,11 +262,18 @@ public class JobRepository {
    * PENDING again, becomes ready after {@code delayMs}.
    */
   public void release(String id, JobStatus status, long delayMs, String error, String resultJson) {
-    update(
-        "UPDATE job SET status = ?, lease_token = NULL, lease_expires_at = NULL,"
+    String changed =
+        "WITH changed AS (UPDATE job SET status = ?, lease_token = NULL, lease_expires_at = NULL,"
             + " deadline_at = NULL, error = ?, result = coalesce(?::jsonb, result),"
             + " run_at = now() + ? * interval '1 millisecond',"
-            + " finished_at = CASE WHEN ? THEN clock_timestamp() END WHERE id = ?",
+            + " finished_at = CASE WHEN ? THEN clock_timestamp() END WHERE id = ? RETURNING "
+            + READY_COLUMNS
+            + ") ";
+    update(
+        changed
+            + (status == JobStatus.PENDING
+                ? READY_AGAIN
+                : "DELETE FROM ready_job r USING changed WHERE r.id = changed.id"),
         status.name(),
         error,
         resultJson,
@@ -249,8 +285,12 @@ public class JobRepository {
   /** Makes a dead or failed job ready again with a fresh set of attempts. */
   public void revive(String id) {
     update(
-        "UPDATE job SET status = 'PENDING', attempts = 0, run_at = now(), finished_at = NULL,"
-            + " result = NULL, error = NULL, node_id = NULL WHERE id = ?",
+        "WITH changed AS (UPDATE job SET status = 'PENDING', attempts = 0, run_at = now(),"
+            + " finished_at = NULL, result = NULL, error = NULL, node_id = NULL WHERE id = ?"
+            + " RETURNING "
+            + READY_COLUMNS
+            + ") "
+            + READY_AGAIN,
         id);
   }
 

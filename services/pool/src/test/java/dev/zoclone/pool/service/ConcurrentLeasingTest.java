@@ -88,9 +88,11 @@ class ConcurrentLeasingTest {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
-                "INSERT INTO job (id, owner, kind, payload, priority, max_attempts, status)"
-                    + " SELECT gen_random_uuid()::text, ?, 'shell', '{\"command\":\"true\"}',"
-                    + " g % 5, 3, 'PENDING' FROM generate_series(1, ?) g")) {
+                "WITH inserted AS (INSERT INTO job (id, owner, kind, payload, priority,"
+                    + " max_attempts, status) SELECT gen_random_uuid()::text, ?, 'shell',"
+                    + " '{\"command\":\"true\"}', g % 5, 3, 'PENDING' FROM generate_series(1, ?) g"
+                    + " RETURNING id, owner, priority, seq, kind, requirements, run_at)"
+                    + " INSERT INTO ready_job SELECT * FROM inserted")) {
       insert.setString(1, owner);
       insert.setInt(2, count);
       insert.executeUpdate();

@@ -48,9 +48,11 @@ class LongPollLeaseTest {
     try (Connection other = dataSource.getConnection();
         PreparedStatement insert =
             other.prepareStatement(
-                "INSERT INTO job (id, owner, kind, payload, max_attempts, status)"
-                    + " VALUES ('from-replica-' || gen_random_uuid(), ?, 'shell',"
-                    + " '{\"command\":\"true\"}', 3, 'PENDING')");
+                "WITH inserted AS (INSERT INTO job (id, owner, kind, payload, max_attempts,"
+                    + " status) VALUES ('from-replica-' || gen_random_uuid(), ?, 'shell',"
+                    + " '{\"command\":\"true\"}', 3, 'PENDING')"
+                    + " RETURNING id, owner, priority, seq, kind, requirements, run_at)"
+                    + " INSERT INTO ready_job SELECT * FROM inserted");
         PreparedStatement notify = other.prepareStatement("SELECT pg_notify(?, ?)")) {
       insert.setString(1, ada.user());
       insert.executeUpdate();
