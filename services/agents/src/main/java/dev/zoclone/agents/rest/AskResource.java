@@ -91,39 +91,40 @@ public class AskResource {
    */
   private Response stream(String owner, AskRequest body, Claim claim, HttpServerRequest http) {
     StreamingOutput output =
-        out -> {
-          SseWriter events = new SseWriter(out, http);
-          if (claim.replay().isPresent()) {
-            replay(events, claim.replay().get());
-            return;
-          }
-          try {
-            AskResponse answer =
-                asks.ask(
-                    owner,
-                    body,
-                    piece -> events.send("FrontendModelResponse", Map.of("content", piece)));
-            Map<String, Object> end = new LinkedHashMap<>();
-            end.put("output", answer.output());
-            end.put("conversation_id", answer.conversationId());
-            if (answer.metadata() != null) {
-              end.put("metadata", answer.metadata());
-            }
-            claim.done(200, end);
-            events.send("End", end);
-          } catch (ClientGone e) {
-            // The provider's stream was stopped when the first token found nobody to take it.
-            Log.debugf("streamed ask of user %s: the client hung up", owner);
-            claim.failed();
-          } catch (ProblemException e) {
-            claim.failed();
-            events.send("Error", Map.of("message", e.getMessage()));
-          } catch (RuntimeException e) {
-            Log.warnf("streamed ask failed: %s", e.toString());
-            claim.failed();
-            events.send("Error", Map.of("message", "the ask failed"));
-          }
-        };
+        SseWriter.streaming(
+            http,
+            events -> {
+              if (claim.replay().isPresent()) {
+                replay(events, claim.replay().get());
+                return;
+              }
+              try {
+                AskResponse answer =
+                    asks.ask(
+                        owner,
+                        body,
+                        piece -> events.send("FrontendModelResponse", Map.of("content", piece)));
+                Map<String, Object> end = new LinkedHashMap<>();
+                end.put("output", answer.output());
+                end.put("conversation_id", answer.conversationId());
+                if (answer.metadata() != null) {
+                  end.put("metadata", answer.metadata());
+                }
+                claim.done(200, end);
+                events.send("End", end);
+              } catch (ClientGone e) {
+                // The provider's stream was stopped when the first token found nobody to take it.
+                Log.debugf("streamed ask of user %s: the client hung up", owner);
+                claim.failed();
+              } catch (ProblemException e) {
+                claim.failed();
+                events.send("Error", Map.of("message", e.getMessage()));
+              } catch (RuntimeException e) {
+                Log.warnf("streamed ask failed: %s", e.toString());
+                claim.failed();
+                events.send("Error", Map.of("message", "the ask failed"));
+              }
+            });
     return Response.ok(output, MediaType.SERVER_SENT_EVENTS)
         .header("Cache-Control", "no-cache")
         .header("X-Accel-Buffering", "no")

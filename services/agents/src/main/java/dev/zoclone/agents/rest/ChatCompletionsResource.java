@@ -38,20 +38,22 @@ public class ChatCompletionsResource {
       return Response.ok(openAi.complete(owner, body), MediaType.APPLICATION_JSON).build();
     }
     StreamingOutput output =
-        out -> {
-          SseWriter events = new SseWriter(out, http);
-          try {
-            openAi.stream(owner, body, chunk -> events.send(null, chunk));
-          } catch (ClientGone e) {
-            // The provider's stream was stopped when a chunk found nobody to take it.
-            Log.debugf("streamed chat completion of user %s: the client hung up", owner);
-            return;
-          } catch (ProblemException e) {
-            events.send(
-                null, Map.of("error", Map.of("message", e.getMessage(), "type", "provider_error")));
-          }
-          events.send(null, "[DONE]");
-        };
+        SseWriter.streaming(
+            http,
+            events -> {
+              try {
+                openAi.stream(owner, body, chunk -> events.send(null, chunk));
+              } catch (ClientGone e) {
+                // The provider's stream was stopped when a chunk found nobody to take it.
+                Log.debugf("streamed chat completion of user %s: the client hung up", owner);
+                return;
+              } catch (ProblemException e) {
+                events.send(
+                    null,
+                    Map.of("error", Map.of("message", e.getMessage(), "type", "provider_error")));
+              }
+              events.send(null, "[DONE]");
+            });
     return Response.ok(output, MediaType.SERVER_SENT_EVENTS)
         .header("Cache-Control", "no-cache")
         .build();

@@ -2,7 +2,10 @@ package dev.zoclone.agents.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,46 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * only the connection's close says so (writes to a closed connection are dropped quietly).
  */
 final class SseWriter {
+  /** What a streamed response does with its events. */
+  @FunctionalInterface
+  interface Events {
+    void write(SseWriter events);
+  }
+
+  /**
+   * A response body of events written by {@code body} that ends within its own stream whatever
+   * happens. Nothing may escape it once the head is sent: RESTEasy Reactive answers an error after
+   * the head by closing the request's connection, and over HTTP/2 (the gateway's one h2c connection
+   * per service) that fails every other stream on it. A client gone ends the body quietly; any
+   * other failure resets only this stream.
+   */
+  static StreamingOutput streaming(HttpServerRequest request, Events body) {
+    return out -> {
+      try {
+        body.write(new SseWriter(out, request));
+        out.close();
+      } catch (ClientGone | IOException e) {
+        Log.debugf("event stream %s: the client hung up", request.path());
+        closeQuietly(out);
+      } catch (RuntimeException e) {
+        if (!request.response().headWritten()) {
+          throw e;
+        }
+        Log.warnf(e, "event stream %s failed after its head was sent", request.path());
+        request.response().reset();
+        closeQuietly(out);
+      }
+    };
+  }
+
+  private static void closeQuietly(OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // The stream is gone already: there is nothing left to end.
+    }
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final OutputStream out;
   private final AtomicBoolean hungUp = new AtomicBoolean();
@@ -21,7 +64,11 @@ final class SseWriter {
   /** Events for {@code out}, the response of {@code request}. */
   SseWriter(OutputStream out, HttpServerRequest request) {
     this.out = out;
-    request.connection().closeHandler(closed -> hungUp.set(true));
+    if (request.version() != HttpVersion.HTTP_2) {
+      // Over HTTP/2 the connection carries other streams (and has one close handler for all of
+      // them); a reset stream fails the write instead.
+      request.connection().closeHandler(closed -> hungUp.set(true));
+    }
   }
 
   /** Sends one event named {@code name} (null for an unnamed event) with {@code data} as JSON. */
