@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +160,70 @@ class AskThroughGatewayIT {
   void hangingUpAnHttp1StreamOnTheGatewayStopsTheModelsStream() throws Exception {
     // The client's hang-up is a closed connection; agents must still hear of it.
     hangUpAfterTheFirstToken(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+  }
+
+  @Test
+  @Order(5)
+  void streamsHungUpMidwayDoNotEndTheOtherStreamsThroughTheGateway() throws Exception {
+    int asks = 24;
+    for (int i = 0; i < asks; i++) {
+      model.enqueue(
+          Reply.stream("a", " b", " c", " d", " e", " f").chunkDelay(Duration.ofMillis(150)));
+    }
+    ExecutorService clients = Executors.newFixedThreadPool(asks);
+    try {
+      List<Future<String>> outcomes = new ArrayList<>();
+      for (int i = 0; i < asks; i++) {
+        boolean hangUp = i % 2 == 0;
+        outcomes.add(clients.submit(() -> streamThroughTheGateway(hangUp)));
+      }
+      for (int i = 0; i < asks; i++) {
+        String outcome = outcomes.get(i).get(2, TimeUnit.MINUTES);
+        if (i % 2 == 0) {
+          assertThat(outcome).isEqualTo("hung up");
+        } else {
+          assertThat(outcome)
+              .as("ask %d, beside twelve that hung up after their first token", i)
+              .contains("\"output\":\"a b c d e f\"");
+        }
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /**
+   * Streams one ask through the gateway on a connection of its own; hangs up after the first token
+   * when told to, or reads to the end and returns the last line.
+   */
+  private String streamThroughTheGateway(boolean hangUp) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/ask"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/event-stream")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"stream\":true}"))
+            .timeout(Duration.ofSeconds(60))
+            .build();
+    HttpResponse<InputStream> response =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader events =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String line;
+      String last = "(nothing)";
+      while ((line = events.readLine()) != null) {
+        if (hangUp && line.equals("data: {\"content\":\"a\"}")) {
+          return "hung up";
+        }
+        last = line.isBlank() ? last : line;
+      }
+      return last;
+    }
   }
 
   /** Asks with a slow stream through the gateway, reads the first token, then hangs up. */

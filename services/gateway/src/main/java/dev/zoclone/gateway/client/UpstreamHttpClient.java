@@ -10,7 +10,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The one pooled, non-blocking HTTP client the gateway uses to reach the services. */
+/**
+ * The pooled, non-blocking HTTP/2 client the gateway uses to reach the services; requests that may
+ * stream a model's answer take {@link StreamingUpstream} instead.
+ */
 @Singleton
 public class UpstreamHttpClient {
   private static final int MAX_CONNECTIONS_PER_SERVICE = 100;
@@ -22,25 +25,29 @@ public class UpstreamHttpClient {
   @Singleton
   HttpClient create(Vertx vertx, GatewayConfig config) {
     HttpClientOptions options =
-        new HttpClientOptions()
-            .setKeepAlive(true)
+        options(config)
             // HTTP/2 where the service offers it (h2c; HTTP/1.1 otherwise): resetting a request
-            // then resets only its stream, which the service is told of at once (RST_STREAM). Over
-            // HTTP/1.1 the gateway can only close the connection, and a Quarkus service streaming
-            // through a blocking output does not notice that, so a hung-up ask kept its model's
-            // stream running to the end.
+            // then resets only its stream, which the service is told of at once (RST_STREAM). A
+            // request that may stream a model's answer goes over HTTP/1.1 instead
+            // (StreamingUpstream).
             .setProtocolVersion(HttpVersion.HTTP_2)
             // A new connection is upgraded by a bodiless OPTIONS first, so that no relayed request
             // (an upload, a long stream) is ever the upgrade request itself.
-            .setHttp2ClearTextUpgradeWithPreflightRequest(true)
-            .setConnectTimeout((int) config.timeout().toMillis())
-            // Bodies pass through as the service encoded them.
-            .setDecompressionSupported(false);
+            .setHttp2ClearTextUpgradeWithPreflightRequest(true);
     return vertx.createHttpClient(
         options,
         new PoolOptions()
             .setHttp1MaxSize(MAX_CONNECTIONS_PER_SERVICE)
             .setHttp2MaxSize(HTTP2_CONNECTIONS_PER_SERVICE));
+  }
+
+  /** What every client of the services shares: keep-alive, the connect timeout, raw bodies. */
+  static HttpClientOptions options(GatewayConfig config) {
+    return new HttpClientOptions()
+        .setKeepAlive(true)
+        .setConnectTimeout((int) config.timeout().toMillis())
+        // Bodies pass through as the service encoded them.
+        .setDecompressionSupported(false);
   }
 
   void close(@Disposes HttpClient client) {
