@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real HTTP server on an ephemeral port that answers scripted replies and records what zo sent.
+ * A real HTTP server on an ephemeral port that answers scripted replies and records what zo sent. A
+ * test class holds one per test with {@code @RegisterExtension final FakeGateway gateway =
+ * FakeGateway.perTest();}, closed after each test.
  */
-public final class FakeGateway implements AutoCloseable {
+public final class FakeGateway implements AutoCloseable, AfterEachCallback {
   /** One request as the gateway received it. */
   public record Request(
       String method,
@@ -39,6 +44,20 @@ public final class FakeGateway implements AutoCloseable {
 
   public static FakeGateway start() throws IOException {
     return new FakeGateway();
+  }
+
+  /** A gateway for one test, as a JUnit extension that closes it after the test. */
+  public static FakeGateway perTest() {
+    try {
+      return new FakeGateway();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   /** The base URL to pass as {@code --url}. */

@@ -6,24 +6,18 @@ import dev.zoclone.cli.Zo.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class GatewayOptionsTest {
   @TempDir Path home;
-  private FakeGateway gateway;
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
+  void answerMe() {
     gateway.answerJson("GET", "/api/v1/me", 200, "{\"id\":\"u1\",\"name\":\"ada\",\"admin\":true}");
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
   }
 
   @Test

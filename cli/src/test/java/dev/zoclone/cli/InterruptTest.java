@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,22 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InterruptTest {
   @TempDir Path home;
-  private FakeGateway gateway;
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
   private Process zo;
   private Path out;
   private Path err;
-
-  @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
-  }
 
   @AfterEach
   void stop() {
     if (zo != null && zo.isAlive()) {
       zo.destroyForcibly();
     }
-    gateway.close();
   }
 
   @Test

@@ -7,9 +7,8 @@ import dev.zoclone.cli.Zo.Run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,17 +25,7 @@ class WatchTest {
           + "\"active_jobs\":1}]}";
 
   @TempDir Path home;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
-  }
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   @Test
   void nodesLsWatchPrintsTheListAgainOnlyWhenItChanges() throws Exception {

@@ -9,25 +9,14 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code zo chat} reading lines from stdin against a fake gateway that streams answers. */
 class ChatCommandTest {
   @TempDir Path home;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
-  }
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   @Test
   void turnsStayInOneConversationUntilNewAndModelSwitchesTheModel() {

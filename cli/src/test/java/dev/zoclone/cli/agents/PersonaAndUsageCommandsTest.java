@@ -6,9 +6,8 @@ import dev.zoclone.cli.FakeGateway;
 import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,17 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PersonaAndUsageCommandsTest {
   @TempDir Path home;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
-  }
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   @Test
   void personasAddSendsNamePromptSkillsAndTools() {

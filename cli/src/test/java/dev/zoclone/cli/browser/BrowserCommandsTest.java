@@ -7,25 +7,19 @@ import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class BrowserCommandsTest {
   @TempDir Path home;
-  private FakeGateway gateway;
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
+  void answerTheSessionRoutes() {
     gateway.answerJson("POST", "/api/v1/browser/sessions", 201, "{\"id\":\"s1\"}");
     gateway.answerEmpty("DELETE", "/api/v1/browser/sessions/s1", 204);
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
   }
 
   @Test

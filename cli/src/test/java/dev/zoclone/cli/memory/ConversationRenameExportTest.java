@@ -6,9 +6,8 @@ import dev.zoclone.cli.FakeGateway;
 import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code zo conversations rename} and {@code export} against a fake gateway. */
@@ -20,17 +19,7 @@ class ConversationRenameExportTest {
           + "{\"id\":\"m3\",\"role\":\"assistant\",\"content\":\"Try **Ramiro**.\"}]}";
 
   @TempDir Path home;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
-  }
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   @Test
   void renameSendsThePatchWithTheWordsJoinedAndPrintsTheNewTitle() {

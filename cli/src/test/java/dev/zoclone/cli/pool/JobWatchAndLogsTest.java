@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code zo jobs ls|show --watch} and {@code zo jobs logs} against a fake gateway. */
@@ -25,17 +24,7 @@ class JobWatchAndLogsTest {
           + "\"stderr\":\"warn\\n\"}}";
 
   @TempDir Path home;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
-  }
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   @Test
   void showWatchPrintsEachChangeAndEndsWhenTheJobEnds() throws Exception {

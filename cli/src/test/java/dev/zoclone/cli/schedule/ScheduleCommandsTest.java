@@ -7,9 +7,8 @@ import dev.zoclone.cli.FakeGateway.Request;
 import dev.zoclone.cli.Zo;
 import dev.zoclone.cli.Zo.Run;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code zo schedule} as main wires it against a fake gateway. */
@@ -24,17 +23,7 @@ class ScheduleCommandsTest {
       """;
 
   @TempDir Path home;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
-  }
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   @Test
   void previewPrintsTheNextFiveFridayTheThirteenthsLocalAndUtc() {

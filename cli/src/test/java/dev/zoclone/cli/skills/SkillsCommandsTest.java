@@ -9,25 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SkillsCommandsTest {
   @TempDir Path home;
   @TempDir Path work;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void startGateway() throws Exception {
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
-  }
+  @RegisterExtension final FakeGateway gateway = FakeGateway.perTest();
 
   private Path skillFolder(String folder, String frontmatter) throws IOException {
     Path dir = work.resolve(folder);
