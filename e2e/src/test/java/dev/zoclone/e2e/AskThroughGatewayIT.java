@@ -197,16 +197,7 @@ class AskThroughGatewayIT {
    * when told to, or reads to the end and returns the last line.
    */
   private String streamThroughTheGateway(boolean hangUp) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/ask"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .header("Accept", "text/event-stream")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"stream\":true}"))
-            .timeout(Duration.ofSeconds(60))
-            .build();
+    HttpRequest request = streamedAsk();
     HttpResponse<InputStream> response =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -232,16 +223,7 @@ class AskThroughGatewayIT {
         Reply.stream("one", " two", " three", " four", " five", " six", " seven", " eight")
             .chunkDelay(CHUNK_DELAY));
     int hungUpBefore = model.disconnects().size();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/ask"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .header("Accept", "text/event-stream")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"stream\":true}"))
-            .timeout(Duration.ofSeconds(60))
-            .build();
+    HttpRequest request = streamedAsk();
     HttpResponse<InputStream> response =
         client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (BufferedReader events =
@@ -259,6 +241,19 @@ class AskThroughGatewayIT {
     assertThat((System.nanoTime() - hungUpAt) / 1_000_000)
         .as("the model's stream was closed long before its remaining 2.1 s had streamed")
         .isLessThan(2000);
+  }
+
+  /** A streamed ask through the gateway as the test's user. */
+  private static HttpRequest streamedAsk() {
+    return HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/ask"))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .header("Accept", "text/event-stream")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "{\"input\":\"hi\",\"model_name\":\"openai:gpt-4o-mini\",\"stream\":true}"))
+        .timeout(Duration.ofSeconds(60))
+        .build();
   }
 
   private HttpResponse<String> call(String method, String path, String body) throws Exception {

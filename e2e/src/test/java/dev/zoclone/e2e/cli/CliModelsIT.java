@@ -41,20 +41,7 @@ class CliModelsIT {
   @Test
   void aKeysDefaultModelAnswersAndSettingsAndModelsWorkFromTheCli() throws Exception {
     Map<String, String> me = newUser();
-    Result set =
-        zo(
-            me,
-            "keys",
-            "set",
-            "fake",
-            "--provider",
-            "openai_compatible",
-            "--key",
-            "sk-fake-0123456789abcd",
-            "--base-url",
-            model.baseUrl() + "/v1",
-            "--default-model",
-            "m1");
+    Result set = setFakeKey(me);
     assertThat(set.exitCode()).as(set.err()).isZero();
 
     model.enqueue(Reply.text("by key alone"));
@@ -87,19 +74,7 @@ class CliModelsIT {
   @Test
   void aBareModelNameIsExplainedWithTheCallersKeys() throws Exception {
     Map<String, String> me = newUser();
-    zo(
-        me,
-        "keys",
-        "set",
-        "fake",
-        "--provider",
-        "openai_compatible",
-        "--key",
-        "sk-fake-0123456789abcd",
-        "--base-url",
-        model.baseUrl() + "/v1",
-        "--default-model",
-        "m1");
+    setFakeKey(me);
 
     Result bare = zo(me, "ask", "--model", "gpt-4o", "hello");
 
@@ -170,7 +145,20 @@ class CliModelsIT {
         .startsWith("Memory " + id)
         .contains("the staging database listens on port 6543");
 
-    zo(
+    setFakeKey(me);
+    model.enqueue(Reply.text("counted"));
+    assertThat(zo(me, "ask", "--model", "fake", "hello").exitCode()).isZero();
+
+    Result usage = zo(me, "usage", "--since", "7d");
+    assertThat(usage.exitCode()).as(usage.err()).isZero();
+    assertThat(usage.out())
+        .startsWith("From ")
+        .containsPattern(java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " +fake +m1 +1 ");
+  }
+
+  /** Stores the key "fake" for the fake model, default model m1, through {@code zo keys set}. */
+  private static Result setFakeKey(Map<String, String> me) throws Exception {
+    return zo(
         me,
         "keys",
         "set",
@@ -183,14 +171,6 @@ class CliModelsIT {
         model.baseUrl() + "/v1",
         "--default-model",
         "m1");
-    model.enqueue(Reply.text("counted"));
-    assertThat(zo(me, "ask", "--model", "fake", "hello").exitCode()).isZero();
-
-    Result usage = zo(me, "usage", "--since", "7d");
-    assertThat(usage.exitCode()).as(usage.err()).isZero();
-    assertThat(usage.out())
-        .startsWith("From ")
-        .containsPattern(java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " +fake +m1 +1 ");
   }
 
   private static Map<String, String> newUser() throws Exception {
