@@ -18,6 +18,8 @@ import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Operations on the active tab as a whole: navigation, content, screenshots, PDF, evaluate. */
 @ApplicationScoped
@@ -30,7 +32,8 @@ public class PageOperations {
           "networkidle", WaitUntilState.NETWORKIDLE,
           "commit", WaitUntilState.COMMIT);
 
-  private static final String INTERRUPTION = "is interrupted by another navigation to";
+  private static final Pattern INTERRUPTION =
+      Pattern.compile("is interrupted by another navigation to \"([^\"]+)\"");
 
   private final SessionRunner runner;
   private final UrlPolicy policy;
@@ -69,21 +72,33 @@ public class PageOperations {
         s -> {
           Page.NavigateOptions options =
               new Page.NavigateOptions().setWaitUntil(until).setTimeout(timeout);
-          Response response;
-          try {
-            response = s.page().navigate(url, options);
-          } catch (PlaywrightException e) {
-            if (!String.valueOf(e.getMessage()).contains(INTERRUPTION)) {
-              throw e;
-            }
-            // Chromium started another navigation while this one ran: the error page of an
-            // earlier refused one, or (after such a refusal) this one's own redirect counted as a
-            // new navigation. Let that one settle, then go once more.
-            s.page().waitForLoadState();
-            response = s.page().navigate(url, options);
-          }
+          Response response = go(s.page(), url, options, timeout);
           return info(s.page(), response);
         });
+  }
+
+  /**
+   * Navigates {@code page} to {@code url}. Chromium counts a redirect followed straight from its
+   * error page (where a refused navigation leaves the page) as a second navigation that interrupts
+   * the first, so the page leaves an error page for {@code about:blank} first; any other
+   * interruption is waited out (the interrupting navigation reaches its address) and the navigation
+   * made once more.
+   */
+  private static Response go(Page page, String url, Page.NavigateOptions options, long timeout) {
+    if (page.url().startsWith("chrome-error:")) {
+      page.navigate("about:blank", options);
+    }
+    try {
+      return page.navigate(url, options);
+    } catch (PlaywrightException e) {
+      Matcher interruption = INTERRUPTION.matcher(String.valueOf(e.getMessage()));
+      if (!interruption.find()) {
+        throw e;
+      }
+      String interrupting = interruption.group(1);
+      page.waitForURL(interrupting::equals, new Page.WaitForURLOptions().setTimeout(timeout));
+      return page.navigate(url, options);
+    }
   }
 
   public PageInfo back(String owner, String id) {
