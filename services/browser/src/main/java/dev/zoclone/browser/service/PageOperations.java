@@ -78,26 +78,27 @@ public class PageOperations {
   }
 
   /**
-   * Navigates {@code page} to {@code url}. Chromium counts a redirect followed straight from its
-   * error page (where a refused navigation leaves the page) as a second navigation that interrupts
-   * the first, so the page leaves an error page for {@code about:blank} first; any other
-   * interruption is waited out (the interrupting navigation reaches its address) and the navigation
-   * made once more.
+   * Navigates {@code page} to {@code url}. A refused navigation answers before Chromium has shown
+   * its error page, and Chromium counts a redirect followed straight from that page as a new
+   * navigation: so the page leaves an error page for {@code about:blank} first, and a navigation
+   * interrupted by another one waits until the page reaches that one's address, then goes again
+   * (three tries in all).
    */
   private static Response go(Page page, String url, Page.NavigateOptions options, long timeout) {
-    if (page.url().startsWith("chrome-error:")) {
-      page.navigate("about:blank", options);
-    }
-    try {
-      return page.navigate(url, options);
-    } catch (PlaywrightException e) {
-      Matcher interruption = INTERRUPTION.matcher(String.valueOf(e.getMessage()));
-      if (!interruption.find()) {
-        throw e;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (page.url().startsWith("chrome-error:")) {
+          page.navigate("about:blank", options);
+        }
+        return page.navigate(url, options);
+      } catch (PlaywrightException e) {
+        Matcher interruption = INTERRUPTION.matcher(String.valueOf(e.getMessage()));
+        if (attempt == 3 || !interruption.find()) {
+          throw e;
+        }
+        String interrupting = interruption.group(1);
+        page.waitForURL(interrupting::equals, new Page.WaitForURLOptions().setTimeout(timeout));
       }
-      String interrupting = interruption.group(1);
-      page.waitForURL(interrupting::equals, new Page.WaitForURLOptions().setTimeout(timeout));
-      return page.navigate(url, options);
     }
   }
 
