@@ -196,10 +196,10 @@ service_start() {
   )
 }
 
-# Starts the services that are not running; restarts those whose jar was rebuilt since.
+# Starts the instances "$@" that are not running; restarts those whose jar was rebuilt since.
 services_start() {
   local name
-  for name in $(instance_names); do
+  for name in "$@"; do
     if running_pid "$name" >/dev/null; then
       [[ "$(service_jar "${name%%@*}")" -nt "$ZO_RUN/$name.pid" ]] || continue
       say "restarting $name: its jar was rebuilt"
@@ -230,10 +230,10 @@ service_ready() {
   [[ "$body" == *'"status"'*'"UP"'* ]]
 }
 
+# Waits until the instances "$@" answer ready; fails when one exits or the time is up.
 services_wait_ready() {
   local deadline=$((SECONDS + ZO_UP_TIMEOUT)) name port
-  local -a pending
-  mapfile -t pending < <(instance_names)
+  local -a pending=("$@")
   while ((${#pending[@]} > 0)); do
     local -a still=()
     for name in "${pending[@]}"; do
@@ -262,8 +262,18 @@ services_up() {
     [[ -f "$(service_jar "$name")" ]] || die "the build did not produce $(service_jar "$name"); see $ZO_LOGS/build.log"
   done
   services_check_ports
-  services_start
-  services_wait_ready
+  # Each service's first instance before any extra replica: the first migrates its schema alone (a
+  # second replica migrating a fresh database at the same time failed its start on the database),
+  # and half as many JVMs start at once on a small machine.
+  local -a first extra
+  mapfile -t first < <(instance_names | grep -v '@')
+  mapfile -t extra < <(instance_names | grep '@' || true)
+  services_start "${first[@]}"
+  services_wait_ready "${first[@]}"
+  if ((${#extra[@]} > 0)); then
+    services_start "${extra[@]}"
+    services_wait_ready "${extra[@]}"
+  fi
 }
 
 services_down() {
