@@ -12,6 +12,7 @@ import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.platform.secrets.SecretCipher;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +32,19 @@ public class KeyService {
   private final KeyRepository keys;
   private final KeyCipher cipher;
   private final EgressPolicy egress;
+  private final TransactionSynchronizationRegistry transaction;
   private final RecentLookups<OwnedName, ResolvedKey> recent =
       new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
-  public KeyService(KeyRepository keys, KeyCipher cipher, EgressPolicy egress) {
+  public KeyService(
+      KeyRepository keys,
+      KeyCipher cipher,
+      EgressPolicy egress,
+      TransactionSynchronizationRegistry transaction) {
     this.keys = keys;
     this.cipher = cipher;
     this.egress = egress;
+    this.transaction = transaction;
   }
 
   private record OwnedName(String owner, String name) {}
@@ -92,7 +99,7 @@ public class KeyService {
     key.bound = true;
     key.updatedAt = Instant.now();
     keys.persist(key);
-    recent.forget(new OwnedName(owner, name));
+    recent.forgetAtCommit(new OwnedName(owner, name), transaction);
     Log.infof("key %s of user %s stored (%s)", name, owner, key.provider);
     return view(key);
   }
@@ -109,7 +116,7 @@ public class KeyService {
     KeyEntity key =
         keys.find(owner, name).orElseThrow(() -> ProblemException.notFound("key " + name));
     keys.delete(key);
-    recent.forget(new OwnedName(owner, name));
+    recent.forgetAtCommit(new OwnedName(owner, name), transaction);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.zoclone.agents.repository.UserSettingsRepository;
 import dev.zoclone.platform.json.TextRules;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +33,12 @@ public class SettingsService {
   private final RecentLookups<String, Settings> recent =
       new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
-  public SettingsService(UserSettingsRepository settings) {
+  private final TransactionSynchronizationRegistry transaction;
+
+  public SettingsService(
+      UserSettingsRepository settings, TransactionSynchronizationRegistry transaction) {
     this.settings = settings;
+    this.transaction = transaction;
   }
 
   /** A user's settings; an empty list and a null model when none are set. */
@@ -88,7 +93,7 @@ public class SettingsService {
     if (created) {
       settings.persist(entity);
     }
-    recent.forget(owner);
+    recent.forgetAtCommit(owner, transaction);
     return view(entity);
   }
 

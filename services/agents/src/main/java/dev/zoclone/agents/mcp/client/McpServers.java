@@ -11,6 +11,7 @@ import dev.zoclone.platform.egress.EgressPolicy;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +48,17 @@ public class McpServers {
   private final RecentLookups<String, List<McpConnection>> recent =
       new RecentLookups<>(Duration.ofSeconds(1), 10_000);
 
-  public McpServers(McpServerRepository repository, KeyCipher cipher, EgressPolicy egress) {
+  private final TransactionSynchronizationRegistry transaction;
+
+  public McpServers(
+      McpServerRepository repository,
+      KeyCipher cipher,
+      EgressPolicy egress,
+      TransactionSynchronizationRegistry transaction) {
     this.repository = repository;
     this.cipher = cipher;
     this.egress = egress;
+    this.transaction = transaction;
   }
 
   /** Stores (or replaces) the caller's server {@code name}. */
@@ -101,7 +109,7 @@ public class McpServers {
     entity.masterFingerprint = sealed == null ? null : sealed.fingerprint();
     entity.updatedAt = now;
     repository.persist(entity);
-    recent.forget(owner);
+    recent.forgetAtCommit(owner, transaction);
     return view(entity);
   }
 
@@ -121,7 +129,7 @@ public class McpServers {
   @Transactional
   public void delete(String owner, String name) {
     repository.delete(entity(owner, name));
-    recent.forget(owner);
+    recent.forgetAtCommit(owner, transaction);
   }
 
   /** The caller's server {@code name}, decrypted, to connect to. */
