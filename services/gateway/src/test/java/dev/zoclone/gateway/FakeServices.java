@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * The world around the gateway under test: real HTTP servers standing in for the services, and a
  * fresh {@code ZO_HOME}. {@code agents} echoes every request and streams events, {@code skills}
- * answers too late, and the other services are not listening at all.
+ * answers too late, {@code browser} streams slowly, {@code scheduler} answers any status, and the
+ * other services are not listening at all.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
   /** Answers at once; echoes requests as JSON, reports UP with {@link #ECHO_VERSION}. */
@@ -53,26 +54,26 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
   /**
    * Streams {@link #TICKS_PATH} and journals clients that hang up on it ({@link TickingService});
-   * speaks HTTP/2 cleartext as well as HTTP/1.1, like a Quarkus service.
+   * offers HTTP/2 cleartext as well as HTTP/1.1, like a Quarkus service.
    */
   public static final String TICKING = "browser";
 
   /** Under {@code /api/v1/browser}: an event every 100 ms for 10 s, unless its client hangs up. */
   public static final String TICKS_PATH = "/api/v1/browser/ticks";
 
-  /** Like {@link #TICKING}, but speaks HTTP/1.1 only. */
-  public static final String TICKING_HTTP1 = "supervisor";
+  /** Answers any status on demand ({@link AnsweringService}), under {@link #ANSWERS_PATH}. */
+  public static final String ANSWERING = "scheduler";
 
-  /** Under {@code /api/v1/processes}: as {@link #TICKS_PATH}, from {@link #TICKING_HTTP1}. */
-  public static final String HTTP1_TICKS_PATH = "/api/v1/processes/ticks";
+  /** Under {@code /api/v1/automations}: {@code ANSWERS_PATH/404} answers 404, and so on. */
+  public static final String ANSWERS_PATH = "/api/v1/automations/answers";
 
-  private static final List<String> OTHERS = List.of("scheduler", "pool");
+  private static final List<String> OTHERS = List.of("pool", "supervisor");
 
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private HttpServer echo;
   private HttpServer slow;
   private TickingService ticking;
-  private TickingService tickingHttp1;
+  private AnsweringService answering;
   private Path home;
 
   @Override
@@ -80,8 +81,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     try {
       echo = server(this::echo);
       slow = server(this::slow);
-      ticking = new TickingService(TICKS_PATH, true);
-      tickingHttp1 = new TickingService(HTTP1_TICKS_PATH, false);
+      ticking = new TickingService(TICKS_PATH);
+      answering = new AnsweringService(ANSWERS_PATH);
       home = Files.createTempDirectory("zo-gateway-test");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -94,7 +95,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     config.put(url(SLOW), "http://127.0.0.1:" + slow.getAddress().getPort());
     config.put(url(UNREACHABLE), nowhere);
     config.put(url(TICKING), ticking.baseUrl());
-    config.put(url(TICKING_HTTP1), tickingHttp1.baseUrl());
+    config.put(url(ANSWERING), answering.baseUrl());
     OTHERS.forEach(service -> config.put(url(service), nowhere));
     return config;
   }
@@ -110,8 +111,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     if (ticking != null) {
       ticking.close();
     }
-    if (tickingHttp1 != null) {
-      tickingHttp1.close();
+    if (answering != null) {
+      answering.close();
     }
     threads.shutdownNow();
     if (home != null) {

@@ -34,9 +34,9 @@ final class TickingService implements AutoCloseable {
 
   /**
    * Streams an event every {@link #TICK_MILLIS} at {@code ticksPath} until {@link #TICKS} have
-   * gone; speaks HTTP/2 cleartext too when {@code h2c}, as Quarkus services do.
+   * gone; offers HTTP/2 cleartext too, as Quarkus services do.
    */
-  TickingService(String ticksPath, boolean h2c) {
+  TickingService(String ticksPath) {
     this.ticksPath = ticksPath;
     server =
         vertx
@@ -44,7 +44,7 @@ final class TickingService implements AutoCloseable {
                 new HttpServerOptions()
                     .setHost("127.0.0.1")
                     .setPort(0)
-                    .setHttp2ClearTextEnabled(h2c))
+                    .setHttp2ClearTextEnabled(true))
             .requestHandler(this::handle);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -26,7 +26,6 @@ import java.util.Set;
 public class ServiceForwarder {
   private final Vertx vertx;
   private final HttpClient client;
-  private final StreamingUpstream streaming;
   private final GatewayConfig config;
   private final ServiceReplicas replicas;
   private final ReplicaMeters meters;
@@ -35,14 +34,12 @@ public class ServiceForwarder {
   public ServiceForwarder(
       Vertx vertx,
       HttpClient client,
-      StreamingUpstream streaming,
       GatewayConfig config,
       ServiceReplicas replicas,
       ReplicaMeters meters,
       PlatformConfig platform) {
     this.vertx = vertx;
     this.client = client;
-    this.streaming = streaming;
     this.config = config;
     this.replicas = replicas;
     this.meters = meters;
@@ -63,13 +60,11 @@ public class ServiceForwarder {
     String query = request.query();
     MultiMap headers = ForwardedHeaders.toService(request, userId, userName, admin, internalSecret);
     int attempts = idempotent(request) ? 2 : 1;
-    HttpClient via = StreamingUpstream.carries(path) ? streaming.client() : client;
     return attempt(
         request,
         query == null ? path : path + "?" + query,
         upstream,
         headers,
-        via,
         new HashSet<>(),
         attempts);
   }
@@ -79,7 +74,6 @@ public class ServiceForwarder {
       String pathAndQuery,
       Upstream upstream,
       MultiMap headers,
-      HttpClient via,
       Set<URI> tried,
       int attemptsLeft) {
     URI url = replicas.pick(upstream.service(), tried).orElse(upstream.url());
@@ -93,7 +87,7 @@ public class ServiceForwarder {
             .setFollowRedirects(false);
     return new UpstreamExchange(
             vertx,
-            via,
+            client,
             request,
             options,
             config.maxRequestBytes(),
@@ -115,7 +109,7 @@ public class ServiceForwarder {
               if (resend) {
                 meters.failover(upstream.service());
                 int left = forwarding.nothingSent() ? attemptsLeft : attemptsLeft - 1;
-                return attempt(request, pathAndQuery, upstream, headers, via, tried, left);
+                return attempt(request, pathAndQuery, upstream, headers, tried, left);
               }
               if (forwarding.nothingSent()) {
                 drain(request);

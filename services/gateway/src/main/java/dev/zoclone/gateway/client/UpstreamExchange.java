@@ -107,7 +107,10 @@ final class UpstreamExchange {
 
   private void sendBody() {
     String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+    // A body of unknown length goes chunked; a request that has ended already (an HTTP/2 GET, say)
+    // has none to send.
     if (length == null
+        && !in.isEnded()
         && (in.headers().contains(HttpHeaders.TRANSFER_ENCODING)
             || in.version() == HttpVersion.HTTP_2)) {
       outbound.setChunked(true);
@@ -164,7 +167,7 @@ final class UpstreamExchange {
     if (result.failed()) {
       if (!retried && !keepBodyOnConnectFailure && in.isEnded() && bodiless(in.method())) {
         // A pooled connection the service closed fails a request sent on it before any answer;
-        // a request without a body that changes nothing is sent once more, on a fresh stream
+        // a request without a body that changes nothing is sent once more, on another connection
         // (where another replica can take it, the caller sends it there instead).
         retried = true;
         Log.debugf("retrying %s after %s", options.getURI(), result.cause());
@@ -219,8 +222,15 @@ final class UpstreamExchange {
     outcome.tryFail(new ForwardingException(reason, message, cause));
   }
 
-  /** The client disconnected: stop the service's work too; there is nobody left to answer. */
+  /**
+   * The client disconnected (or, over HTTP/2, its stream closed): unless the whole answer reached
+   * it, stop the service's work too; there is nobody left to answer. An exchange relayed to its end
+   * leaves the service's connection open for the next one.
+   */
   private void clientGone() {
+    if (out.ended()) {
+      return;
+    }
     aborted = true;
     vertx.cancelTimer(timer);
     resetOutbound();

@@ -6,39 +6,32 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The pooled, non-blocking HTTP/2 client the gateway uses to reach the services; requests that may
- * stream a model's answer take {@link StreamingUpstream} instead.
+ * The non-blocking client the gateway reaches the services with: HTTP/1.1 over a bounded pool of
+ * keep-alive connections per replica ({@code zo.gateway.upstream-connections}), one exchange on a
+ * connection at a time. So no exchange shares its connection with another: a client that hangs up
+ * closes its exchange's connection, which tells the service at once (a model's stream stops) and
+ * ends nothing else. HTTP/1.1 also costs the gateway less per request than HTTP/2 (no header
+ * compression, no framing or flow control).
  */
 @Singleton
 public class UpstreamHttpClient {
-  private static final int MAX_CONNECTIONS_PER_SERVICE = 100;
-
-  /** Each carries as many streams at once as the service allows (100 for Quarkus). */
-  private static final int HTTP2_CONNECTIONS_PER_SERVICE = 4;
 
   @Produces
   @Singleton
   HttpClient create(Vertx vertx, GatewayConfig config) {
-    HttpClientOptions options =
-        options(config)
-            // HTTP/2 where the service offers it (h2c; HTTP/1.1 otherwise): resetting a request
-            // then resets only its stream, which the service is told of at once (RST_STREAM). A
-            // request that may stream a model's answer goes over HTTP/1.1 instead
-            // (StreamingUpstream).
-            .setProtocolVersion(HttpVersion.HTTP_2)
-            // A new connection is upgraded by a bodiless OPTIONS first, so that no relayed request
-            // (an upload, a long stream) is ever the upgrade request itself.
-            .setHttp2ClearTextUpgradeWithPreflightRequest(true);
     return vertx.createHttpClient(
-        options,
-        new PoolOptions()
-            .setHttp1MaxSize(MAX_CONNECTIONS_PER_SERVICE)
-            .setHttp2MaxSize(HTTP2_CONNECTIONS_PER_SERVICE));
+        options(config)
+            .setProtocolVersion(HttpVersion.HTTP_1_1)
+            // No client span of its own: the request's trace goes on in the service as the child
+            // of the gateway's server span, whose traceparent ForwardedHeaders passes on.
+            .setTracingPolicy(TracingPolicy.IGNORE),
+        new PoolOptions().setHttp1MaxSize(config.upstreamConnections()));
   }
 
   /** What every client of the services shares: keep-alive, the connect timeout, raw bodies. */

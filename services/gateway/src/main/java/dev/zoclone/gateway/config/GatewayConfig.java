@@ -42,6 +42,14 @@ public interface GatewayConfig {
   @WithDefault("60s")
   Duration timeout();
 
+  /**
+   * Most connections open to one replica of a service at once. Each carries one exchange at a time,
+   * a streamed answer (an ask, MCP's or a process log's events) for as long as it streams; a
+   * request finding all of them busy waits for one, up to {@link #timeout()}.
+   */
+  @WithDefault("512")
+  int upstreamConnections();
+
   /** How long {@code GET /api/v1/status} waits for each service's readiness. */
   @WithDefault("2s")
   Duration statusTimeout();

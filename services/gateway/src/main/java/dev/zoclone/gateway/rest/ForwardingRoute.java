@@ -5,44 +5,39 @@ import dev.zoclone.gateway.GatewayProblems;
 import dev.zoclone.gateway.client.ForwardingException;
 import dev.zoclone.gateway.client.ServiceForwarder;
 import dev.zoclone.gateway.config.GatewayConfig;
-import dev.zoclone.gateway.service.RouteTable;
 import dev.zoclone.gateway.service.RouteTable.Upstream;
 import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sends requests for paths a service owns to that service (after {@link BearerAuthentication});
- * everything else goes on to the gateway's own routes.
+ * Sends requests for paths a service owns ({@link RouteLookup}) to that service (after {@link
+ * BearerAuthentication}); everything else goes on to the gateway's own routes.
  */
 @ApplicationScoped
 public class ForwardingRoute implements Handler<RoutingContext> {
-  private final RouteTable routes;
   private final ServiceForwarder forwarder;
   private final long maxRequestBytes;
 
-  public ForwardingRoute(RouteTable routes, ServiceForwarder forwarder, GatewayConfig config) {
-    this.routes = routes;
+  public ForwardingRoute(ServiceForwarder forwarder, GatewayConfig config) {
     this.forwarder = forwarder;
     this.maxRequestBytes = config.maxRequestBytes();
   }
 
   @Override
   public void handle(RoutingContext context) {
-    String path = context.normalizedPath();
-    Optional<Upstream> upstream = routes.resolve(path);
-    if (upstream.isEmpty()) {
+    Upstream upstream = RouteLookup.upstreamOf(context);
+    if (upstream == null) {
       context.next();
       return;
     }
+    String path = context.normalizedPath();
     Caller caller = BearerAuthentication.callerOf(context);
     forwarder
-        .forward(
-            context.request(), path, upstream.get(), caller.id(), caller.name(), caller.admin())
-        .onFailure(failure -> answer(context, path, upstream.get(), failure));
+        .forward(context.request(), path, upstream, caller.id(), caller.name(), caller.admin())
+        .onFailure(failure -> answer(context, path, upstream, failure));
   }
 
   private void answer(RoutingContext context, String path, Upstream upstream, Throwable failure) {

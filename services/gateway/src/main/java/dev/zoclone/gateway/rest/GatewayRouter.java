@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Puts authentication, rate limits and forwarding on the HTTP router ahead of RESTEasy, and ahead
- * of Quarkus's own body-size check, so that forwarded bodies stream and an oversized one gets the
- * gateway's problem+json 413.
+ * Puts the route lookup, authentication, rate limits and forwarding on the HTTP router ahead of
+ * RESTEasy, and ahead of Quarkus's own body-size check, so that forwarded bodies stream and an
+ * oversized one gets the gateway's problem+json 413.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -18,17 +18,21 @@ public class GatewayRouter {
   static final int FORWARDING_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
 
   static final int PUBLIC_PROCESS_ORDER = AUTHENTICATION_ORDER - 1;
+  static final int ROUTE_LOOKUP_ORDER = AUTHENTICATION_ORDER - 2;
 
+  private final RouteLookup lookup;
   private final BearerAuthentication authentication;
   private final RateLimitFilter rateLimit;
   private final ForwardingRoute forwarding;
   private final PublicProcessRoute processes;
 
   public GatewayRouter(
+      RouteLookup lookup,
       BearerAuthentication authentication,
       RateLimitFilter rateLimit,
       ForwardingRoute forwarding,
       PublicProcessRoute processes) {
+    this.lookup = lookup;
     this.authentication = authentication;
     this.rateLimit = rateLimit;
     this.forwarding = forwarding;
@@ -36,6 +40,7 @@ public class GatewayRouter {
   }
 
   void install(@Observes Router router) {
+    router.route().order(ROUTE_LOOKUP_ORDER).handler(lookup);
     // Users' hosted services decide their own authentication (public or the owner's token).
     router.route("/p/*").order(PUBLIC_PROCESS_ORDER).handler(processes);
     router.route().order(AUTHENTICATION_ORDER).handler(authentication);

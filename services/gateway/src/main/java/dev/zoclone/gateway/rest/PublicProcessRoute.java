@@ -29,6 +29,9 @@ public class PublicProcessRoute implements Handler<RoutingContext> {
   /** Where the routes are mounted. */
   public static final String PREFIX = "/p/";
 
+  /** Every public route's metrics under one tag. */
+  private static final String METRICS_URI = "/p/{process}";
+
   /** What a user's page may do when sandboxed: everything but share the console's origin. */
   static final String SANDBOX =
       "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads";
@@ -53,6 +56,7 @@ public class PublicProcessRoute implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext context) {
+    MetricsUri.set(context, METRICS_URI);
     String path = context.normalizedPath();
     String[] parts = path.substring(PREFIX.length()).split("/", 3);
     if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {

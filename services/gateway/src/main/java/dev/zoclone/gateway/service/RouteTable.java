@@ -60,16 +60,26 @@ public class RouteTable {
               + service
               + ".url");
     }
-    return new Route(pathPrefix, new Upstream(service, url));
+    return new Route(pathPrefix, new Upstream(pathPrefix.value(), service, url));
   }
 
   /**
    * A service a request goes to.
    *
+   * @param prefix the route's path prefix
    * @param service the service's name
    * @param url the base URL of the service's first replica (the forwarder picks the replica)
    */
-  public record Upstream(String service, URI url) {}
+  public record Upstream(String prefix, String service, URI url) {
+
+    /**
+     * {@code path} (under this route) as a template with no ids in it: the prefix itself, or {@code
+     * <prefix>/{path}} for anything below it.
+     */
+    public String template(String path) {
+      return path.length() == prefix.length() ? prefix : prefix + "/{path}";
+    }
+  }
 
   private record Route(PathPrefix prefix, Upstream upstream) {}
 }
