@@ -94,6 +94,13 @@ public class ConversationService {
       throw ProblemException.notFound("conversation " + id);
     }
     List<ConversationMessage> stored = conversations.append(id, request.messages());
+    // One outbox row for the turns of one append (still one record per turn on the topic).
+    outbox.publishAll(Topics.MEMORY_INGEST, toEmbed(owner, id, stored));
+    return stored;
+  }
+
+  /** The ingest events of the stored turns that are embedded: user and assistant text. */
+  static List<KeyedEvent> toEmbed(String owner, String id, List<ConversationMessage> stored) {
     List<KeyedEvent> toEmbed = new ArrayList<>();
     for (ConversationMessage turn : stored) {
       if (EMBEDDED_ROLES.contains(turn.role())
@@ -110,9 +117,7 @@ public class ConversationService {
                     EventJson.mapper().valueToTree(item))));
       }
     }
-    // One outbox row for the turns of one append (still one record per turn on the topic).
-    outbox.publishAll(Topics.MEMORY_INGEST, toEmbed);
-    return stored;
+    return toEmbed;
   }
 
   /**

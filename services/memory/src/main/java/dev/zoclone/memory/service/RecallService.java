@@ -99,7 +99,9 @@ public class RecallService {
     if (!hasVectors(owner)) {
       return List.of(); // nothing to recall: no need to embed the text
     }
-    float[] vector = embeddings.embed(owner, text);
+    // Stripped as stored turns are (see Chunker): the same vector (the tokenizer drops outer
+    // whitespace), and the turn's text then finds the one kept from this recall.
+    float[] vector = embeddings.embed(owner, text.strip());
     int candidates = Math.max(20, topK * settings.candidatesPerResult());
     return repository.search(
         new RecallQuery(

@@ -150,7 +150,7 @@ class RecallTest {
                 });
 
     assertThat(plan)
-        .contains("Index Scan using " + VectorIndex.name(Embeddings.MINILM, 384))
+        .contains("Index Scan using " + VectorIndex.name(embeddings.modelName(), 384))
         .doesNotContain("Seq Scan on memory_chunk");
   }
 

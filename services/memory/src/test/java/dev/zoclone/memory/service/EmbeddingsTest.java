@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.zoclone.memory.config.MemoryConfig;
 import dev.zoclone.memory.metrics.MemoryMeters;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
@@ -31,7 +30,7 @@ class EmbeddingsTest {
     try (FakeOpenAiServer server = new FakeOpenAiServer()) {
       Embeddings embeddings =
           new Embeddings(
-              new Settings(
+              new EmbeddingSettings(
                   "openai",
                   Optional.of(server.baseUrl() + "/v1"),
                   Optional.of("sk-test"),
@@ -95,7 +94,7 @@ class EmbeddingsTest {
 
   private static Embeddings cachingTwo(FakeOpenAiServer server) {
     return new Embeddings(
-        new Settings(
+        new EmbeddingSettings(
             "openai",
             Optional.of(server.baseUrl() + "/v1"),
             Optional.of("sk-test"),
@@ -136,7 +135,7 @@ class EmbeddingsTest {
       float[] alone = reference.embed(TEXTS.get(i)).content().vector();
       assertThat(embeddings.embed(TEXTS.get(i))).containsExactly(alone, within(1e-5f));
       // Dynamic quantization scales activations per batch: close, not equal.
-      assertThat(cosine(batched.get(i), alone)).as(TEXTS.get(i)).isGreaterThan(0.95);
+      assertThat(Cosine.of(batched.get(i), alone)).as(TEXTS.get(i)).isGreaterThan(0.95);
     }
   }
 
@@ -154,40 +153,6 @@ class EmbeddingsTest {
           "database replication lag ".repeat(200));
 
   private static Embeddings inProcess(String provider) {
-    return new Embeddings(
-        new Settings(
-            provider,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            384,
-            3,
-            Optional.of(2),
-            0),
-        METERS);
+    return new Embeddings(EmbeddingSettings.inProcess(provider, 3, 2, 0), METERS);
   }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
-  }
-
-  /** Settings as application.properties would give them. */
-  private record Settings(
-      String provider,
-      Optional<String> baseUrl,
-      Optional<String> apiKey,
-      Optional<String> modelName,
-      int dimensions,
-      int batchSize,
-      Optional<Integer> threads,
-      int cacheSize)
-      implements MemoryConfig.Embedding {}
 }

@@ -24,18 +24,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 class ReembedderTest {
   @Inject AgroalDataSource dataSource;
+  @Inject Embeddings embeddings;
 
   @Test
   void vectorsOfAnotherModelAreReembeddedInTheBackgroundAndRecallableAgain() throws SQLException {
     String user = newUser();
     String id = memorize(user, "The boiler is serviced every October");
-    // As if an earlier model had made this vector: different name, meaningless values.
+    // As if the other MiniLM (fp32 before the quantized one became the default) had made this
+    // vector: its name, meaningless values.
+    String previous =
+        embeddings.modelName().equals(Embeddings.MINILM)
+            ? Embeddings.MINILM_QUANTIZED
+            : Embeddings.MINILM;
     execute(
-        "UPDATE memory_chunk SET model = 'old-model', embedding = array_fill(0.01::real,"
-            + " ARRAY[384])::vector WHERE memory_id = ?",
+        "UPDATE memory_chunk SET model = '"
+            + previous
+            + "', embedding = array_fill(0.01::real, ARRAY[384])::vector WHERE memory_id = ?",
         id);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> model(id).equals(Embeddings.MINILM));
+    await().atMost(Duration.ofSeconds(30)).until(() -> model(id).equals(embeddings.modelName()));
 
     List<String> found =
         as(user)
