@@ -6,6 +6,7 @@ import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.e2e.support.LocalPlatform.User;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,10 @@ public final class ChaosMain {
     List<Fault> faults = new ArrayList<>();
     Map<String, Integer> lost = new HashMap<>();
     List<ClientLoad> loads;
-    try (FakeOpenAiServer model = new FakeOpenAiServer().setDefault(Reply.text("ok"));
+    // The model answers after 500 ms, as a real one takes its time: an ask is then nearly always
+    // in flight when agents is killed, which is the case a client's retry has to survive.
+    try (FakeOpenAiServer model =
+            new FakeOpenAiServer().setDefault(Reply.text("ok").delay(Duration.ofMillis(500)));
         LocalPlatform platform = LocalPlatform.start("agents", "memory", "pool", "scheduler")) {
       User user = platform.newUser("chaos");
       new Stack(platform).putKey(user.token(), "fast", model.baseUrl());
