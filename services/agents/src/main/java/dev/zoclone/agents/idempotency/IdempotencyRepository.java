@@ -20,34 +20,47 @@ public class IdempotencyRepository {
   public record Stored(String requestHash, Integer status, String body) {}
 
   /**
-   * Claims the key for a new request unless another holds it; first drops the owner's rows older
-   * than {@code ttl} and this key's unfinished row older than {@code stale} (its request's process
-   * died). True when this call claimed it.
+   * Claims the key for {@code replica}'s new request unless another holds it; first drops the
+   * owner's rows older than {@code ttl} and this key's unfinished row that is older than {@code
+   * stale} or whose replica's heartbeat is older than {@code expiry} (its request's process died).
+   * True when this call claimed it.
    */
   public boolean claim(
-      String owner, String route, String key, String hash, Duration ttl, Duration stale) {
+      String owner,
+      String route,
+      String key,
+      String hash,
+      String replica,
+      Duration ttl,
+      Duration stale,
+      Duration expiry) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
               entityManager
                   .createNativeQuery(
-                      "DELETE FROM idempotent_request WHERE owner = ?1 AND (created_at < now() -"
-                          + " make_interval(secs => ?2) OR (route = ?3 AND key = ?4 AND status IS"
-                          + " NULL AND created_at < now() - make_interval(secs => ?5)))")
+                      "DELETE FROM idempotent_request i WHERE owner = ?1 AND (created_at < now()"
+                          + " - make_interval(secs => ?2) OR (route = ?3 AND key = ?4 AND status"
+                          + " IS NULL AND (created_at < now() - make_interval(secs => ?5) OR"
+                          + " (replica_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM agent_replica"
+                          + " p WHERE p.id = i.replica_id AND p.heartbeat_at > now() -"
+                          + " make_interval(secs => ?6))))))")
                   .setParameter(1, owner)
                   .setParameter(2, (double) ttl.toSeconds())
                   .setParameter(3, route)
                   .setParameter(4, key)
                   .setParameter(5, (double) stale.toSeconds())
+                  .setParameter(6, expiry.toMillis() / 1000.0)
                   .executeUpdate();
               return entityManager
                       .createNativeQuery(
-                          "INSERT INTO idempotent_request (owner, route, key, request_hash)"
-                              + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                          "INSERT INTO idempotent_request (owner, route, key, request_hash,"
+                              + " replica_id) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
                       .setParameter(1, owner)
                       .setParameter(2, route)
                       .setParameter(3, key)
                       .setParameter(4, hash)
+                      .setParameter(5, replica)
                       .executeUpdate()
                   == 1;
             });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zoclone.agents.config.AgentsConfig;
 import dev.zoclone.agents.idempotency.IdempotencyRepository.Stored;
+import dev.zoclone.agents.runs.RunOwnership;
 import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  * The {@code Idempotency-Key} header of ask and spawn routes: the first request with a key runs and
  * its successful answer is stored; the same key of the same user on the same route then gets that
  * answer again for a day without running anything. The same key with another body is a 422, and
- * while the first request still runs a 409. A request that failed frees its key for a retry.
+ * while the first request still runs a 409. A request that failed frees its key for a retry, and so
+ * does one whose replica died before it answered (once that replica's heartbeat expired).
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -35,11 +38,16 @@ public class IdempotentRequests {
   private final IdempotencyRepository stored;
   private final ObjectMapper json;
   private final AgentsConfig.Idempotency config;
+  private final Duration replicaExpiry;
+  private final RunOwnership replica;
 
-  public IdempotentRequests(IdempotencyRepository stored, ObjectMapper json, AgentsConfig config) {
+  public IdempotentRequests(
+      IdempotencyRepository stored, ObjectMapper json, AgentsConfig config, RunOwnership replica) {
     this.stored = stored;
     this.json = json;
     this.config = config.idempotency();
+    this.replicaExpiry = config.replica().expiry();
+    this.replica = replica;
   }
 
   /** One request under a key, or under none ({@code key} null): a replay, or a claim to settle. */
@@ -90,7 +98,15 @@ public class IdempotentRequests {
     }
     String hash = hash(request);
     for (int attempt = 0; attempt < 3; attempt++) {
-      if (stored.claim(owner, route, key, hash, config.ttl(), config.staleAfter())) {
+      if (stored.claim(
+          owner,
+          route,
+          key,
+          hash,
+          replica.replicaId(),
+          config.ttl(),
+          config.staleAfter(),
+          replicaExpiry)) {
         return new Claim(owner, route, key, null);
       }
       Optional<Stored> found = stored.find(owner, route, key);

@@ -7,13 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 
+import dev.zoclone.agents.runs.RunOwnership;
 import dev.zoclone.agents.support.FakeMemoryResource;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FakeMemoryResource.class)
 class IdempotencyKeyTest {
   static final FakeOpenAiServer MODEL = new FakeOpenAiServer().setDefault(Reply.text("answer"));
+
+  @Inject AgroalDataSource dataSource;
+  @Inject RunOwnership ownership;
 
   String user;
   String key;
@@ -97,6 +106,39 @@ class IdempotencyKeyTest {
         .statusCode(200)
         .body("output", is("answer"))
         .header("Idempotency-Replayed", (String) null);
+  }
+
+  @Test
+  void aKeyWhoseFirstAskDiedWithItsReplicaIsFreedForTheRetryAtOnce() throws Exception {
+    String body = "{\"input\":\"taken over\",\"model_name\":\"openai:m\"}";
+    post(user, "/api/v1/ask", body).then().statusCode(200);
+    int before = MODEL.requests().size();
+
+    unfinishedUnder(ownership.replicaId());
+    post(user, "/api/v1/ask", body)
+        .then()
+        .statusCode(409)
+        .body("type", endsWith("idempotency-key-in-progress"));
+
+    unfinishedUnder("dead-" + UUID.randomUUID());
+    Response retry = post(user, "/api/v1/ask", body);
+
+    retry.then().statusCode(200).body("output", is("answer"));
+    assertThat(retry.header("Idempotency-Replayed")).isNull();
+    assertThat(MODEL.requests().size() - before).as("the retry ran").isEqualTo(1);
+  }
+
+  /** Makes the key's stored ask look still running on {@code replica} (no answer stored). */
+  private void unfinishedUnder(String replica) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE idempotent_request SET status = NULL, body = NULL, replica_id = ?"
+                    + " WHERE key = ?")) {
+      update.setString(1, replica);
+      update.setString(2, key);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
   }
 
   @Test

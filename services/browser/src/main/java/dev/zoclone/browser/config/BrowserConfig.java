@@ -44,6 +44,13 @@ public interface BrowserConfig {
   @WithDefault("5s")
   Duration watchdogInterval();
 
+  /**
+   * How long the watchdog's round trip to a worker's Chromium may take once it has started; past it
+   * the worker is replaced by a fresh one and its sessions are lost.
+   */
+  @WithDefault("30s")
+  Duration probeTimeout();
+
   /** Default timeout of one operation; a request's {@code timeout_ms} may lower or raise it. */
   @WithDefault("30s")
   Duration operationTimeout();

@@ -23,8 +23,7 @@ public final class BrowserSession {
   private BrowserContext context;
   private int active;
   private volatile long lastUsedMs = System.currentTimeMillis();
-  private volatile boolean lost;
-  private volatile boolean crashed;
+  private volatile String lostBecause;
   private long savedAtMs;
 
   BrowserSession(String id, String owner, String name, BrowserWorker worker, long idleTimeoutMs) {
@@ -124,21 +123,26 @@ public final class BrowserSession {
     }
   }
 
-  /** Its Chromium died or its renderer crashed: every later operation answers 410. */
-  void markLost() {
-    lost = true;
+  /**
+   * Its Chromium died or was given up, or its renderer crashed ({@code why}, e.g. "its page
+   * crashed"): every later operation answers 410. The first reason given stays.
+   */
+  synchronized void markLost(String why) {
+    if (lostBecause == null) {
+      lostBecause = why;
+    }
   }
 
   void markCrashed() {
-    crashed = true;
-    lost = true;
+    markLost("its page crashed");
   }
 
   public boolean lost() {
-    return lost;
+    return lostBecause != null;
   }
 
-  boolean crashed() {
-    return crashed;
+  /** Why it was lost, or null while it is not. */
+  String lostBecause() {
+    return lostBecause;
   }
 }

@@ -7,6 +7,7 @@ import dev.zoclone.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -43,9 +44,8 @@ public class SessionRunner {
       return SessionRegistry.view(session, null);
     }
     // Looking at a session does not count as using it: the idle timeout keeps running.
-    return session
-        .worker()
-        .call(() -> SessionRegistry.view(session, session.page().url()), Duration.ofSeconds(30));
+    return onWorker(
+        session, () -> SessionRegistry.view(session, session.page().url()), Duration.ofSeconds(30));
   }
 
   /** The operation's timeout: {@code requestedMs} when given (bounded), else the default. */
@@ -64,9 +64,26 @@ public class SessionRunner {
   public <T> T run(String owner, String id, long timeoutMs, Function<BrowserSession, T> operation) {
     BrowserSession session = session(owner, id);
     session.touch();
-    return session
-        .worker()
-        .call(() -> runOnWorker(session, operation), Duration.ofMillis(timeoutMs + 30_000));
+    return onWorker(
+        session, () -> runOnWorker(session, operation), Duration.ofMillis(timeoutMs + 30_000));
+  }
+
+  /**
+   * Runs {@code task} on the session's worker; a session lost before or meanwhile (its worker given
+   * up after the call timed out, say) answers 410 rather than the call's own failure.
+   */
+  private static <T> T onWorker(BrowserSession session, Callable<T> task, Duration timeout) {
+    if (session.lost()) {
+      throw lost(session);
+    }
+    try {
+      return session.worker().call(task, timeout);
+    } catch (ProblemException e) {
+      if (session.lost()) {
+        throw lost(session);
+      }
+      throw e;
+    }
   }
 
   private <T> T runOnWorker(BrowserSession session, Function<BrowserSession, T> operation) {
@@ -106,7 +123,7 @@ public class SessionRunner {
   }
 
   private static ProblemException lost(BrowserSession session) {
-    String why = session.crashed() ? "its page crashed" : "its browser was lost";
+    String why = session.lostBecause();
     String reopen =
         session.name() == null
             ? ""
