@@ -12,6 +12,7 @@ import dev.zoclone.testing.bench.PlainHttp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * in batches by two clients while four nodes of eight slots lease them, each lease reporting the
  * previous lease's jobs as finished. Rounds run back to back on one database, so the last round
  * shows the rate after every job before it; then submit → start latency with an idle node that
- * long-polls. Each round's rate is printed as it ends; the figures are the first round, the slowest
- * after it and the last.
+ * long-polls. Each round's rate and the CPU per job of the gateway and the pool are printed as it
+ * ends; the figures are the first round, the slowest after it, the last, and all rounds together.
  *
  * <p>Sizes: {@code bench.pool.jobs} per round (40,000), {@code bench.pool.rounds} (5), {@code
  * bench.pool.samples} of latency (300).
@@ -53,7 +54,8 @@ public final class PoolBenchmark implements Benchmark {
             .service("pool")
             .property("pool", "zo.quota.pending-jobs", Integer.toString(jobs))
             .start()) {
-      PlainHttp http = new Stack(platform).client(platform.newUser("pool-bench").token());
+      Stack stack = new Stack(platform);
+      PlainHttp http = stack.client(platform.newUser("pool-bench").token());
       List<String> nodes = new ArrayList<>();
       for (int i = 0; i < NODES; i++) {
         nodes.add(register(http, "bench-" + i, SLOTS));
@@ -61,13 +63,23 @@ public final class PoolBenchmark implements Benchmark {
       double first = 0;
       double last = 0;
       double slowest = Double.MAX_VALUE;
+      double seconds = 0;
       for (int round = 1; round <= rounds; round++) {
+        Map<String, Double> cpuBefore = stack.cpu("gateway", "pool");
         last = throughput(http, nodes, jobs);
+        Map<String, Double> cpuAfter = stack.cpu("gateway", "pool");
+        seconds += jobs / last;
         first = round == 1 ? last : first;
         slowest = round == 1 ? slowest : Math.min(slowest, last);
         System.out.printf(
-            "pool: round %d: %.0f jobs/s (%d jobs in the database, load %.2f)%n",
-            round, last, (long) jobs * round, Machine.load());
+            "pool: round %d: %.0f jobs/s (%d jobs in the database, load %.2f;"
+                + " CPU per job: gateway %.0f µs, pool %.0f µs)%n",
+            round,
+            last,
+            (long) jobs * round,
+            Machine.load(),
+            microsPerJob(cpuBefore, cpuAfter, "gateway", jobs),
+            microsPerJob(cpuBefore, cpuAfter, "pool", jobs));
       }
       figures.add(
           Figure.of(name(), "no-op jobs/s end to end, first round of " + jobs, first, "/s"));
@@ -86,6 +98,15 @@ public final class PoolBenchmark implements Benchmark {
         figures.add(
             Figure.of(
                 name(), "no-op jobs/s end to end, slowest round after the first", slowest, "/s"));
+        figures.add(
+            Figure.atLeast(
+                name(),
+                "no-op jobs/s end to end over all "
+                    + (long) jobs * rounds
+                    + " jobs, the first round included",
+                jobs * rounds / seconds,
+                "/s",
+                5000));
       }
       Latencies latency = latency(http, samples);
       figures.add(
@@ -99,6 +120,11 @@ public final class PoolBenchmark implements Benchmark {
               20));
     }
     return figures;
+  }
+
+  private static double microsPerJob(
+      Map<String, Double> before, Map<String, Double> after, String service, int jobs) {
+    return (after.get(service) - before.get(service)) * 1000 / jobs;
   }
 
   private double throughput(PlainHttp http, List<String> nodes, int jobs) throws Exception {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,13 +107,14 @@ public class JobBatchRepository {
   }
 
   /**
-   * Records the results of the jobs {@code nodeId} holds under a live lease with the given token;
-   * the fence is in the statement's WHERE, so a job the reaper or a cancel took concurrently is
-   * re-checked after its row lock and left alone. Answers the jobs completed.
+   * Records that the owner's node is alive and the results of the jobs it holds under a live lease
+   * with the given token, in one round trip (two statements sent together); the fence is in the
+   * completion's WHERE, so a job the reaper or a cancel took concurrently is re-checked after its
+   * row lock and left alone. Answers the jobs completed; empty when the owner has no such node.
    */
-  public List<Changed> completeAll(
+  public Optional<List<Changed>> completeAll(
       String owner, String nodeId, List<String> ids, List<Long> tokens, List<String> results) {
-    String sql =
+    String complete =
         "UPDATE job j SET status = 'SUCCEEDED', lease_token = NULL, lease_expires_at = NULL,"
             + " deadline_at = NULL, error = NULL, result = coalesce(d.result::jsonb, j.result),"
             + " run_at = now(), finished_at = clock_timestamp()"
@@ -121,19 +123,27 @@ public class JobBatchRepository {
             + " AND j.status IN ('LEASED', 'RUNNING') AND j.lease_expires_at > now()"
             + " RETURNING j.id, j.attempts, j.idempotency_key";
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
-      statement.setArray(2, connection.createArrayOf("int8", tokens.toArray()));
-      statement.setArray(3, connection.createArrayOf("text", results.toArray()));
-      statement.setString(4, owner);
-      statement.setString(5, nodeId);
+        PreparedStatement statement =
+            connection.prepareStatement(NodeRepository.TOUCH + "; " + complete)) {
+      statement.setString(1, nodeId);
+      statement.setString(2, owner);
+      statement.setArray(3, connection.createArrayOf("text", ids.toArray()));
+      statement.setArray(4, connection.createArrayOf("int8", tokens.toArray()));
+      statement.setArray(5, connection.createArrayOf("text", results.toArray()));
+      statement.setString(6, owner);
+      statement.setString(7, nodeId);
+      statement.execute();
+      if (statement.getUpdateCount() != 1) {
+        return Optional.empty();
+      }
+      statement.getMoreResults();
       List<Changed> completed = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
+      try (ResultSet rs = statement.getResultSet()) {
         while (rs.next()) {
           completed.add(new Changed(rs.getString(1), rs.getInt(2), rs.getString(3)));
         }
       }
-      return completed;
+      return Optional.of(completed);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot complete the jobs of node " + nodeId, e);
     }

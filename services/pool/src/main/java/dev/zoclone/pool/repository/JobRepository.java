@@ -1,11 +1,9 @@
 package dev.zoclone.pool.repository;
 
 import dev.zoclone.contract.pool.JobView;
-import dev.zoclone.contract.pool.LeasedJob;
 import dev.zoclone.pool.JobStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -120,84 +117,6 @@ public class JobRepository {
   /** Locks the owner's job for a state change. */
   public Optional<JobState> lock(String owner, String id) {
     return states("WHERE owner = ? AND id = ? FOR UPDATE", owner, id).stream().findFirst();
-  }
-
-  /**
-   * Leases up to {@code limit} ready jobs of {@code owner} whose requirements the labels satisfy,
-   * highest priority first and FIFO within a priority, to {@code nodeId}.
-   */
-  public List<LeasedRow> lease(
-      String owner,
-      String nodeId,
-      String labelsJson,
-      List<String> kinds,
-      int limit,
-      long leaseTtlMs,
-      long timeoutGraceMs) {
-    String sql = leaseSql(kinds != null);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      int i = 1;
-      statement.setString(i++, owner);
-      statement.setString(i++, labelsJson);
-      if (kinds != null) {
-        Array array = connection.createArrayOf("text", kinds.toArray());
-        statement.setArray(i++, array);
-      }
-      statement.setInt(i++, limit);
-      statement.setString(i++, nodeId);
-      statement.setLong(i++, leaseTtlMs);
-      statement.setLong(i, timeoutGraceMs);
-      List<Leased> leased = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          leased.add(
-              new Leased(
-                  new LeasedJob(
-                      rs.getString(1),
-                      rs.getString(2),
-                      JdbcJson.tree(rs.getString(3)),
-                      rs.getInt(4),
-                      rs.getInt(5),
-                      rs.getLong(6),
-                      (Integer) rs.getObject(7)),
-                  rs.getLong(8),
-                  rs.getString(9)));
-        }
-      }
-      // RETURNING keeps no order: restore the queue's.
-      leased.sort(
-          Comparator.comparingInt((Leased l) -> -l.job().priority())
-              .thenComparingLong(Leased::seq));
-      return leased.stream().map(l -> new LeasedRow(l.job(), l.idempotencyKey())).toList();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot lease jobs for node " + nodeId, e);
-    }
-  }
-
-  /**
-   * The lease statement: takes the first ready rows in queue order from {@code ready_job}, deletes
-   * them and marks their jobs LEASED. The jobs' rows are locked without waiting too: a cancel locks
-   * a job's row before it deletes the ready row, so waiting here for the job's row could deadlock
-   * with it (a job skipped so stays ready). Parameters: owner, labels, [kinds,] limit, node, lease
-   * TTL and timeout grace in ms.
-   */
-  static String leaseSql(boolean byKind) {
-    return "WITH ready AS (SELECT id FROM ready_job"
-        + " WHERE owner = ? AND run_at <= now() AND requirements <@ ?::jsonb"
-        + (byKind ? " AND kind = ANY (?)" : "")
-        + " ORDER BY priority DESC, seq LIMIT ? FOR UPDATE SKIP LOCKED),"
-        + " locked AS (SELECT j.id FROM job j JOIN ready ON j.id = ready.id"
-        + " FOR UPDATE OF j SKIP LOCKED),"
-        + " taken AS (DELETE FROM ready_job r USING locked WHERE r.id = locked.id)"
-        + " UPDATE job j SET status = 'LEASED', node_id = ?, attempts = j.attempts + 1,"
-        + " lease_token = nextval('lease_token_seq'),"
-        + " lease_expires_at = now() + ? * interval '1 millisecond',"
-        + " deadline_at = now() + (j.timeout_s * 1000 + ?) * interval '1 millisecond',"
-        + " started_at = clock_timestamp()"
-        + " FROM locked WHERE j.id = locked.id"
-        + " RETURNING j.id, j.kind, j.payload::text, j.priority, j.attempts, j.lease_token,"
-        + " j.timeout_s, j.seq, j.idempotency_key";
   }
 
   /**
@@ -394,9 +313,4 @@ public class JobRepository {
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
-
-  private record Leased(LeasedJob job, long seq, String idempotencyKey) {}
-
-  /** A job just leased, with the idempotency key its event carries. */
-  public record LeasedRow(LeasedJob job, String idempotencyKey) {}
 }

@@ -18,13 +18,15 @@ import java.util.Optional;
 public class NodeRepository {
   private final AgroalDataSource dataSource;
 
+  /**
+   * Records that the owner's node is alive, locking its row until the transaction ends; updates no
+   * row when the owner has no such node. Parameters: node, owner.
+   */
+  static final String TOUCH = "UPDATE node SET last_seen_at = now() WHERE id = ? AND owner = ?";
+
   public NodeRepository(AgroalDataSource dataSource) {
     this.dataSource = dataSource;
   }
-
-  /** A node's capacity at the moment of a lease, and the job kinds it runs. */
-  public record Capacity(
-      Map<String, String> labels, String labelsJson, int freeSlots, List<String> kinds) {}
 
   /** What a live node offers: the kinds it runs and the labels jobs' requirements must meet. */
   public record Offer(List<String> kinds, Map<String, String> labels) {}
@@ -57,40 +59,12 @@ public class NodeRepository {
   /** Records that the owner's node is alive; false when it has no such node. */
   public boolean touch(String owner, String id) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "UPDATE node SET last_seen_at = now() WHERE id = ? AND owner = ?")) {
+        PreparedStatement statement = connection.prepareStatement(TOUCH)) {
       statement.setString(1, id);
       statement.setString(2, owner);
       return statement.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot touch node " + id, e);
-    }
-  }
-
-  /**
-   * Records that the owner's node is alive and locks it, so one node's leases do not race each
-   * other past its slots; answers its labels and free slots.
-   */
-  public Optional<Capacity> lockCapacity(String owner, String id) {
-    String sql =
-        "UPDATE node n SET last_seen_at = now() WHERE id = ? AND owner = ?"
-            + " RETURNING labels::text, slots - (SELECT count(*) FROM job j WHERE j.node_id = n.id"
-            + " AND j.status IN ('LEASED', 'RUNNING')), kinds";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, id);
-      statement.setString(2, owner);
-      try (ResultSet rs = statement.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        String labels = rs.getString(1);
-        return Optional.of(
-            new Capacity(JdbcJson.labels(labels), labels, rs.getInt(2), texts(rs.getArray(3))));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot lock node " + id, e);
     }
   }
 

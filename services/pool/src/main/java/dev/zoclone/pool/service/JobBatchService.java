@@ -16,7 +16,6 @@ import dev.zoclone.pool.repository.JobBatchRepository.Changed;
 import dev.zoclone.pool.repository.JobBatchRepository.Existing;
 import dev.zoclone.pool.repository.JobRepository;
 import dev.zoclone.pool.repository.NewJob;
-import dev.zoclone.pool.repository.NodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import java.util.UUID;
 public class JobBatchService {
   private final JobBatchRepository batches;
   private final JobRepository jobs;
-  private final NodeRepository nodes;
   private final SubmissionValidator validator;
   private final JobEvents events;
   private final PoolConfig config;
@@ -44,14 +42,12 @@ public class JobBatchService {
   public JobBatchService(
       JobBatchRepository batches,
       JobRepository jobs,
-      NodeRepository nodes,
       SubmissionValidator validator,
       JobEvents events,
       PoolConfig config,
       PendingJobQuota quota) {
     this.batches = batches;
     this.jobs = jobs;
-    this.nodes = nodes;
     this.validator = validator;
     this.events = events;
     this.config = config;
@@ -136,27 +132,15 @@ public class JobBatchService {
     List<JobCompletion> completions = request == null ? null : request.jobs();
     checkSize(completions);
     CompletionBatch batch = CompletionBatch.of("jobs", completions, config.maxBatch());
-    if (!nodes.touch(owner, nodeId)) {
-      throw ProblemException.notFound("node " + nodeId);
-    }
-    List<Changed> completed = completeAll(owner, nodeId, batch);
+    List<Changed> completed =
+        batches
+            .completeAll(owner, nodeId, batch.ids(), batch.tokens(), batch.results())
+            .orElseThrow(() -> ProblemException.notFound("node " + nodeId));
     events.changedAll(succeeded(owner, nodeId, completed));
     Set<String> done = new HashSet<>();
     completed.forEach(job -> done.add(job.id()));
     return new CompletedJobs(
         batch.ids().stream().filter(done::contains).toList(), batch.notIn(done));
-  }
-
-  /**
-   * Marks SUCCEEDED the jobs of the batch {@code nodeId} still holds under the given leases, in the
-   * caller's transaction; answers those changed (the others are stale).
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  List<Changed> completeAll(String owner, String nodeId, CompletionBatch batch) {
-    if (batch.isEmpty()) {
-      return List.of();
-    }
-    return batches.completeAll(owner, nodeId, batch.ids(), batch.tokens(), batch.results());
   }
 
   /** The events of jobs that just succeeded on {@code nodeId}. */

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,19 +114,35 @@ class QueuePlansTest {
     QuarkusTransaction.requiringNew().run(() -> batches.insertAll(jobs));
   }
 
-  /** EXPLAIN (ANALYZE, BUFFERS) of the service's lease statement, rolled back. */
+  /**
+   * EXPLAIN (ANALYZE, BUFFERS) of the service's lease statement (no completions reported), for a
+   * node of 8 free slots registered in the same transaction; rolled back.
+   */
   private JsonNode explainLease(String owner, int limit) throws Exception {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement explain =
-          connection.prepareStatement(
-              "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + JobRepository.leaseSql(false))) {
-        explain.setString(1, owner);
-        explain.setString(2, "{}");
-        explain.setInt(3, limit);
-        explain.setString(4, "explain-node");
-        explain.setLong(5, 30_000);
-        explain.setLong(6, 10_000);
+      try (PreparedStatement node =
+              connection.prepareStatement(
+                  "INSERT INTO node (id, owner, name, slots) VALUES ('explain-node', ?, 'x', 8)");
+          PreparedStatement explain =
+              connection.prepareStatement(
+                  "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "
+                      + LeaseRepository.COMPLETE_AND_LEASE)) {
+        node.setString(1, owner);
+        node.executeUpdate();
+        int i = 1;
+        explain.setString(i++, "explain-node");
+        explain.setString(i++, owner);
+        explain.setArray(i++, connection.createArrayOf("text", new Object[0]));
+        explain.setArray(i++, connection.createArrayOf("int8", new Object[0]));
+        explain.setArray(i++, connection.createArrayOf("text", new Object[0]));
+        explain.setString(i++, owner);
+        explain.setInt(i++, limit);
+        explain.setString(i++, owner);
+        explain.setNull(i++, Types.ARRAY);
+        explain.setString(i++, "explain-node");
+        explain.setLong(i++, 30_000);
+        explain.setLong(i, 10_000);
         try (ResultSet rs = explain.executeQuery()) {
           rs.next();
           return JSON.readTree(rs.getString(1)).get(0);

@@ -84,6 +84,44 @@ class ConcurrentLeasingTest {
     assertThat(countLeasedOnce(owner)).isEqualTo(JOBS);
   }
 
+  @Test
+  void concurrentLeasesOfOneNodeNeverFillMoreThanItsSlots() throws Exception {
+    String owner = "user-" + UUID.randomUUID();
+    int rounds = 20;
+    int slots = 3;
+    insertJobs(owner, rounds * LEASERS * slots);
+    ExecutorService threads = Executors.newFixedThreadPool(LEASERS);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        String node =
+            nodes.register(owner, new RegisterNodeRequest("r" + round, Map.of(), slots)).nodeId();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> leases = new ArrayList<>();
+        for (int i = 0; i < LEASERS; i++) {
+          leases.add(
+              threads.submit(
+                  () -> {
+                    start.await();
+                    // each asks for all the slots; the node's row lock orders them, and each
+                    // counts the jobs the ones before it leased
+                    return leaser
+                        .leaseNow(owner, node, slots, null, CompletionBatch.NONE)
+                        .leased()
+                        .size();
+                  }));
+        }
+        start.countDown();
+        int leased = 0;
+        for (Future<Integer> lease : leases) {
+          leased += lease.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(leased).as("jobs leased to node %s in round %d", node, round).isEqualTo(slots);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   private void insertJobs(String owner, int count) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
