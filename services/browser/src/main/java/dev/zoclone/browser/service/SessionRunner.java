@@ -102,7 +102,9 @@ public class SessionRunner {
       }
       List<String> refused = session.events().drainRefused();
       if (!refused.isEmpty()) {
-        throw egressRefused(refused.get(0));
+        // Every address refused during the operation: Chromium itself may have tried one of its
+        // own (an error page's lookup) besides the one the page asked for.
+        throw egressRefused(String.join(", ", refused.stream().distinct().toList()));
       }
       throw PlaywrightErrors.toProblem(e);
     } finally {
