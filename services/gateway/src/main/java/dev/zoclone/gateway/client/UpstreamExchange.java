@@ -223,12 +223,12 @@ final class UpstreamExchange {
   }
 
   /**
-   * The client disconnected (or, over HTTP/2, its stream closed): unless the whole answer reached
-   * it, stop the service's work too; there is nobody left to answer. An exchange relayed to its end
-   * leaves the service's connection open for the next one.
+   * The client disconnected (or, over HTTP/2, its stream closed): unless the whole exchange is
+   * over, stop the service's work too; there is nobody left to answer. An exchange relayed to its
+   * end both ways leaves the service's connection open for the next one.
    */
   private void clientGone() {
-    if (out.ended()) {
+    if (out.ended() && in.isEnded()) {
       return;
     }
     aborted = true;
