@@ -1,0 +1,152 @@
+package dev.zoclone.agents.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Callers missing the same key at once share one load; failures and forgotten keys are not kept.
+ */
+class RecentLookupsTest {
+  private final ExecutorService callers = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    callers.shutdownNow();
+  }
+
+  @Test
+  void callersMissingTheSameKeyTogetherShareOneLoad() throws Exception {
+    RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
+    AtomicInteger loads = new AtomicInteger();
+    CountDownLatch loadStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Optional<String>> first =
+        callers.submit(
+            () ->
+                recent.get(
+                    "owner",
+                    k -> {
+                      loads.incrementAndGet();
+                      loadStarted.countDown();
+                      await(release);
+                      return Optional.of("settings of " + k);
+                    }));
+    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    List<Future<Optional<String>>> others = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      others.add(
+          callers.submit(
+              () ->
+                  recent.get(
+                      "owner",
+                      k -> {
+                        loads.incrementAndGet();
+                        return Optional.of("a second load");
+                      })));
+    }
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).contains("settings of owner");
+    for (Future<Optional<String>> other : others) {
+      assertThat(other.get(10, TimeUnit.SECONDS)).contains("settings of owner");
+    }
+    assertThat(loads).hasValue(1);
+  }
+
+  @Test
+  void aFailedLoadFailsItsWaitersAndIsNotRemembered() throws Exception {
+    RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
+    CountDownLatch loadStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Optional<String>> failing =
+        callers.submit(
+            () ->
+                recent.get(
+                    "owner",
+                    k -> {
+                      loadStarted.countDown();
+                      await(release);
+                      throw new IllegalStateException("database down");
+                    }));
+    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    AtomicReference<Thread> waiter = new AtomicReference<>();
+    Future<Optional<String>> waiting =
+        callers.submit(
+            () -> {
+              waiter.set(Thread.currentThread());
+              return recent.get("owner", k -> Optional.of("not this one"));
+            });
+    awaitWaiting(waiter);
+    release.countDown();
+    assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+        .hasRootCauseMessage("database down");
+    assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
+        .hasRootCauseMessage("database down");
+    assertThat(recent.get("owner", k -> Optional.of("loaded again"))).contains("loaded again");
+  }
+
+  /** Until the thread in {@code waiter} waits (for the load under way: it does nothing else). */
+  private static void awaitWaiting(AtomicReference<Thread> waiter) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while ((waiter.get() == null || waiter.get().getState() != Thread.State.WAITING)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(waiter.get().getState()).isEqualTo(Thread.State.WAITING);
+  }
+
+  @Test
+  void aKeyForgottenDuringItsLoadIsLoadedAgainByTheNextCaller() throws Exception {
+    RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
+    CountDownLatch loadStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Optional<String>> stale =
+        callers.submit(
+            () ->
+                recent.get(
+                    "owner",
+                    k -> {
+                      loadStarted.countDown();
+                      await(release);
+                      return Optional.of("before the change");
+                    }));
+    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    recent.forget("owner");
+    assertThat(recent.get("owner", k -> Optional.of("after the change")))
+        .contains("after the change");
+    release.countDown();
+    assertThat(stale.get(10, TimeUnit.SECONDS)).contains("before the change");
+    assertThat(recent.get("owner", k -> Optional.of("a third load"))).contains("after the change");
+  }
+
+  @Test
+  void anEntryIsLoadedAgainOnceItExpired() {
+    RecentLookups<String, String> recent = new RecentLookups<>(Duration.ZERO, 100);
+    assertThat(recent.get("owner", k -> Optional.of("first"))).contains("first");
+    assertThat(recent.get("owner", k -> Optional.of("second"))).contains("second");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
