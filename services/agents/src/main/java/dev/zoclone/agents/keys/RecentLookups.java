@@ -5,26 +5,23 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
  * Remembers a per-user lookup (a key, the settings) for a moment, so the several model calls of one
- * ask, and a burst of asks, read the database once. This replica forgets an entry when it changes
- * it, and again when that change commits; another replica's change shows here within {@code ttl}.
+ * ask, and a burst of asks, read the database once. Callers that miss the same key at the same
+ * moment (a spawn-all's hundred agents starting together) share one load instead of each reading
+ * the database. This replica forgets an entry when it changes it, and again when that change
+ * commits; another replica's change shows here within {@code ttl}.
  */
 public final class RecentLookups<K, V> {
   private record Entry<V>(Optional<V> value, long expiresAt) {}
 
   private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-
-  /**
-   * Counts forgettings; a lookup that began before one may have read a row that has changed since,
-   * so what it found is not kept.
-   */
-  private final AtomicLong forgettings = new AtomicLong();
-
+  private final Map<K, CompletableFuture<Optional<V>>> loading = new ConcurrentHashMap<>();
   private final long ttlNanos;
   private final int capacity;
 
@@ -33,29 +30,45 @@ public final class RecentLookups<K, V> {
     this.capacity = capacity;
   }
 
-  /** The remembered value of {@code key}, else what {@code load} finds (remembered too). */
+  /**
+   * The remembered value of {@code key}, else what {@code load} finds (remembered too). While one
+   * caller loads a key, the others asking for it wait for that load; a failed load fails them all
+   * and is not remembered.
+   */
   public Optional<V> get(K key, Function<K, Optional<V>> load) {
-    long now = System.nanoTime();
     Entry<V> entry = entries.get(key);
-    if (entry != null && now - entry.expiresAt() < 0) {
+    if (entry != null && System.nanoTime() - entry.expiresAt() < 0) {
       return entry.value();
     }
-    long generation = forgettings.get();
-    Optional<V> value = load.apply(key);
-    if (forgettings.get() != generation) {
+    CompletableFuture<Optional<V>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<V>> theirs = loading.putIfAbsent(key, mine);
+    if (theirs != null) {
+      return joined(theirs);
+    }
+    try {
+      Optional<V> value = load.apply(key);
+      if (entries.size() >= capacity) {
+        // Rarely reached (entries live a moment); dropping everything keeps this bounded and
+        // simple.
+        entries.clear();
+      }
+      // A key forgotten during its load (changed meanwhile) is not remembered as loaded.
+      if (loading.get(key) == mine) {
+        entries.put(key, new Entry<>(value, System.nanoTime() + ttlNanos));
+      }
+      mine.complete(value);
       return value;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      loading.remove(key, mine);
     }
-    if (entries.size() >= capacity) {
-      // Rarely reached (entries live a moment); dropping everything keeps this bounded and simple.
-      entries.clear();
-    }
-    entries.put(key, new Entry<>(value, now + ttlNanos));
-    return value;
   }
 
-  /** Forgets {@code key}. */
+  /** Forgets {@code key}: the next caller loads it again, not waiting for a load begun before. */
   public void forget(K key) {
-    forgettings.incrementAndGet();
+    loading.remove(key);
     entries.remove(key);
   }
 
@@ -79,6 +92,25 @@ public final class RecentLookups<K, V> {
 
   /** Forgets everything. */
   public void clear() {
+    loading.clear();
     entries.clear();
+  }
+
+  /** The other caller's load; an interrupt (a cancelled run) stops waiting for it. */
+  private static <V> Optional<V> joined(CompletableFuture<Optional<V>> load) {
+    try {
+      return load.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("cancelled while waiting for a lookup", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }

@@ -17,39 +17,42 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds one LangChain4j model per (key, model) and keeps the most recently used ones; the cache
- * key holds a hash of the API key, never the key.
+ * key holds a hash of the API key, never the key. Finding a built model takes no lock.
  */
 @ApplicationScoped
 public class ChatModelFactory {
   private final Duration timeout;
   private final Duration streamTimeout;
   private final EgressPolicy egress;
-  private final Map<CacheKey, Object> cache;
+  private final int capacity;
+  private final Map<CacheKey, Built> cache = new ConcurrentHashMap<>();
 
   public ChatModelFactory(AgentsConfig config, EgressPolicy egress) {
     this.egress = egress;
     this.timeout = config.provider().timeout();
     this.streamTimeout = config.provider().streamTimeout();
-    int capacity = config.modelCacheSize();
-    this.cache =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<CacheKey, Object> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.capacity = Math.max(1, config.modelCacheSize());
   }
 
   private record CacheKey(
       Provider provider, String baseUrl, String keyHash, String model, boolean streaming) {}
+
+  /** A built model and when it was last used (nanoTime), for dropping the least recently used. */
+  private static final class Built {
+    final Object model;
+    volatile long usedAt = System.nanoTime();
+
+    Built(Object model) {
+      this.model = model;
+    }
+  }
 
   /** The blocking model for {@code model} with {@code key}. */
   public ChatModel chatModel(ResolvedKey key, String model) {
@@ -62,15 +65,37 @@ public class ChatModelFactory {
   }
 
   /** How many models are built and kept. */
-  public synchronized int size() {
+  public int size() {
     return cache.size();
   }
 
-  private synchronized Object cached(ResolvedKey key, String model, boolean streaming) {
+  /**
+   * The model of the moment without taking a lock: the hundred calls of a spawn-all find it at
+   * once; only a model not built yet is built, once, while callers of other models go on.
+   */
+  private Object cached(ResolvedKey key, String model, boolean streaming) {
     CacheKey cacheKey =
         new CacheKey(key.provider(), key.baseUrl(), hash(key.apiKey()), model, streaming);
-    return cache.computeIfAbsent(
-        cacheKey, k -> streaming ? buildStreaming(key, model) : build(key, model));
+    Built found = cache.get(cacheKey);
+    if (found == null) {
+      found =
+          cache.computeIfAbsent(
+              cacheKey, k -> new Built(streaming ? buildStreaming(key, model) : build(key, model)));
+      if (cache.size() > capacity) {
+        dropLeastRecentlyUsed();
+      }
+    }
+    found.usedAt = System.nanoTime();
+    return found.model;
+  }
+
+  /** Keeps the cache at its capacity; only called when a model is added past it. */
+  private synchronized void dropLeastRecentlyUsed() {
+    while (cache.size() > capacity) {
+      cache.entrySet().stream()
+          .min(Comparator.comparingLong(e -> e.getValue().usedAt))
+          .ifPresent(e -> cache.remove(e.getKey(), e.getValue()));
+    }
   }
 
   private Object build(ResolvedKey key, String model) {

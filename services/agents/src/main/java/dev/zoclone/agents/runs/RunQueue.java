@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,19 +56,22 @@ public class RunQueue {
     this.userInFlight = Math.max(1, runs.maxInFlightPerUser());
     this.capacity = Math.max(slots, runs.queueCapacity());
     AtomicInteger threads = new AtomicInteger();
+    // The slots bound how many runs execute at once, so the pool need not: a run takes an idle
+    // thread if there is one (a spawn-all's next round reuses the last one's threads) and starts
+    // a thread only when none is idle. A pool with `slots` core threads would instead start a new
+    // thread for every run until it had `slots` of them, idle ones notwithstanding.
     this.pool =
         new ThreadPoolExecutor(
-            slots,
-            slots,
+            0,
+            Integer.MAX_VALUE,
             30,
             TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
+            new SynchronousQueue<>(),
             r -> {
               Thread t = new Thread(r, "agent-" + threads.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
-    pool.allowCoreThreadTimeOut(true);
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -1,6 +1,7 @@
 package dev.zoclone.agents.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -9,47 +10,163 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Callers missing the same key at once share one load; failures and forgotten keys are not kept,
+ * and a change forgets its key again when it commits.
+ */
 class RecentLookupsTest {
-  private final RecentLookups<String, String> recent =
-      new RecentLookups<>(Duration.ofMinutes(1), 100);
+  private final ExecutorService callers = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    callers.shutdownNow();
+  }
 
   @Test
-  void aValueIsReadOnceWhileItIsRemembered() {
+  void callersMissingTheSameKeyTogetherShareOneLoad() throws Exception {
+    RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
     AtomicInteger loads = new AtomicInteger();
-    recent.get("ann", k -> Optional.of("v" + loads.incrementAndGet()));
-    assertThat(recent.get("ann", k -> Optional.of("v" + loads.incrementAndGet()))).contains("v1");
+    CountDownLatch loadStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Optional<String>> first =
+        callers.submit(
+            () ->
+                recent.get(
+                    "owner",
+                    k -> {
+                      loads.incrementAndGet();
+                      loadStarted.countDown();
+                      await(release);
+                      return Optional.of("settings of " + k);
+                    }));
+    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    List<Future<Optional<String>>> others = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      others.add(
+          callers.submit(
+              () ->
+                  recent.get(
+                      "owner",
+                      k -> {
+                        loads.incrementAndGet();
+                        return Optional.of("a second load");
+                      })));
+    }
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).contains("settings of owner");
+    for (Future<Optional<String>> other : others) {
+      assertThat(other.get(10, TimeUnit.SECONDS)).contains("settings of owner");
+    }
     assertThat(loads).hasValue(1);
   }
 
   @Test
-  void aLookupDuringWhichTheKeyWasForgottenIsNotKept() {
-    AtomicInteger loads = new AtomicInteger();
-    recent.get(
-        "ann",
-        k -> {
-          loads.incrementAndGet();
-          recent.forget("ann"); // a change committed while this lookup read the old row
-          return Optional.of("old");
-        });
-    assertThat(recent.get("ann", k -> Optional.of("new" + loads.incrementAndGet())))
-        .contains("new2");
+  void aFailedLoadFailsItsWaitersAndIsNotRemembered() throws Exception {
+    RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
+    CountDownLatch loadStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Optional<String>> failing =
+        callers.submit(
+            () ->
+                recent.get(
+                    "owner",
+                    k -> {
+                      loadStarted.countDown();
+                      await(release);
+                      throw new IllegalStateException("database down");
+                    }));
+    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    AtomicReference<Thread> waiter = new AtomicReference<>();
+    Future<Optional<String>> waiting =
+        callers.submit(
+            () -> {
+              waiter.set(Thread.currentThread());
+              return recent.get("owner", k -> Optional.of("not this one"));
+            });
+    awaitWaiting(waiter);
+    release.countDown();
+    assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+        .hasRootCauseMessage("database down");
+    assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
+        .hasRootCauseMessage("database down");
+    assertThat(recent.get("owner", k -> Optional.of("loaded again"))).contains("loaded again");
+  }
+
+  /** Until the thread in {@code waiter} waits (for the load under way: it does nothing else). */
+  private static void awaitWaiting(AtomicReference<Thread> waiter) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while ((waiter.get() == null || waiter.get().getState() != Thread.State.WAITING)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(waiter.get().getState()).isEqualTo(Thread.State.WAITING);
+  }
+
+  @Test
+  void aKeyForgottenDuringItsLoadIsLoadedAgainByTheNextCaller() throws Exception {
+    RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
+    CountDownLatch loadStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Optional<String>> stale =
+        callers.submit(
+            () ->
+                recent.get(
+                    "owner",
+                    k -> {
+                      loadStarted.countDown();
+                      await(release);
+                      return Optional.of("before the change");
+                    }));
+    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    recent.forget("owner");
+    assertThat(recent.get("owner", k -> Optional.of("after the change")))
+        .contains("after the change");
+    release.countDown();
+    assertThat(stale.get(10, TimeUnit.SECONDS)).contains("before the change");
+    assertThat(recent.get("owner", k -> Optional.of("a third load"))).contains("after the change");
+  }
+
+  @Test
+  void anEntryIsLoadedAgainOnceItExpired() {
+    RecentLookups<String, String> recent = new RecentLookups<>(Duration.ZERO, 100);
+    assertThat(recent.get("owner", k -> Optional.of("first"))).contains("first");
+    assertThat(recent.get("owner", k -> Optional.of("second"))).contains("second");
   }
 
   @Test
   void aValueReadBeforeTheChangeCommittedIsForgottenAtTheCommit() {
+    RecentLookups<String, String> lookups = new RecentLookups<>(Duration.ofMinutes(1), 100);
     RecordingTransaction transaction = new RecordingTransaction();
-    recent.get("ann", k -> Optional.of("old"));
+    lookups.get("ann", k -> Optional.of("old"));
 
-    recent.forgetAtCommit("ann", transaction);
+    lookups.forgetAtCommit("ann", transaction);
     // Another thread reads before the change commits: it still sees the old row, and keeps it.
-    assertThat(recent.get("ann", k -> Optional.of("old"))).contains("old");
-    assertThat(recent.get("ann", k -> Optional.of("new"))).contains("old");
+    assertThat(lookups.get("ann", k -> Optional.of("old"))).contains("old");
+    assertThat(lookups.get("ann", k -> Optional.of("new"))).contains("old");
 
     transaction.commit();
-    assertThat(recent.get("ann", k -> Optional.of("new"))).contains("new");
+    assertThat(lookups.get("ann", k -> Optional.of("new"))).contains("new");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The part of a JTA transaction this class uses: its synchronizations, run at the commit. */

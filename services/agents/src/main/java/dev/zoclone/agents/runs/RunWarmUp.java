@@ -1,0 +1,78 @@
+package dev.zoclone.agents.runs;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.zoclone.agents.client.SkillsClient;
+import dev.zoclone.agents.keys.ResolvedKey;
+import dev.zoclone.agents.models.ChatModelFactory;
+import dev.zoclone.agents.models.Provider;
+import dev.zoclone.agents.repository.RunStatusWriter;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+
+/**
+ * Takes the first-use costs of a run off the first spawn after a start: in the background once the
+ * service has started, it goes once through what every run does, with nothing to find. It marks a
+ * run that does not exist running and ended (the status writer's statements and transaction), asks
+ * the skills service for a user's skills (its REST client), and builds a model and sends one chat
+ * to a closed local port (the provider client and the request's JSON). Measured in a spawn-all
+ * started just after the service: each agent waited ~0.7 s for the first model to be built and ~1 s
+ * for the first skills call.
+ */
+@ApplicationScoped
+public class RunWarmUp {
+  /** Nothing listens there: the chat fails at once, after its request was built and sent for. */
+  static final String CLOSED_PORT_URL = "http://127.0.0.1:9/v1";
+
+  private final RunStatusWriter statuses;
+  private final SkillsClient skills;
+  private final ChatModelFactory models;
+
+  public RunWarmUp(RunStatusWriter statuses, SkillsClient skills, ChatModelFactory models) {
+    this.statuses = statuses;
+    this.skills = skills;
+    this.models = models;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    Thread warming = new Thread(this::warm, "agents-warm-up");
+    warming.setDaemon(true);
+    warming.start();
+  }
+
+  /** Each step on its own: one that fails (a skills service down) leaves the others to run. */
+  void warm() {
+    long start = System.nanoTime();
+    String nobody = "warm-up-" + UUID.randomUUID();
+    step(
+        "run statuses",
+        () -> {
+          String run = UUID.randomUUID().toString();
+          statuses.markRunning(run);
+          statuses.finish(run, "CANCELLED", null, null);
+        });
+    step("skills", () -> skills.list(nobody));
+    step(
+        "model call",
+        () ->
+            models
+                .chatModel(
+                    new ResolvedKey(
+                        nobody, "warm-up", Provider.OPENAI, CLOSED_PORT_URL, "none", null),
+                    "warm-up")
+                .chat(ChatRequest.builder().messages(UserMessage.from("warm-up")).build()));
+    Log.debugf("agent runs warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static void step(String name, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      // Expected for the model call (nothing listens) and whenever a service is away.
+      Log.debugf("warm-up of %s ended with %s", name, e.toString());
+    }
+  }
+}
