@@ -3,10 +3,8 @@ package dev.zoclone.gateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,20 +28,8 @@ public final class AnsweringService implements AutoCloseable {
   AnsweringService(String prefix) {
     this.prefix = prefix + "/";
     server =
-        vertx
-            .createHttpServer(
-                new HttpServerOptions()
-                    .setHost("127.0.0.1")
-                    .setPort(0)
-                    .setHttp2ClearTextEnabled(true))
-            .connectionHandler(connection -> connections.incrementAndGet())
-            .requestHandler(this::handle);
-    try {
-      server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      vertx.close();
-      throw new IllegalStateException("cannot start the answering service", e);
-    }
+        LoopbackServer.start(
+            vertx, "answering service", this::handle, connection -> connections.incrementAndGet());
   }
 
   /** The body the service answers {@code status} with (empty for 204). */
@@ -58,7 +44,7 @@ public final class AnsweringService implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.actualPort();
+    return LoopbackServer.baseUrl(server);
   }
 
   @Override

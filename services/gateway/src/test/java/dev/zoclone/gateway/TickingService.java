@@ -3,10 +3,8 @@ package dev.zoclone.gateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,24 +36,11 @@ final class TickingService implements AutoCloseable {
    */
   TickingService(String ticksPath) {
     this.ticksPath = ticksPath;
-    server =
-        vertx
-            .createHttpServer(
-                new HttpServerOptions()
-                    .setHost("127.0.0.1")
-                    .setPort(0)
-                    .setHttp2ClearTextEnabled(true))
-            .requestHandler(this::handle);
-    try {
-      server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      vertx.close();
-      throw new IllegalStateException("cannot start the ticking service", e);
-    }
+    server = LoopbackServer.start(vertx, "ticking service", this::handle);
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.actualPort();
+    return LoopbackServer.baseUrl(server);
   }
 
   @Override

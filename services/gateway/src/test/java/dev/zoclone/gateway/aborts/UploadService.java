@@ -1,10 +1,9 @@
 package dev.zoclone.gateway.aborts;
 
+import dev.zoclone.gateway.LoopbackServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A service that reads each request body whole and answers it back (an echo, so responses are as
- * large as requests); it speaks HTTP/2 cleartext like a Quarkus service, so the gateway multiplexes
- * concurrent requests over a few shared connections to it. Stands in for {@code agents}; the
- * gateway's home is a fresh temporary folder.
+ * large as requests); it offers HTTP/2 cleartext like a Quarkus service, while the gateway reaches
+ * it over its pool of HTTP/1.1 connections. Stands in for {@code agents}; the gateway's home is a
+ * fresh temporary folder.
  */
 public class UploadService implements QuarkusTestResourceLifecycleManager {
   /** Where each replica listens, as the gateway is told. */
@@ -52,21 +50,8 @@ public class UploadService implements QuarkusTestResourceLifecycleManager {
 
   /** Starts one replica; answers its base URL. */
   private String listen() {
-    HttpServer server =
-        vertx
-            .createHttpServer(
-                new HttpServerOptions()
-                    .setHost("127.0.0.1")
-                    .setPort(0)
-                    .setHttp2ClearTextEnabled(true))
-            .requestHandler(UploadService::handle);
-    try {
-      server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      vertx.close();
-      throw new IllegalStateException("cannot start the upload service", e);
-    }
-    return "http://127.0.0.1:" + server.actualPort();
+    return LoopbackServer.baseUrl(
+        LoopbackServer.start(vertx, "upload service", UploadService::handle));
   }
 
   private static void handle(HttpServerRequest request) {
