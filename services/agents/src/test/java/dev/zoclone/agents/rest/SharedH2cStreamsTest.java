@@ -58,8 +58,9 @@ class SharedH2cStreamsTest {
   @Disabled(
       "reproduces issue 14's open HTTP/2 bug (fails 6 of 6 runs): about 300 ms after the first"
           + " RST_STREAM the TCP connection closes with no GOAWAY from either side, failing every"
-          + " other stream; the cause is not found yet, so the gateway sends the routes that stream"
-          + " a model's answer over HTTP/1.1 (StreamingUpstream, AskThroughGatewayIT)")
+          + " other stream; the cause is not found yet, so the gateway speaks HTTP/1.1 to the"
+          + " services on every route, one exchange per connection (ServiceAnswersTest,"
+          + " AskThroughGatewayIT)")
   void streamsResetAfterTheirFirstTokenLeaveTheOthersOnTheConnectionWhole() throws Exception {
     String user = newUser();
     openAiKey(user, "openai", MODEL.baseUrl() + "/v1", "sk-stream-0123456789", "gpt-4o-mini");
