@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,20 +37,13 @@ class RecentLookupsTest {
   void callersMissingTheSameKeyTogetherShareOneLoad() throws Exception {
     RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
     AtomicInteger loads = new AtomicInteger();
-    CountDownLatch loadStarted = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Future<Optional<String>> first =
-        callers.submit(
-            () ->
-                recent.get(
-                    "owner",
-                    k -> {
-                      loads.incrementAndGet();
-                      loadStarted.countDown();
-                      await(release);
-                      return Optional.of("settings of " + k);
-                    }));
-    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    HeldLoad first =
+        new HeldLoad(
+            recent,
+            () -> {
+              loads.incrementAndGet();
+              return Optional.of("settings of owner");
+            });
     List<Future<Optional<String>>> others = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       others.add(
@@ -62,8 +56,8 @@ class RecentLookupsTest {
                         return Optional.of("a second load");
                       })));
     }
-    release.countDown();
-    assertThat(first.get(10, TimeUnit.SECONDS)).contains("settings of owner");
+    first.release();
+    assertThat(first.result.get(10, TimeUnit.SECONDS)).contains("settings of owner");
     for (Future<Optional<String>> other : others) {
       assertThat(other.get(10, TimeUnit.SECONDS)).contains("settings of owner");
     }
@@ -73,19 +67,12 @@ class RecentLookupsTest {
   @Test
   void aFailedLoadFailsItsWaitersAndIsNotRemembered() throws Exception {
     RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
-    CountDownLatch loadStarted = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Future<Optional<String>> failing =
-        callers.submit(
-            () ->
-                recent.get(
-                    "owner",
-                    k -> {
-                      loadStarted.countDown();
-                      await(release);
-                      throw new IllegalStateException("database down");
-                    }));
-    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    HeldLoad failing =
+        new HeldLoad(
+            recent,
+            () -> {
+              throw new IllegalStateException("database down");
+            });
     AtomicReference<Thread> waiter = new AtomicReference<>();
     Future<Optional<String>> waiting =
         callers.submit(
@@ -94,12 +81,41 @@ class RecentLookupsTest {
               return recent.get("owner", k -> Optional.of("not this one"));
             });
     awaitWaiting(waiter);
-    release.countDown();
-    assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+    failing.release();
+    assertThatThrownBy(() -> failing.result.get(10, TimeUnit.SECONDS))
         .hasRootCauseMessage("database down");
     assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
         .hasRootCauseMessage("database down");
     assertThat(recent.get("owner", k -> Optional.of("loaded again"))).contains("loaded again");
+  }
+
+  /**
+   * A load of {@code "owner"} begun on another thread and held there, once begun, until {@link
+   * #release}; it then answers (or throws) what {@code outcome} does.
+   */
+  private final class HeldLoad {
+    private final CountDownLatch released = new CountDownLatch(1);
+    final Future<Optional<String>> result;
+
+    HeldLoad(RecentLookups<String, String> recent, Supplier<Optional<String>> outcome)
+        throws InterruptedException {
+      CountDownLatch begun = new CountDownLatch(1);
+      result =
+          callers.submit(
+              () ->
+                  recent.get(
+                      "owner",
+                      k -> {
+                        begun.countDown();
+                        await(released);
+                        return outcome.get();
+                      }));
+      assertThat(begun.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    void release() {
+      released.countDown();
+    }
   }
 
   /** Until the thread in {@code waiter} waits (for the load under way: it does nothing else). */
@@ -115,24 +131,12 @@ class RecentLookupsTest {
   @Test
   void aKeyForgottenDuringItsLoadIsLoadedAgainByTheNextCaller() throws Exception {
     RecentLookups<String, String> recent = new RecentLookups<>(Duration.ofMinutes(1), 100);
-    CountDownLatch loadStarted = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Future<Optional<String>> stale =
-        callers.submit(
-            () ->
-                recent.get(
-                    "owner",
-                    k -> {
-                      loadStarted.countDown();
-                      await(release);
-                      return Optional.of("before the change");
-                    }));
-    assertThat(loadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    HeldLoad stale = new HeldLoad(recent, () -> Optional.of("before the change"));
     recent.forget("owner");
     assertThat(recent.get("owner", k -> Optional.of("after the change")))
         .contains("after the change");
-    release.countDown();
-    assertThat(stale.get(10, TimeUnit.SECONDS)).contains("before the change");
+    stale.release();
+    assertThat(stale.result.get(10, TimeUnit.SECONDS)).contains("before the change");
     assertThat(recent.get("owner", k -> Optional.of("a third load"))).contains("after the change");
   }
 
