@@ -6,8 +6,6 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,24 +26,22 @@ public class ProcessForwarder {
   private static final int MAX_CONNECTIONS_PER_PROCESS = 50;
 
   private final Vertx vertx;
-  private final HttpClient client;
+  private final EventLoopClients clients;
   private final GatewayConfig config;
 
   public ProcessForwarder(Vertx vertx, GatewayConfig config) {
     this.vertx = vertx;
     this.config = config;
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setKeepAlive(true)
-                .setConnectTimeout((int) config.timeout().toMillis())
-                .setDecompressionSupported(false),
+    this.clients =
+        new EventLoopClients(
+            vertx,
+            UpstreamHttpClient.options(config),
             new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_PROCESS));
   }
 
   @PreDestroy
   void close() {
-    client.close();
+    clients.close();
   }
 
   /**
@@ -69,7 +65,7 @@ public class ProcessForwarder {
     }
     return new UpstreamExchange(
             vertx,
-            client,
+            clients.current(),
             request,
             options,
             config.maxRequestBytes(),
@@ -83,7 +79,8 @@ public class ProcessForwarder {
     MultiMap headers = options.getHeaders();
     headers.set(HttpHeaders.UPGRADE, request.getHeader(HttpHeaders.UPGRADE));
     headers.set(HttpHeaders.CONNECTION, "Upgrade");
-    return client
+    return clients
+        .current()
         .request(options)
         .recover(e -> Future.failedFuture(new ForwardingException(Reason.UNREACHABLE, "", e)))
         .compose(

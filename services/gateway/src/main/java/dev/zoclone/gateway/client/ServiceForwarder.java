@@ -7,7 +7,6 @@ import dev.zoclone.platform.config.PlatformConfig;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -25,7 +24,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ServiceForwarder {
   private final Vertx vertx;
-  private final HttpClient client;
+  private final EventLoopClients clients;
   private final GatewayConfig config;
   private final ServiceReplicas replicas;
   private final ReplicaMeters meters;
@@ -33,13 +32,13 @@ public class ServiceForwarder {
 
   public ServiceForwarder(
       Vertx vertx,
-      HttpClient client,
+      EventLoopClients clients,
       GatewayConfig config,
       ServiceReplicas replicas,
       ReplicaMeters meters,
       PlatformConfig platform) {
     this.vertx = vertx;
-    this.client = client;
+    this.clients = clients;
     this.config = config;
     this.replicas = replicas;
     this.meters = meters;
@@ -87,7 +86,7 @@ public class ServiceForwarder {
             .setFollowRedirects(false);
     return new UpstreamExchange(
             vertx,
-            client,
+            clients.current(),
             request,
             options,
             config.maxRequestBytes(),

@@ -2,7 +2,6 @@ package dev.zoclone.gateway.client;
 
 import dev.zoclone.contract.ServiceStatus;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -18,10 +17,10 @@ public class ServiceHealthClient {
   /** The readiness check every service carries, with its name and version (libs/platform). */
   static final String SERVICE_CHECK = "service";
 
-  private final HttpClient client;
+  private final EventLoopClients clients;
 
-  public ServiceHealthClient(HttpClient client) {
-    this.client = client;
+  public ServiceHealthClient(EventLoopClients clients) {
+    this.clients = clients;
   }
 
   /** The service's status; DOWN, never a failure, when it cannot answer within {@code timeout}. */
@@ -35,7 +34,8 @@ public class ServiceHealthClient {
     return Uni.createFrom()
         .completionStage(
             () ->
-                client
+                clients
+                    .current()
                     .request(options)
                     .compose(HttpClientRequest::send)
                     .compose(

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -49,6 +50,15 @@ final class UpstreamExchange {
   /** The request was sent a second time, after its pooled connection closed under it. */
   private boolean retried;
 
+  /** The whole request went to the service. */
+  private boolean requestSent;
+
+  /**
+   * The service's response has ended too: the connection is back in the pool, maybe already the
+   * next exchange's, and this exchange must not touch it (see {@link EventLoopClients}).
+   */
+  private boolean responseEnded;
+
   UpstreamExchange(
       Vertx vertx,
       HttpClient client,
@@ -82,6 +92,14 @@ final class UpstreamExchange {
 
   private void connected(AsyncResult<HttpClientRequest> connection) {
     if (connection.failed()) {
+      if (!aborted && !retried && connection.cause() instanceof HttpClosedException) {
+        // The pooled connection handed to this exchange closed before anything went on it (its
+        // service closed it while it sat idle): a fresh connection takes the request, whatever it
+        // is, since the service has seen none of it.
+        retried = true;
+        client.request(options).onComplete(this::connected);
+        return;
+      }
       if (!aborted && keepBodyOnConnectFailure) {
         // Another replica may take the request: its body stays paused and unread.
         aborted = true;
@@ -119,14 +137,14 @@ final class UpstreamExchange {
       out.writeContinue();
     }
     if (in.isEnded()) {
-      outbound.end();
+      endOutbound();
       return;
     }
     in.handler(this::relayChunk);
     in.endHandler(
         v -> {
           if (!aborted) {
-            outbound.end();
+            endOutbound();
           }
         });
     // The client's connection failed in the middle of its body: the client is gone, the service is
@@ -134,6 +152,11 @@ final class UpstreamExchange {
     // the service's).
     in.exceptionHandler(e -> clientGone());
     in.resume();
+  }
+
+  private void endOutbound() {
+    requestSent = true;
+    outbound.end();
   }
 
   private void relayChunk(Buffer chunk) {
@@ -170,6 +193,7 @@ final class UpstreamExchange {
         // a request without a body that changes nothing is sent once more, on another connection
         // (where another replica can take it, the caller sends it there instead).
         retried = true;
+        requestSent = false;
         Log.debugf("retrying %s after %s", options.getURI(), result.cause());
         timer = vertx.setTimer(timeoutMillis, id -> abort(Reason.TIMEOUT, "no response", null));
         client.request(options).onComplete(this::connected);
@@ -185,17 +209,34 @@ final class UpstreamExchange {
     if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(response)) {
       out.setChunked(true);
     }
-    response
-        .pipe()
-        .endOnFailure(false)
-        .to(out)
-        .onFailure(
-            e -> {
-              // A stream cut short must not look complete to the client.
-              resetOutbound();
-              out.reset();
-            });
+    // Relayed by hand, not piped: the exchange learns that the response ended before anything
+    // else of it runs (a pipe ends the client's response, and fails, before its own end is known).
+    response.handler(chunk -> relayAnswerChunk(response, chunk));
+    response.endHandler(
+        v -> {
+          responseEnded = true;
+          if (!out.ended()) {
+            out.end();
+          }
+        });
+    response.exceptionHandler(
+        e -> {
+          // A stream cut short must not look complete to the client.
+          resetOutbound();
+          out.reset();
+        });
     outcome.tryComplete();
+  }
+
+  private void relayAnswerChunk(HttpClientResponse response, Buffer chunk) {
+    if (out.ended()) {
+      return;
+    }
+    out.write(chunk);
+    if (out.writeQueueFull()) {
+      response.pause();
+      out.drainHandler(v -> response.resume());
+    }
   }
 
   private static boolean bodiless(HttpMethod method) {
@@ -237,8 +278,9 @@ final class UpstreamExchange {
     outcome.tryComplete();
   }
 
+  /** Stops the service's side of an exchange that is not over, by closing its connection. */
   private void resetOutbound() {
-    if (outbound != null) {
+    if (outbound != null && !(requestSent && responseEnded)) {
       outbound.reset();
     }
   }

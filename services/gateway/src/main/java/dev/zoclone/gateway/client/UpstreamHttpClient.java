@@ -2,7 +2,6 @@ package dev.zoclone.gateway.client;
 
 import dev.zoclone.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
@@ -12,20 +11,22 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The non-blocking client the gateway reaches the services with: HTTP/1.1 over a bounded pool of
- * keep-alive connections per replica ({@code zo.gateway.upstream-connections}), one exchange on a
- * connection at a time. So no exchange shares its connection with another: a client that hangs up
- * closes its exchange's connection, which tells the service at once (a model's stream stops) and
- * ends nothing else. HTTP/1.1 also costs the gateway less per request than HTTP/2 (no header
- * compression, no framing or flow control).
+ * The non-blocking clients the gateway reaches the services with, one per event loop ({@link
+ * EventLoopClients}): HTTP/1.1 over a bounded pool of keep-alive connections per replica and loop
+ * ({@code zo.gateway.upstream-connections}), one exchange on a connection at a time. So no exchange
+ * shares its connection with another: a client that hangs up closes its exchange's connection,
+ * which tells the service at once (a model's stream stops) and ends nothing else. HTTP/1.1 also
+ * costs the gateway less per request than HTTP/2 (no header compression, no framing or flow
+ * control).
  */
 @Singleton
 public class UpstreamHttpClient {
 
   @Produces
   @Singleton
-  HttpClient create(Vertx vertx, GatewayConfig config) {
-    return vertx.createHttpClient(
+  EventLoopClients create(Vertx vertx, GatewayConfig config) {
+    return new EventLoopClients(
+        vertx,
         options(config)
             .setProtocolVersion(HttpVersion.HTTP_1_1)
             // No client span of its own: the request's trace goes on in the service as the child
@@ -43,7 +44,7 @@ public class UpstreamHttpClient {
         .setDecompressionSupported(false);
   }
 
-  void close(@Disposes HttpClient client) {
-    client.close();
+  void close(@Disposes EventLoopClients clients) {
+    clients.close();
   }
 }

@@ -43,9 +43,10 @@ public interface GatewayConfig {
   Duration timeout();
 
   /**
-   * Most connections open to one replica of a service at once. Each carries one exchange at a time,
-   * a streamed answer (an ask, MCP's or a process log's events) for as long as it streams; a
-   * request finding all of them busy waits for one, up to {@link #timeout()}.
+   * Most connections open to one replica of a service at once from each of the gateway's event
+   * loops (see {@code EventLoopClients}). Each carries one exchange at a time, a streamed answer
+   * (an ask, MCP's or a process log's events) for as long as it streams; a request finding all of
+   * them busy waits for one, up to {@link #timeout()}.
    */
   @WithDefault("512")
   int upstreamConnections();
