@@ -41,13 +41,13 @@ public final class SandboxRunner {
         process.waitFor();
       } else if (!process.waitFor(wall.toMillis(), TimeUnit.MILLISECONDS)) {
         timedOut = true;
-        kill(process);
+        ProcessTree.kill(process.toHandle());
         process.waitFor();
       }
       out.await(DRAIN_AFTER_EXIT_MS);
       err.await(DRAIN_AFTER_EXIT_MS);
     } catch (InterruptedException e) {
-      kill(process);
+      ProcessTree.kill(process.toHandle());
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while the sandbox ran", e);
     } finally {
@@ -63,12 +63,6 @@ public final class SandboxRunner {
         err.truncated(),
         timedOut,
         durationMs);
-  }
-
-  /** Kills every process of the tree, then its root (bwrap, which takes its namespace along). */
-  public static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
   }
 
   private static Thread feed(OutputStream in, byte[] bytes) {

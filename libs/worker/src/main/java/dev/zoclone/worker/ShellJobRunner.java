@@ -3,6 +3,7 @@ package dev.zoclone.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zoclone.sandbox.ProcessTree;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,8 +91,7 @@ final class ShellJobRunner {
 
   /** Kills the process and everything it started. */
   static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    ProcessTree.kill(process.toHandle());
     try {
       process.waitFor(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.zoclone.browser.service;
 
+import dev.zoclone.sandbox.ProcessTree;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,13 +67,8 @@ final class ChromiumProcesses {
 
   /** SIGKILLs the driver and every process under it (Chromium and its helpers), or the Chromium. */
   void kill() {
-    List<ProcessHandle> tree = new ArrayList<>();
-    for (ProcessHandle root : roots()) {
-      tree.add(root);
-      root.descendants().forEach(tree::add);
-    }
-    tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    Log.infof("killed %d process(es) of the worker launched with %s", tree.size(), marker);
+    int killed = roots().stream().mapToInt(ProcessTree::kill).sum();
+    Log.infof("killed %d process(es) of the worker launched with %s", killed, marker);
   }
 
   private List<ProcessHandle> roots() {
