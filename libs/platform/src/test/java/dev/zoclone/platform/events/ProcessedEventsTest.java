@@ -1,6 +1,7 @@
 package dev.zoclone.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,12 +39,15 @@ class ProcessedEventsTest {
     String consumer = "batch-" + UUID.randomUUID();
     String a = UUID.randomUUID().toString();
 
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              processed.firstDeliveries(consumer, List.of(a));
-              QuarkusTransaction.setRollbackOnly();
-            });
+    assertThatThrownBy(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          processed.firstDeliveries(consumer, List.of(a));
+                          throw new Abandoned();
+                        }))
+        .isInstanceOf(Abandoned.class);
 
     assertThat(inTransaction(() -> processed.firstDeliveries(consumer, List.of(a))))
         .containsExactly(a);
@@ -51,5 +55,12 @@ class ProcessedEventsTest {
 
   private static <T> T inTransaction(Callable<T> work) {
     return QuarkusTransaction.requiringNew().call(work);
+  }
+
+  /** Fails the work after the batch was recorded, so its transaction rolls back. */
+  private static final class Abandoned extends RuntimeException {
+    Abandoned() {
+      super("abandoned on purpose");
+    }
   }
 }
