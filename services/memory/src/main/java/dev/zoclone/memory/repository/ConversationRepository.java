@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Conversations and their turns; every read is scoped to an owner. */
 @ApplicationScoped
@@ -172,21 +174,44 @@ public class ConversationRepository {
     }
   }
 
-  /** Whether the turn still exists (its conversation was not deleted). */
-  public boolean messageExists(String owner, String conversationId, String messageId) {
+  /**
+   * Which of the turns still exist (their conversation, the owner's, was not deleted), in one
+   * statement: the positions in {@code turns} of those that do.
+   */
+  public Set<Integer> existingTurns(List<TurnRef> turns) {
+    Set<Integer> existing = new HashSet<>();
+    if (turns.isEmpty()) {
+      return existing;
+    }
+    int n = turns.size();
+    String[] owners = new String[n];
+    String[] conversationIds = new String[n];
+    String[] messageIds = new String[n];
+    for (int i = 0; i < n; i++) {
+      owners[i] = turns.get(i).owner();
+      conversationIds[i] = turns.get(i).conversationId();
+      messageIds[i] = turns.get(i).messageId();
+    }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT 1 FROM message m JOIN conversation c ON c.id = m.conversation_id"
-                    + " WHERE c.owner = ? AND c.id = ? AND m.id = ?")) {
-      select.setString(1, owner);
-      select.setString(2, conversationId);
-      select.setString(3, messageId);
+                "SELECT t.n FROM unnest(?::text[], ?::text[], ?::text[])"
+                    + " WITH ORDINALITY AS t (owner, conversation_id, message_id, n)"
+                    + " WHERE EXISTS (SELECT 1 FROM message m"
+                    + " JOIN conversation c ON c.id = m.conversation_id"
+                    + " WHERE c.owner = t.owner AND c.id = t.conversation_id"
+                    + " AND m.id = t.message_id)")) {
+      select.setArray(1, connection.createArrayOf("text", owners));
+      select.setArray(2, connection.createArrayOf("text", conversationIds));
+      select.setArray(3, connection.createArrayOf("text", messageIds));
       try (ResultSet rs = select.executeQuery()) {
-        return rs.next();
+        while (rs.next()) {
+          existing.add((int) rs.getLong(1) - 1);
+        }
       }
+      return existing;
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read message " + messageId, e);
+      throw new IllegalStateException("cannot read " + n + " messages", e);
     }
   }
 

@@ -26,19 +26,8 @@ public class MemoryListRepository {
    * those after the memory {@code cursor} when it is not null.
    */
   public List<MemorySummary> page(String owner, String kind, String cursor, int limit) {
-    String sql =
-        "SELECT id, kind, left(content, "
-            + EXCERPT_CHARS
-            + "), char_length(content), meta::text, version, created_at, updated_at"
-            + " FROM memory WHERE owner = ?"
-            + (kind == null ? "" : " AND kind = ?")
-            + (cursor == null
-                ? ""
-                : " AND (created_at, id) < (SELECT created_at, id FROM memory"
-                    + " WHERE id = ? AND owner = ?)")
-            + " ORDER BY created_at DESC, id DESC LIMIT ?";
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
+        PreparedStatement select = connection.prepareStatement(sql(kind != null, cursor != null))) {
       int p = 1;
       select.setString(p++, owner);
       if (kind != null) {
@@ -68,5 +57,21 @@ public class MemoryListRepository {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list the memories of " + owner, e);
     }
+  }
+
+  /**
+   * The page's statement: the owner, then the kind and the cursor (twice) when asked, the limit.
+   */
+  static String sql(boolean byKind, boolean afterCursor) {
+    return "SELECT id, kind, left(content, "
+        + EXCERPT_CHARS
+        + "), char_length(content), meta::text, version, created_at, updated_at"
+        + " FROM memory WHERE owner = ?"
+        + (byKind ? " AND kind = ?" : "")
+        + (afterCursor
+            ? " AND (created_at, id) < (SELECT created_at, id FROM memory"
+                + " WHERE id = ? AND owner = ?)"
+            : "")
+        + " ORDER BY created_at DESC, id DESC LIMIT ?";
   }
 }

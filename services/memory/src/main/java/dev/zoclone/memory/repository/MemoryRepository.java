@@ -42,6 +42,81 @@ public class MemoryRepository {
         messageId);
   }
 
+  /**
+   * Inserts memories with their chunks in two statements, whatever their number (ingestion stores a
+   * poll's worth at once).
+   */
+  public void insertAll(List<NewMemory> memories) {
+    if (memories.isEmpty()) {
+      return;
+    }
+    int n = memories.size();
+    String[][] columns = new String[7][n];
+    for (int i = 0; i < n; i++) {
+      NewMemory memory = memories.get(i);
+      columns[0][i] = memory.id();
+      columns[1][i] = memory.owner();
+      columns[2][i] = memory.kind();
+      columns[3][i] = memory.content();
+      columns[4][i] = MetaJson.write(memory.meta());
+      columns[5][i] = memory.conversationId();
+      columns[6][i] = memory.messageId();
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO memory (id, owner, kind, content, meta, conversation_id, message_id)"
+                  + " SELECT t.id, t.owner, t.kind, t.content, t.meta::jsonb, t.conversation_id,"
+                  + " t.message_id FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+                  + " ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+                  + " AS t (id, owner, kind, content, meta, conversation_id, message_id, n)"
+                  + " ORDER BY t.n")) {
+        for (int c = 0; c < columns.length; c++) {
+          insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+        }
+        insert.executeUpdate();
+      }
+      insertChunks(connection, memories);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store " + n + " memories", e);
+    }
+  }
+
+  private static void insertChunks(Connection connection, List<NewMemory> memories)
+      throws SQLException {
+    List<String> memoryIds = new ArrayList<>();
+    List<String> owners = new ArrayList<>();
+    List<Integer> seqs = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    List<String> models = new ArrayList<>();
+    List<String> vectors = new ArrayList<>();
+    for (NewMemory memory : memories) {
+      for (NewChunk chunk : memory.chunks()) {
+        memoryIds.add(memory.id());
+        owners.add(memory.owner());
+        seqs.add(chunk.seq());
+        contents.add(chunk.content());
+        models.add(chunk.model());
+        vectors.add(Vectors.literal(chunk.vector()));
+      }
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO memory_chunk (memory_id, owner, seq, content, model, embedding)"
+                + " SELECT t.memory_id, t.owner, t.seq, t.content, t.model, t.embedding::vector"
+                + " FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[])"
+                + " WITH ORDINALITY AS t (memory_id, owner, seq, content, model, embedding, n)"
+                + " ORDER BY t.n")) {
+      insert.setArray(1, connection.createArrayOf("text", memoryIds.toArray()));
+      insert.setArray(2, connection.createArrayOf("text", owners.toArray()));
+      insert.setArray(3, connection.createArrayOf("int4", seqs.toArray()));
+      insert.setArray(4, connection.createArrayOf("text", contents.toArray()));
+      insert.setArray(5, connection.createArrayOf("text", models.toArray()));
+      insert.setArray(6, connection.createArrayOf("text", vectors.toArray()));
+      insert.executeUpdate();
+    }
+  }
+
   /** Inserts the chunks of one memory. */
   public void insertChunks(String memoryId, String owner, List<NewChunk> chunks) {
     try (Connection connection = dataSource.getConnection();

@@ -5,6 +5,7 @@ import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.contract.memory.IngestItem;
 import dev.zoclone.memory.repository.ConversationRepository;
 import dev.zoclone.memory.repository.NewChunk;
+import dev.zoclone.memory.repository.TurnRef;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.platform.events.ProcessedEvents;
 import dev.zoclone.platform.problem.ProblemException;
@@ -12,7 +13,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Embeds a batch of ingested items in one model pass, then stores them in one transaction together
@@ -72,33 +75,64 @@ public class IngestService {
     return stored;
   }
 
+  /**
+   * Records the event ids, checks which turns still exist and saves the rest, each for the whole
+   * batch at once; an event id already recorded (a redelivery) is skipped.
+   */
   private int store(
       List<EventEnvelope> valid, List<IngestItem> items, List<List<NewChunk>> chunks) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              int stored = 0;
+              Set<String> first =
+                  processed.firstDeliveries(
+                      CONSUMER, valid.stream().map(EventEnvelope::id).toList());
+              List<Integer> fresh = new ArrayList<>();
               for (int i = 0; i < valid.size(); i++) {
-                IngestItem item = items.get(i);
-                if (!processed.firstDelivery(CONSUMER, valid.get(i).id())) {
-                  continue;
+                if (first.remove(valid.get(i).id())) { // an id twice in one batch: its first only
+                  fresh.add(i);
                 }
-                if (item.messageId() != null
-                    && !conversations.messageExists(
-                        item.user(), item.conversationId(), item.messageId())) {
+              }
+              Set<Integer> deleted = deletedTurns(items, fresh);
+              List<EmbeddedItem> toSave = new ArrayList<>();
+              for (int i : fresh) {
+                IngestItem item = items.get(i);
+                if (deleted.contains(i)) {
                   continue; // its conversation was deleted before the turn was embedded
                 }
-                memories.save(
-                    item.user(),
-                    MemoryService.Kind.ofIngested(item.kind()),
-                    item.content(),
-                    item.meta(),
-                    item.conversationId(),
-                    item.messageId(),
-                    chunks.get(i));
-                stored++;
+                toSave.add(
+                    new EmbeddedItem(
+                        item.user(),
+                        MemoryService.Kind.ofIngested(item.kind()),
+                        item.content(),
+                        item.meta(),
+                        item.conversationId(),
+                        item.messageId(),
+                        chunks.get(i)));
               }
-              return stored;
+              return memories.saveAll(toSave);
             });
+  }
+
+  /**
+   * Those of {@code candidates} (positions in {@code items}) that are turns of a deleted
+   * conversation.
+   */
+  private Set<Integer> deletedTurns(List<IngestItem> items, List<Integer> candidates) {
+    List<Integer> turns =
+        candidates.stream().filter(i -> items.get(i).messageId() != null).toList();
+    Set<Integer> existing =
+        conversations.existingTurns(
+            turns.stream()
+                .map(items::get)
+                .map(item -> new TurnRef(item.user(), item.conversationId(), item.messageId()))
+                .toList());
+    Set<Integer> deleted = new HashSet<>();
+    for (int t = 0; t < turns.size(); t++) {
+      if (!existing.contains(t)) {
+        deleted.add(turns.get(t));
+      }
+    }
+    return deleted;
   }
 }

@@ -7,6 +7,7 @@ import dev.zoclone.contract.memory.MemoryView;
 import dev.zoclone.memory.Sha256;
 import dev.zoclone.memory.repository.MemoryRepository;
 import dev.zoclone.memory.repository.NewChunk;
+import dev.zoclone.memory.repository.NewMemory;
 import dev.zoclone.memory.repository.StoredMemory;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.platform.quota.OwnerQuotas;
@@ -87,7 +88,7 @@ public class MemoryService {
         .call(
             () -> {
               memories.lockOwner(owner);
-              if (kind != Kind.MESSAGE && chunks.size() == 1) {
+              if (isDeduplicated(kind, chunks)) {
                 Optional<String> duplicate =
                     memories.nearDuplicate(
                         owner, embeddings.modelName(), chunks.get(0).vector(), dedupThreshold);
@@ -107,6 +108,51 @@ public class MemoryService {
               memories.insertChunks(id, owner, chunks);
               return new MemorizeResponse(id, null);
             });
+  }
+
+  /**
+   * Saves embedded items in the caller's transaction (or one of its own): those that may be a
+   * near-duplicate or count against a quota one by one, the rest (conversation turns, documents of
+   * several chunks) together in a fixed number of statements. Answers how many were saved.
+   */
+  public int saveAll(List<EmbeddedItem> items) {
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () -> {
+              List<NewMemory> together = new ArrayList<>();
+              for (EmbeddedItem item : items) {
+                if (item.kind() == Kind.MEMORY || isDeduplicated(item.kind(), item.chunks())) {
+                  save(
+                      item.owner(),
+                      item.kind(),
+                      item.content(),
+                      item.meta(),
+                      item.conversationId(),
+                      item.messageId(),
+                      item.chunks());
+                } else {
+                  together.add(
+                      new NewMemory(
+                          UUID.randomUUID().toString(),
+                          item.owner(),
+                          item.kind().column(),
+                          item.content(),
+                          item.meta(),
+                          item.conversationId(),
+                          item.messageId(),
+                          item.chunks()));
+                }
+              }
+              // No owner lock: these are never a near-duplicate's candidates nor counted by a
+              // quota.
+              memories.insertAll(together);
+              return items.size();
+            });
+  }
+
+  /** Whether a new memory is checked against the owner's near-duplicates: one-chunk non-turns. */
+  private static boolean isDeduplicated(Kind kind, List<NewChunk> chunks) {
+    return kind != Kind.MESSAGE && chunks.size() == 1;
   }
 
   /** The caller's memory, or 404. */
