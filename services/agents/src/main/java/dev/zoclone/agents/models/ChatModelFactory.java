@@ -1,5 +1,6 @@
 package dev.zoclone.agents.models;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
@@ -64,6 +65,19 @@ public class ChatModelFactory {
     return (StreamingChatModel) cached(key, model, true);
   }
 
+  /**
+   * A blocking model for {@code model} with {@code key} over {@code http}, built for one use and
+   * not kept: a warm-up's, whose placeholder key must not take a place among the users' models.
+   */
+  public ChatModel unkeptChatModel(ResolvedKey key, String model, HttpClientBuilder http) {
+    return (ChatModel) build(key, model, http);
+  }
+
+  /** The provider client of every kept model: its calls end within the provider timeout. */
+  public HttpClientBuilder providerHttp() {
+    return http(timeout);
+  }
+
   /** How many models are built and kept. */
   public int size() {
     return cache.size();
@@ -80,7 +94,10 @@ public class ChatModelFactory {
     if (found == null) {
       found =
           cache.computeIfAbsent(
-              cacheKey, k -> new Built(streaming ? buildStreaming(key, model) : build(key, model)));
+              cacheKey,
+              k ->
+                  new Built(
+                      streaming ? buildStreaming(key, model) : build(key, model, http(timeout))));
       if (cache.size() > capacity) {
         dropLeastRecentlyUsed();
       }
@@ -98,12 +115,12 @@ public class ChatModelFactory {
     }
   }
 
-  private Object build(ResolvedKey key, String model) {
+  private Object build(ResolvedKey key, String model, HttpClientBuilder http) {
     String apiKey = key.apiKey() == null ? "none" : key.apiKey();
     return switch (key.provider()) {
       case ANTHROPIC ->
           AnthropicChatModel.builder()
-              .httpClientBuilder(http(timeout))
+              .httpClientBuilder(http)
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)
@@ -113,7 +130,7 @@ public class ChatModelFactory {
               .build();
       case OLLAMA ->
           OllamaChatModel.builder()
-              .httpClientBuilder(http(timeout))
+              .httpClientBuilder(http)
               .baseUrl(key.baseUrl())
               .modelName(model)
               .timeout(timeout)
@@ -121,7 +138,7 @@ public class ChatModelFactory {
               .build();
       default ->
           OpenAiChatModel.builder()
-              .httpClientBuilder(http(timeout))
+              .httpClientBuilder(http)
               .baseUrl(key.baseUrl())
               .apiKey(apiKey)
               .modelName(model)

@@ -2,14 +2,18 @@ package dev.zoclone.agents.tool.skills;
 
 import dev.zoclone.agents.client.SkillsClient;
 import dev.zoclone.agents.config.AgentsConfig;
-import dev.zoclone.agents.keys.RecentLookups;
+import dev.zoclone.agents.keys.RefreshingLookups;
 import dev.zoclone.agents.tool.Tool;
 import dev.zoclone.contract.skills.SkillSummary;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Progressive disclosure, first level: what an ask tells the model about the caller's skills. The
@@ -22,16 +26,49 @@ public class SkillExposure {
   private final SkillsClient skills;
   private final int maxPromptChars;
 
+  /** Refreshes of listings, in the background: a few at once, each a call to the skills service. */
+  private final ThreadPoolExecutor refresher = refresher();
+
   /**
-   * Each owner's available skills (empty: the skills service did not answer), asked of the skills
-   * service at most once a second rather than on every ask; a new skill shows within a second.
+   * Each owner's available skills (empty: the skills service did not answer). An ask waits on the
+   * skills service only for an owner not listed in the last ten minutes; a listing older than a
+   * second is served while one refresh asks again, so a new skill shows in the ask after the one
+   * that started the refresh.
    */
-  private final RecentLookups<String, List<SkillSummary>> recent =
-      new RecentLookups<>(Duration.ofSeconds(1), 10_000);
+  private final RefreshingLookups<String, List<SkillSummary>> listings =
+      new RefreshingLookups<>(
+          this::available,
+          refresher,
+          System::nanoTime,
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(10),
+          10_000);
 
   public SkillExposure(SkillsClient skills, AgentsConfig config) {
     this.skills = skills;
     this.maxPromptChars = config.skills().promptMaxChars();
+  }
+
+  private static ThreadPoolExecutor refresher() {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            4,
+            4,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(10_000),
+            r -> {
+              Thread t = new Thread(r, "skills-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  @PreDestroy
+  void stop() {
+    refresher.shutdownNow();
   }
 
   /** The tools to offer and the text to add to the system prompt (null for none). */
@@ -44,7 +81,7 @@ public class SkillExposure {
     if (Boolean.FALSE.equals(requested) || withoutSkills.size() == selected.size()) {
       return new Exposure(withoutSkills, null);
     }
-    Optional<List<SkillSummary>> listed = recent.get(owner, this::available);
+    Optional<List<SkillSummary>> listed = listings.get(owner);
     if (listed.isEmpty()) {
       return new Exposure(withoutSkills, null);
     }
