@@ -58,7 +58,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
    */
   public static final String TICKING = "browser";
 
-  /** Under {@code /api/v1/browser}: an event every 100 ms for 10 s, unless its client hangs up. */
+  /**
+   * Under {@code /api/v1/browser}: an event every 100 ms for 10 s (or {@code ?ticks=N} events),
+   * unless its client hangs up.
+   */
   public static final String TICKS_PATH = "/api/v1/browser/ticks";
 
   /** Answers any status on demand ({@link AnsweringService}), under {@link #ANSWERS_PATH}. */

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A service that streams server-sent events slowly, on Vert.x because Vert.x tells when a client
  * closes its connection (HTTP/1.1) or resets its stream (HTTP/2) in the middle of a response, as a
- * real service (agents relaying a model's stream) would notice it. {@code GET /disconnects} answers
- * how many streams were hung up on, {@code GET /version} the HTTP version of the last stream.
+ * real service (agents relaying a model's stream) would notice it. {@code ?ticks=N} ends a stream
+ * after {@code N} events instead of {@link #TICKS}. {@code GET /disconnects} answers how many
+ * streams were hung up on, {@code GET /version} the HTTP version of the last stream.
  */
 final class TickingService implements AutoCloseable {
   /** How many streams a client closed before their end, as plain text. */
@@ -53,7 +54,9 @@ final class TickingService implements AutoCloseable {
     if (request.path().equals(ticksPath)) {
       version.set(request.version().name());
       // Like agents: the stream starts once the request (an ask) has been read.
-      request.body().onSuccess(body -> tick(response));
+      String ticks = request.getParam("ticks");
+      int count = ticks == null ? TICKS : Integer.parseInt(ticks);
+      request.body().onSuccess(body -> tick(response, count));
     } else if (request.path().equals(DISCONNECTS_PATH)) {
       response.putHeader("Content-Type", "text/plain").end(String.valueOf(disconnects.get()));
     } else if (request.path().equals(VERSION_PATH)) {
@@ -63,7 +66,7 @@ final class TickingService implements AutoCloseable {
     }
   }
 
-  private void tick(HttpServerResponse response) {
+  private void tick(HttpServerResponse response, int ticks) {
     response.setChunked(true).putHeader("Content-Type", "text/event-stream");
     AtomicInteger sent = new AtomicInteger();
     long timer =
@@ -73,7 +76,7 @@ final class TickingService implements AutoCloseable {
             id -> {
               int n = sent.incrementAndGet();
               response.write("event: tick\ndata: " + n + "\n\n");
-              if (n == TICKS) {
+              if (n == ticks) {
                 vertx.cancelTimer(id);
                 response.end();
               }
