@@ -6,11 +6,14 @@ import dev.zoclone.bench.Benchmark;
 import dev.zoclone.bench.Figure;
 import dev.zoclone.bench.Latencies;
 import dev.zoclone.bench.Machine;
+import dev.zoclone.bench.ProcessCpu;
 import dev.zoclone.bench.Stack;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.testing.bench.PlainHttp;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * in batches by two clients while four nodes of eight slots lease them, each lease reporting the
  * previous lease's jobs as finished. Rounds run back to back on one database, so the last round
  * shows the rate after every job before it; then submit → start latency with an idle node that
- * long-polls. Each round's rate and the CPU per job of the gateway and the pool are printed as it
- * ends; the figures are the first round, the slowest after it, the last, and all rounds together.
+ * long-polls. Each round's rate is printed as it ends, with the CPU per job of the gateway, the
+ * pool, PostgreSQL, Kafka and the load generator; the figures are the first round, the slowest
+ * after it, the last, and all rounds together.
  *
  * <p>Sizes: {@code bench.pool.jobs} per round (40,000), {@code bench.pool.rounds} (5), {@code
  * bench.pool.samples} of latency (300).
@@ -65,21 +69,16 @@ public final class PoolBenchmark implements Benchmark {
       double slowest = Double.MAX_VALUE;
       double seconds = 0;
       for (int round = 1; round <= rounds; round++) {
-        Map<String, Double> cpuBefore = stack.cpu("gateway", "pool");
+        Map<String, Double> cpuBefore = cpu(stack);
         last = throughput(http, nodes, jobs);
-        Map<String, Double> cpuAfter = stack.cpu("gateway", "pool");
+        Map<String, Double> cpuAfter = cpu(stack);
         seconds += jobs / last;
         first = round == 1 ? last : first;
         slowest = round == 1 ? slowest : Math.min(slowest, last);
         System.out.printf(
             "pool: round %d: %.0f jobs/s (%d jobs in the database, load %.2f;"
-                + " CPU per job: gateway %.0f µs, pool %.0f µs)%n",
-            round,
-            last,
-            (long) jobs * round,
-            Machine.load(),
-            microsPerJob(cpuBefore, cpuAfter, "gateway", jobs),
-            microsPerJob(cpuBefore, cpuAfter, "pool", jobs));
+                + " CPU per job: %s)%n",
+            round, last, (long) jobs * round, Machine.load(), perJob(cpuBefore, cpuAfter, jobs));
       }
       figures.add(
           Figure.of(name(), "no-op jobs/s end to end, first round of " + jobs, first, "/s"));
@@ -122,9 +121,26 @@ public final class PoolBenchmark implements Benchmark {
     return figures;
   }
 
-  private static double microsPerJob(
-      Map<String, Double> before, Map<String, Double> after, String service, int jobs) {
-    return (after.get(service) - before.get(service)) * 1000 / jobs;
+  /**
+   * CPU used so far by the gateway, the pool, PostgreSQL, Kafka (the last two machine-wide) and
+   * this load generator, in milliseconds.
+   */
+  private static Map<String, Double> cpu(Stack stack) throws IOException {
+    Map<String, Double> cpu = new LinkedHashMap<>(stack.cpu("gateway", "pool"));
+    cpu.putAll(SharedProcessCpu.read());
+    cpu.put("load generator", ProcessCpu.millis(ProcessHandle.current().pid()));
+    return cpu;
+  }
+
+  private static String perJob(Map<String, Double> before, Map<String, Double> after, int jobs) {
+    List<String> parts = new ArrayList<>();
+    double total = 0;
+    for (String process : before.keySet()) {
+      double micros = (after.get(process) - before.get(process)) * 1000 / jobs;
+      total += micros;
+      parts.add(String.format("%s %.0f µs", process, micros));
+    }
+    return String.join(", ", parts) + String.format(", together %.0f µs", total);
   }
 
   private double throughput(PlainHttp http, List<String> nodes, int jobs) throws Exception {

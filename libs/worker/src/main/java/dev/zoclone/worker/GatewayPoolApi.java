@@ -76,10 +76,11 @@ public final class GatewayPoolApi implements PoolApi {
   }
 
   @Override
-  public LeaseResponse lease(String nodeId, int maxJobs, long waitMs, List<String> kinds) {
+  public LeaseResponse lease(
+      String nodeId, int maxJobs, long waitMs, List<String> kinds, List<JobCompletion> complete) {
     return post(
         nodePath(nodeId, "lease"),
-        new LeaseRequest(maxJobs, waitMs, kinds),
+        new LeaseRequest(maxJobs, waitMs, kinds, complete.isEmpty() ? null : complete),
         LeaseResponse.class,
         LONG_POLL_TIMEOUT);
   }

@@ -20,7 +20,12 @@ public interface PoolApi {
 
   HeartbeatResponse heartbeat(String nodeId, List<String> running);
 
-  LeaseResponse lease(String nodeId, int maxJobs, long waitMs, List<String> kinds);
+  /**
+   * Leases up to {@code maxJobs} jobs, after recording the finished jobs in {@code complete} (each
+   * fenced by its lease token) in the same call; the answer says which of those were stale.
+   */
+  LeaseResponse lease(
+      String nodeId, int maxJobs, long waitMs, List<String> kinds, List<JobCompletion> complete);
 
   void complete(String jobId, String nodeId, long leaseToken, JsonNode result);
 

@@ -2,6 +2,8 @@ package dev.zoclone.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zoclone.contract.pool.HeartbeatResponse;
+import dev.zoclone.contract.pool.JobCompletion;
+import dev.zoclone.contract.pool.LeaseResponse;
 import dev.zoclone.contract.pool.LeasedJob;
 import dev.zoclone.contract.pool.RegisteredNode;
 import java.io.PrintWriter;
@@ -18,14 +20,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code zo node} worker: registers, heartbeats, long-polls for as many jobs as it has free
- * slots, runs them, reports each result under its lease token. Outages are waited out with backoff;
- * a result that cannot be delivered is retried until the pool answers, and a stale lease's result
- * is dropped (the job was given to another node). {@link #shutdown} stops leasing, lets running
- * jobs finish within the grace period, then fails the rest as retryable.
+ * slots, runs them, reports each result under its lease token, successes inside its next lease
+ * where it can (one call both reports and leases). Outages are waited out with backoff; a result
+ * that cannot be delivered is retried until the pool answers, and a stale lease's result is dropped
+ * (the job was given to another node). {@link #shutdown} stops leasing, lets running jobs finish
+ * within the grace period, then fails the rest as retryable.
  */
 public final class PoolWorker {
   private static final long LONG_POLL_MS = 20_000;
   private static final long MAX_BACKOFF_MS = 15_000;
+  // how long a stopping node keeps trying to deliver the results of the jobs it finished
+  private static final Duration RESULT_DELIVERY_GRACE = Duration.ofSeconds(30);
 
   private final PoolApi pool;
   private final String name;
@@ -123,11 +128,18 @@ public final class PoolWorker {
     while (!stopping) {
       freeSlots.acquire();
       int free = 1 + freeSlots.drainPermits();
+      List<JobCompletion> finished = completions.forLease();
       List<LeasedJob> jobs;
       try {
-        jobs = pool.lease(nodeId, free, LONG_POLL_MS, runners.kinds()).jobs();
+        // a lease that reports results answers at once, so their outcome is not held by a poll
+        LeaseResponse answer =
+            pool.lease(
+                nodeId, free, finished.isEmpty() ? LONG_POLL_MS : 0, runners.kinds(), finished);
+        completions.leaseAnswered(finished, answer.stale());
+        jobs = answer.jobs();
         backoff = 0;
       } catch (PoolApi.Unavailable e) {
+        completions.leaseFailed(finished);
         freeSlots.release(free);
         if (stopping) {
           break; // the shutdown interrupted the long poll
@@ -137,6 +149,7 @@ public final class PoolWorker {
         sleep(backoff);
         continue;
       } catch (PoolApi.Refused e) {
+        completions.leaseFailed(finished);
         freeSlots.release(free);
         if (PoolProblems.NOT_FOUND.equals(e.problemType()) && !stopping) {
           // the pool lost this node (its database was reset or the node removed): join again;
@@ -155,6 +168,7 @@ public final class PoolWorker {
         sleep(nextBackoff(backoff));
         continue;
       } catch (PoolApi.Unauthorized e) {
+        completions.leaseFailed(finished);
         freeSlots.release(free);
         giveUp(e);
         break;
@@ -172,13 +186,14 @@ public final class PoolWorker {
         runningJob.attach(jobThreads.submit(() -> execute(runningJob)));
       }
     }
+    completions.stopLeasing();
     if (fatalError != null) {
       // results can no longer be delivered: stop the jobs; their leases expire and the pool's
       // reaper hands them to another node
       running.values().forEach(job -> job.cancel(false));
       jobThreads.shutdownNow();
       heartbeats.shutdownNow();
-      completions.close();
+      completions.close(Duration.ZERO);
     }
   }
 
@@ -217,7 +232,7 @@ public final class PoolWorker {
     heartbeats.shutdownNow();
     CompletionReporter reporter = completions;
     if (reporter != null) {
-      reporter.close();
+      reporter.close(RESULT_DELIVERY_GRACE);
     }
     say("stopped");
   }
@@ -249,13 +264,7 @@ public final class PoolWorker {
   private void report(LeasedJob job, JobOutcome outcome) {
     JsonNode result = outcome.result();
     if (outcome.succeeded()) {
-      try {
-        if (completions.complete(job, result)) {
-          say("job " + job.id() + " succeeded");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      completions.add(job, result);
       return;
     }
     Boolean delivered =

@@ -107,7 +107,7 @@ class GatewayPoolApiTest {
 
     assertThat(catchThrowable(() -> pool.heartbeat("n1", List.of())))
         .isInstanceOf(PoolApi.Unavailable.class);
-    assertThat(catchThrowable(() -> pool.lease("n1", 1, 0, List.of())))
+    assertThat(catchThrowable(() -> pool.lease("n1", 1, 0, List.of(), List.of())))
         .isInstanceOf(PoolApi.Unavailable.class);
   }
 

@@ -309,6 +309,43 @@ class BatchRoutesTest {
   }
 
   @Test
+  void aRetriedLeaseThatReportsResultsRecordsThemOnce() throws SQLException {
+    String node = ada.node("n", Map.of(), 1);
+    String first = ada.submit(PoolCaller.shellJob("first", 0));
+    String second = ada.submit(PoolCaller.shellJob("second", 0));
+    Object token = ada.lease(node, 1).get(0).get("lease_token");
+    Map<String, Object> body =
+        Map.of(
+            "max_jobs",
+            1,
+            "wait_ms",
+            0,
+            "complete",
+            List.of(Map.of("job_id", first, "lease_token", token, "result", Map.of("n", 1))));
+
+    JsonPath answered = leaseReporting(node, body);
+    // the node's answer was lost: it sends the same call again
+    JsonPath retried = leaseReporting(node, body);
+
+    assertThat(answered.getList("completed", String.class)).containsExactly(first);
+    assertThat(answered.getList("jobs.id", String.class)).containsExactly(second);
+    assertThat(retried.getList("completed", String.class)).isEmpty();
+    assertThat(retried.getList("stale", String.class)).containsExactly(first);
+    assertThat(retried.getList("jobs")).isEmpty();
+    assertThat(succeededEvents(first)).isEqualTo(1);
+    assertThat(ada.job(first).getInt("result.n")).isEqualTo(1);
+    assertThat(ada.status(second)).isEqualTo("LEASED");
+  }
+
+  private JsonPath leaseReporting(String node, Map<String, Object> body) {
+    return ada.post("/api/v1/nodes/" + node + "/lease", body)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  @Test
   void aLeaseWithBadCompletionsIsRefusedAndChangesNothing() {
     String node = ada.node("n", Map.of(), 2);
     String id = ada.submit(PoolCaller.shellJob("a", 0));

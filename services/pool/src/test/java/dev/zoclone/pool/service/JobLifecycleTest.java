@@ -50,6 +50,36 @@ class JobLifecycleTest {
   }
 
   @Test
+  void aJobLeasedAlongWithReportedResultsGoesBackToTheQueueWhenItsNodeDies() throws SQLException {
+    String done = ada.submit(PoolCaller.shellJob("echo", 0));
+    String orphan = ada.submit(PoolCaller.shellJob("echo", 0));
+    String dead = ada.node("dies", Map.of(), 1);
+    Object token = ada.lease(dead, 1).get(0).get("lease_token");
+    ada.post(
+            "/api/v1/nodes/" + dead + "/lease",
+            Map.of(
+                "max_jobs",
+                1,
+                "wait_ms",
+                0,
+                "complete",
+                List.of(Map.of("job_id", done, "lease_token", token))))
+        .then()
+        .statusCode(200)
+        .body("jobs[0].id", is(orphan));
+
+    // the node dies holding the job it leased while reporting the other
+    expireLeaseOf(orphan);
+    reaper.reap();
+
+    String survivor = ada.node("survives", Map.of(), 1);
+    Map<String, Object> again = ada.lease(survivor, 1).get(0);
+    assertThat(again.get("id")).isEqualTo(orphan);
+    assertThat(again.get("attempt")).isEqualTo(2);
+    assertThat(ada.status(done)).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
   void aCompletionFromAStaleLeaseIsRefusedAndTheNewHolderCompletesOnce() throws SQLException {
     String id = ada.submit(PoolCaller.shellJob("echo", 0));
     String slow = ada.node("slow", Map.of(), 1);

@@ -3,6 +3,7 @@ package dev.zoclone.pool.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.zoclone.pool.OutboxEvents;
 import dev.zoclone.pool.PoolCaller;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import dev.zoclone.worker.GatewayPoolApi;
@@ -19,6 +20,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +39,15 @@ class NodeWorkerTest {
 
   private final PoolCaller ada = PoolCaller.fresh();
   private final StringWriter log = new StringWriter();
+  private CountingPoolApi pool;
   private PoolWorker worker;
   private Thread workerThread;
 
   @BeforeEach
   void startWorker() {
+    pool = new CountingPoolApi(poolApiFor(ada.user()));
     worker =
-        new PoolWorker(
-            poolApiFor(ada.user()),
-            "test-node",
-            Map.of("os", "linux"),
-            2,
-            new PrintWriter(log, true));
+        new PoolWorker(pool, "test-node", Map.of("os", "linux"), 2, new PrintWriter(log, true));
     workerThread =
         new Thread(
             () -> {
@@ -100,6 +99,52 @@ class NodeWorkerTest {
     assertThat(first.getInt("result.exit_code")).isZero();
     assertThat(second.getString("result.stdout")).isEqualTo("hello from /tmp\n");
     assertThat(first.getString("node_id")).isEqualTo(worker.nodeId());
+  }
+
+  @Test
+  void aBusyNodeReportsResultsInsideItsNextLeasesEachRecordedOnce() throws Exception {
+    List<Map<String, Object>> quick =
+        java.util.Collections.nCopies(
+            40, Map.of("kind", "shell", "payload", Map.of("command", "true")));
+    List<String> ids =
+        ada.post("/api/v1/jobs/batch", Map.of("jobs", quick))
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getList("jobs.id");
+
+    ids.forEach(id -> awaitStatus(id, "SUCCEEDED"));
+
+    assertThat(pool.reportedInLeases()).isPositive();
+    assertThat(pool.reportedInLeases() + pool.reportedAlone()).isEqualTo(ids.size());
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement succeeded =
+            connection.prepareStatement(
+                "SELECT count(*) FROM ("
+                    + OutboxEvents.SQL
+                    + ") e WHERE record_key = ANY (?) AND type = 'zo.pool.job.succeeded'")) {
+      succeeded.setArray(1, connection.createArrayOf("text", ids.toArray()));
+      try (ResultSet rs = succeeded.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(ids.size());
+      }
+    }
+  }
+
+  @Test
+  void aResultIsRecordedAtOnceWhileTheNodeWaitsInItsLongPoll() {
+    String id =
+        ada.submit(
+            Map.of("kind", "shell", "payload", Map.of("command", "sleep", "args", List.of("0.5"))));
+    await().atMost(Duration.ofSeconds(10)).until(() -> worker.runningJobs() == 1);
+
+    // the node's other slot is long-polling (20 s): the result goes in a call of its own
+    await()
+        .atMost(Duration.ofSeconds(3))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> ada.status(id).equals("SUCCEEDED"));
+    assertThat(pool.reportedAlone()).isEqualTo(1);
   }
 
   @Test
