@@ -1,5 +1,6 @@
 package dev.zoclone.agents.runs;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -9,6 +10,8 @@ import dev.zoclone.agents.keys.ResolvedKey;
 import dev.zoclone.agents.models.ChatModelFactory;
 import dev.zoclone.agents.models.Provider;
 import dev.zoclone.agents.repository.RunStatusWriter;
+import dev.zoclone.agents.tool.Tool;
+import dev.zoclone.agents.tool.ToolRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +25,11 @@ import java.util.UUID;
  * run that does not exist running and ended (the status writer's statements and transaction), asks
  * the skills service for a user's skills (its REST client), starts a run of a user without keys
  * (the ask's beans and its settings and key lookups), sends one chat to a closed local port (the
- * provider client and the request's JSON) and reads one canned answer (the answer's JSON). Its
- * models are built for the warm-up and not kept. Measured in a spawn-all started just after the
- * service: each agent waited ~0.7 s for the first model to be built and ~1 s for the first skills
- * call; then ~0.13 s for the ask's beans and ~0.1 s for the answer's JSON mapping.
+ * provider client and the request's JSON, an agent's tools included) and reads one canned answer
+ * (the answer's JSON). Its models are built for the warm-up and not kept. Measured in a spawn-all
+ * started just after the service: each agent waited ~0.7 s for the first model to be built and ~1 s
+ * for the first skills call; then ~0.13 s for the ask's beans and ~0.1 s for the answer's JSON
+ * mapping.
  */
 @ApplicationScoped
 public class RunWarmUp {
@@ -36,13 +40,19 @@ public class RunWarmUp {
   private final SkillsClient skills;
   private final ChatModelFactory models;
   private final AskService asks;
+  private final ToolRegistry tools;
 
   public RunWarmUp(
-      RunStatusWriter statuses, SkillsClient skills, ChatModelFactory models, AskService asks) {
+      RunStatusWriter statuses,
+      SkillsClient skills,
+      ChatModelFactory models,
+      AskService asks,
+      ToolRegistry tools) {
     this.statuses = statuses;
     this.skills = skills;
     this.models = models;
     this.asks = asks;
+    this.tools = tools;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -67,17 +77,30 @@ public class RunWarmUp {
     step("ask", () -> asks.runOnce(nobody, "warm-up", "warm-up:warm-up", List.of()));
     ResolvedKey placeholder =
         new ResolvedKey(nobody, "warm-up", Provider.OPENAI, CLOSED_PORT_URL, "none", null);
+    // An agent's tools go with the chat, as they do with a run's.
+    List<ToolSpecification> specifications =
+        tools.forAgent(null).stream().map(Tool::specification).toList();
     step(
         "model call",
-        () -> chat(models.unkeptChatModel(placeholder, "warm-up", models.providerHttp())));
+        () ->
+            chat(
+                models.unkeptChatModel(placeholder, "warm-up", models.providerHttp()),
+                specifications));
     step(
         "model answer",
-        () -> chat(models.unkeptChatModel(placeholder, "warm-up", new CannedChatAnswer.Builder())));
+        () ->
+            chat(
+                models.unkeptChatModel(placeholder, "warm-up", new CannedChatAnswer.Builder()),
+                specifications));
     Log.debugf("agent runs warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
   }
 
-  private static void chat(ChatModel model) {
-    model.chat(ChatRequest.builder().messages(UserMessage.from("warm-up")).build());
+  private static void chat(ChatModel model, List<ToolSpecification> specifications) {
+    model.chat(
+        ChatRequest.builder()
+            .messages(UserMessage.from("warm-up"))
+            .toolSpecifications(specifications)
+            .build());
   }
 
   private static void step(String name, Runnable step) {

@@ -12,6 +12,7 @@ import dev.zoclone.agents.models.ChatModelFactory;
 import dev.zoclone.agents.models.Provider;
 import dev.zoclone.agents.repository.RunStatusWriter;
 import dev.zoclone.agents.support.FakeMemoryResource;
+import dev.zoclone.agents.tool.ToolRegistry;
 import dev.zoclone.platform.egress.EgressPolicy;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,11 +30,12 @@ class RunWarmUpTest {
   @Inject AskService asks;
   @Inject AgentsConfig config;
   @Inject EgressPolicy egress;
+  @Inject ToolRegistry tools;
 
   @Test
   void theWarmUpKeepsNoModel() {
     ChatModelFactory models = new ChatModelFactory(config, egress);
-    new RunWarmUp(statuses, skills, models, asks).warm();
+    new RunWarmUp(statuses, skills, models, asks, tools).warm();
     assertThat(models.size()).isZero();
   }
 
