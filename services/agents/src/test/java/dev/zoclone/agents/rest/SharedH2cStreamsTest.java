@@ -54,13 +54,28 @@ class SharedH2cStreamsTest {
     VERTX.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
+  // Why the connection closes, from Quarkus 3.33.2 and Vert.x 4.5.27's code and a run with their
+  // handlers traced (no upstream issue found):
+  // 1. Quarkus's response stream (io.quarkus.vertx.utils.VertxOutputStream, quarkus-vertx-utils)
+  //    sets a response exceptionHandler that calls request.connection().close(); Vert.x's
+  //    Http2ServerResponse.handleReset reports a client's RST_STREAM to it, so the first reset
+  //    closes the whole connection. Replacing that handler in SseWriter keeps the connection past
+  //    the reset, but not past cause 2.
+  // 2. The stream's last write after the reset (VertxOutputStream.close() ends the response, with
+  //    no completion handler) reaches VertxHttp2ConnectionHandler.writeData, which then uses
+  //    chctx.voidPromise(); Netty's DefaultHttp2ConnectionEncoder fails a DATA frame for a stream
+  //    that no longer exists, the void promise fires exceptionCaught, and
+  //    VertxHttp2ConnectionHandler.exceptionCaught closes the channel for any exception that is not
+  //    an Http2Exception: a TCP close with no GOAWAY, as seen. (VertxHttp2Stream.checkReset guards
+  //    only streams this side reset.) Inferred from the code and the timing of the close (a few
+  //    ms after the first hung-up ask stopped); not yet confirmed with a frame log.
   @Test
   @Disabled(
-      "reproduces issue 14's open HTTP/2 bug (fails 6 of 6 runs): about 300 ms after the first"
-          + " RST_STREAM the TCP connection closes with no GOAWAY from either side, failing every"
-          + " other stream; the cause is not found yet, so the gateway speaks HTTP/1.1 to the"
-          + " services on every route, one exchange per connection (ServiceAnswersTest,"
-          + " AskThroughGatewayIT)")
+      "fails 6 of 6 runs: a client's RST_STREAM on one SSE stream closes the whole h2c connection,"
+          + " in Quarkus's VertxOutputStream (closes the connection on a stream reset) and Vert.x's"
+          + " VertxHttp2ConnectionHandler (closes the channel when a write to the reset stream"
+          + " fails); see the comment above. The gateway speaks HTTP/1.1 to the services on every"
+          + " route, one exchange per connection (ServiceAnswersTest, AskThroughGatewayIT)")
   void streamsResetAfterTheirFirstTokenLeaveTheOthersOnTheConnectionWhole() throws Exception {
     String user = newUser();
     openAiKey(user, "openai", MODEL.baseUrl() + "/v1", "sk-stream-0123456789", "gpt-4o-mini");
