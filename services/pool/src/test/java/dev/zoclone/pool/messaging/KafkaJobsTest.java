@@ -8,7 +8,6 @@ import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.contract.Topics;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.pool.PoolCaller;
-import dev.zoclone.testing.infra.ConsumerGroups;
 import dev.zoclone.testing.infra.LocalInfra;
 import dev.zoclone.testing.infra.LocalKafka;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,27 +26,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 class KafkaJobsTest {
   private final PoolCaller ada = PoolCaller.fresh();
-
-  /**
-   * The consumer starts at the end of the topic, so a record sent before it owns its partitions
-   * would be skipped: wait until the group has the topic assigned.
-   */
-  @BeforeEach
-  void awaitConsumerAssigned() {
-    ConsumerGroups.awaitAssigned(
-        ConfigProvider.getConfig()
-            .getValue("mp.messaging.incoming.pool-jobs.group.id", String.class),
-        Set.of(Topics.POOL_JOBS),
-        Duration.ofSeconds(60));
-  }
 
   @Test
   void aRecordOnThePoolJobsTopicSubmitsTheJobOnceEvenWhenDeliveredTwice() throws Exception {

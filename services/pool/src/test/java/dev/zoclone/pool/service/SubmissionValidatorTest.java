@@ -10,7 +10,6 @@ import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.contract.Topics;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.pool.PoolCaller;
-import dev.zoclone.testing.infra.ConsumerGroups;
 import dev.zoclone.testing.infra.LocalKafka;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,11 +18,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The {@code automation-run:} idempotency keys belong to the scheduler, never to a user. */
@@ -52,11 +49,6 @@ class SubmissionValidatorTest {
 
   @Test
   void theSchedulersJobsOnTheTopicKeepTheirKey() throws Exception {
-    ConsumerGroups.awaitAssigned(
-        ConfigProvider.getConfig()
-            .getValue("mp.messaging.incoming.pool-jobs.group.id", String.class),
-        Set.of(Topics.POOL_JOBS),
-        Duration.ofSeconds(60));
     String key = "automation-run:" + UUID.randomUUID();
     JsonNode data =
         EventJson.mapper()

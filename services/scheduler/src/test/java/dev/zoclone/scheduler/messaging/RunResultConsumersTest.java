@@ -11,7 +11,6 @@ import dev.zoclone.contract.scheduler.AutomationAction;
 import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.scheduler.Automations;
 import dev.zoclone.scheduler.service.FiringService;
-import dev.zoclone.testing.infra.ConsumerGroups;
 import dev.zoclone.testing.infra.LocalKafka;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,11 +19,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,19 +53,6 @@ class RunResultConsumersTest {
   @BeforeEach
   void pauseOtherTestsAutomations() {
     automations.pauseAll();
-  }
-
-  /**
-   * The consumers start at the end of their topics, so a record sent before they own their
-   * partitions would be skipped: wait until the group has both topics assigned.
-   */
-  @BeforeEach
-  void awaitConsumersAssigned() {
-    ConsumerGroups.awaitAssigned(
-        ConfigProvider.getConfig()
-            .getValue("mp.messaging.incoming.agent-results.group.id", String.class),
-        Set.of(Topics.AGENT_RESULTS, Topics.POOL_JOB_EVENTS),
-        Duration.ofSeconds(60));
   }
 
   @Test
