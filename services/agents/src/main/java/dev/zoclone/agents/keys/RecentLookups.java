@@ -5,9 +5,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -21,7 +19,7 @@ public final class RecentLookups<K, V> {
   private record Entry<V>(Optional<V> value, long expiresAt) {}
 
   private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-  private final Map<K, CompletableFuture<Optional<V>>> loading = new ConcurrentHashMap<>();
+  private final SharedLoads<K, V> loads = new SharedLoads<>();
   private final long ttlNanos;
   private final int capacity;
 
@@ -40,35 +38,23 @@ public final class RecentLookups<K, V> {
     if (entry != null && System.nanoTime() - entry.expiresAt() < 0) {
       return entry.value();
     }
-    CompletableFuture<Optional<V>> mine = new CompletableFuture<>();
-    CompletableFuture<Optional<V>> theirs = loading.putIfAbsent(key, mine);
-    if (theirs != null) {
-      return joined(theirs);
-    }
-    try {
-      Optional<V> value = load.apply(key);
-      if (entries.size() >= capacity) {
-        // Rarely reached (entries live a moment); dropping everything keeps this bounded and
-        // simple.
-        entries.clear();
-      }
-      // A key forgotten during its load (changed meanwhile) is not remembered as loaded.
-      if (loading.get(key) == mine) {
-        entries.put(key, new Entry<>(value, System.nanoTime() + ttlNanos));
-      }
-      mine.complete(value);
-      return value;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      loading.remove(key, mine);
-    }
+    // A key forgotten during its load (changed meanwhile) is not remembered as loaded.
+    return loads.load(
+        key,
+        load,
+        value -> {
+          if (entries.size() >= capacity) {
+            // Rarely reached (entries live a moment); dropping everything keeps this bounded and
+            // simple.
+            entries.clear();
+          }
+          entries.put(key, new Entry<>(value, System.nanoTime() + ttlNanos));
+        });
   }
 
   /** Forgets {@code key}: the next caller loads it again, not waiting for a load begun before. */
   public void forget(K key) {
-    loading.remove(key);
+    loads.abandon(key);
     entries.remove(key);
   }
 
@@ -92,25 +78,7 @@ public final class RecentLookups<K, V> {
 
   /** Forgets everything. */
   public void clear() {
-    loading.clear();
+    loads.abandonAll();
     entries.clear();
-  }
-
-  /** The other caller's load; an interrupt (a cancelled run) stops waiting for it. */
-  private static <V> Optional<V> joined(CompletableFuture<Optional<V>> load) {
-    try {
-      return load.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("cancelled while waiting for a lookup", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 }

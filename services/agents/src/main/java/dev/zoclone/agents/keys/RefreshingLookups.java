@@ -3,9 +3,7 @@ package dev.zoclone.agents.keys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -24,7 +22,7 @@ public final class RefreshingLookups<K, V> {
   private record Entry<V>(Optional<V> value, long loadedAt) {}
 
   private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-  private final Map<K, CompletableFuture<Optional<V>>> loading = new ConcurrentHashMap<>();
+  private final SharedLoads<K, V> loads = new SharedLoads<>();
   private final Map<K, Boolean> refreshing = new ConcurrentHashMap<>();
   private final Function<K, Optional<V>> load;
   private final Executor refresher;
@@ -68,26 +66,7 @@ public final class RefreshingLookups<K, V> {
         return entry.value();
       }
     }
-    return loadShared(key);
-  }
-
-  private Optional<V> loadShared(K key) {
-    CompletableFuture<Optional<V>> mine = new CompletableFuture<>();
-    CompletableFuture<Optional<V>> theirs = loading.putIfAbsent(key, mine);
-    if (theirs != null) {
-      return joined(theirs);
-    }
-    try {
-      Optional<V> value = load.apply(key);
-      remember(key, value);
-      mine.complete(value);
-      return value;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      loading.remove(key, mine);
-    }
+    return loads.load(key, load, value -> remember(key, value));
   }
 
   /** Starts one refresh of {@code key} unless one is under way. */
@@ -123,23 +102,5 @@ public final class RefreshingLookups<K, V> {
             value.isEmpty() && old != null && old.value().isPresent()
                 ? old
                 : new Entry<>(value, now));
-  }
-
-  /** The other caller's load; an interrupt (a cancelled run) stops waiting for it. */
-  private static <V> Optional<V> joined(CompletableFuture<Optional<V>> load) {
-    try {
-      return load.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("cancelled while waiting for a lookup", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 }
