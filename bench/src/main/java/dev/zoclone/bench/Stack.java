@@ -26,6 +26,24 @@ public final class Stack {
     return platform;
   }
 
+  /**
+   * A stack of the gateway and {@code services} to start, as benchmarks start it: memory, when
+   * among them, reads the ingest topic from its end. The shared local broker keeps every earlier
+   * run's messages on that topic (tens of thousands after a few ingest runs), and a stack of its
+   * own must not first embed them all (a turn was then not recallable within a minute).
+   */
+  public static LocalPlatform.Builder platform(String... services) {
+    LocalPlatform.Builder builder = LocalPlatform.builder();
+    for (String service : services) {
+      builder.service(service);
+      if (service.equals("memory")) {
+        builder.property(
+            "memory", "mp.messaging.incoming.memory-ingest.auto.offset.reset", "latest");
+      }
+    }
+    return builder;
+  }
+
   /** A JSON call as {@code token} that must answer 2xx; its parsed body (null when empty). */
   public JsonNode call(String token, String method, String path, String body)
       throws IOException, InterruptedException {

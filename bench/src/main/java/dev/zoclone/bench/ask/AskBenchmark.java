@@ -42,7 +42,7 @@ public final class AskBenchmark implements Benchmark {
     int concurrency = size("concurrency", 16);
     List<Figure> figures = new ArrayList<>();
     try (FakeOpenAiServer model = new FakeOpenAiServer().setDefault(Reply.text("ok"));
-        LocalPlatform platform = LocalPlatform.start("agents", "memory")) {
+        LocalPlatform platform = Stack.platform("agents", "memory").start()) {
       Stack stack = new Stack(platform);
       User user = platform.newUser("ask-bench");
       stack.putKey(user.token(), "fast", model.baseUrl());

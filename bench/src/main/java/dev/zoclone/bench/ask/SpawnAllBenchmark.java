@@ -31,7 +31,7 @@ public final class SpawnAllBenchmark implements Benchmark {
     List<Figure> figures = new ArrayList<>();
     try (FakeOpenAiServer slow =
             new FakeOpenAiServer().setDefault(Reply.text("done").delay(Duration.ofMillis(500)));
-        LocalPlatform platform = LocalPlatform.start("agents", "memory")) {
+        LocalPlatform platform = Stack.platform("agents", "memory").start()) {
       Stack stack = new Stack(platform);
       User user = platform.newUser("spawn-bench");
       stack.putKey(user.token(), "slow", slow.baseUrl());

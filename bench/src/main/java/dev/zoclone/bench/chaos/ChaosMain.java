@@ -49,7 +49,7 @@ public final class ChaosMain {
     // in flight when agents is killed, which is the case a client's retry has to survive.
     try (FakeOpenAiServer model =
             new FakeOpenAiServer().setDefault(Reply.text("ok").delay(Duration.ofMillis(500)));
-        LocalPlatform platform = LocalPlatform.start("agents", "memory", "pool", "scheduler")) {
+        LocalPlatform platform = Stack.platform("agents", "memory", "pool", "scheduler").start()) {
       User user = platform.newUser("chaos");
       new Stack(platform).putKey(user.token(), "fast", model.baseUrl());
       Gateway gateway = new Gateway(platform.gatewayUrl(), user.token());

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.zoclone.bench.Benchmark;
 import dev.zoclone.bench.Figure;
 import dev.zoclone.bench.Latencies;
+import dev.zoclone.bench.Stack;
 import dev.zoclone.e2e.support.ConsoleBrowser;
 import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
@@ -49,7 +50,7 @@ public final class ConsoleBenchmark implements Benchmark {
     int asks = size("asks", 20);
     List<Figure> figures = new ArrayList<>();
     try (FakeOpenAiServer model = new FakeOpenAiServer();
-        LocalPlatform platform = LocalPlatform.start("agents", "memory");
+        LocalPlatform platform = Stack.platform("agents", "memory").start();
         ConsoleBrowser chromium = new ConsoleBrowser(platform.gatewayUrl())) {
       String token = platform.newUserToken("bench-console");
       platform.putKey(token, "openai", model.baseUrl(), "gpt-4o-mini");

@@ -36,7 +36,7 @@ public final class McpBenchmark implements Benchmark {
   public List<Figure> run() throws Exception {
     int calls = size("calls", 300);
     List<Figure> figures = new ArrayList<>();
-    try (LocalPlatform platform = LocalPlatform.start("agents", "memory")) {
+    try (LocalPlatform platform = Stack.platform("agents", "memory").start()) {
       Stack stack = new Stack(platform);
       User user = platform.newUser("mcp-bench");
       stack.call(

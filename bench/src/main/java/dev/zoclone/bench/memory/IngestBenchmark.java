@@ -3,6 +3,7 @@ package dev.zoclone.bench.memory;
 import dev.zoclone.bench.Benchmark;
 import dev.zoclone.bench.Figure;
 import dev.zoclone.bench.Latencies;
+import dev.zoclone.bench.Stack;
 import dev.zoclone.contract.EventEnvelope;
 import dev.zoclone.contract.Topics;
 import dev.zoclone.contract.memory.IngestItem;
@@ -52,14 +53,7 @@ public final class IngestBenchmark implements Benchmark {
     int seconds = size("seconds", 30);
     int burst = size("burst", 5000);
     List<Figure> figures = new ArrayList<>();
-    try (LocalPlatform platform =
-            LocalPlatform.builder()
-                .service("memory")
-                // The shared topic holds every earlier run's messages: start at its end, or the
-                // service first works through all of them and the steady rate meets a backlog.
-                .property(
-                    "memory", "mp.messaging.incoming.memory-ingest.auto.offset.reset", "latest")
-                .start();
+    try (LocalPlatform platform = Stack.platform("memory").start();
         KafkaProducer<String, String> producer = producer();
         Connection sql =
             DriverManager.getConnection(

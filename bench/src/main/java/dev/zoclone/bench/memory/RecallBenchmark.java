@@ -60,7 +60,7 @@ public final class RecallBenchmark implements Benchmark {
     int queries = size("queries", 200);
     int checked = Math.min(queries, size("checked", queries));
     List<Figure> figures = new ArrayList<>();
-    try (LocalPlatform platform = LocalPlatform.start("memory")) {
+    try (LocalPlatform platform = Stack.platform("memory").start()) {
       Stack stack = new Stack(platform);
       User seed = platform.newUser("recall-seed");
       for (String sentence : EverydaySentences.generate(BASES, 11)) {

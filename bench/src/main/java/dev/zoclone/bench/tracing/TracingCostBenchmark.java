@@ -66,7 +66,7 @@ public final class TracingCostBenchmark implements Benchmark {
   /** The gateway's CPU ms per request, tracing exported to {@code receiver} (null: off). */
   private double gatewayCpuPerRequest(Receiver receiver, int requests, int concurrency)
       throws Exception {
-    LocalPlatform.Builder builder = LocalPlatform.builder().service("memory");
+    LocalPlatform.Builder builder = Stack.platform("memory");
     if (receiver != null) {
       for (String service : List.of("gateway", "memory")) {
         builder
