@@ -107,7 +107,7 @@ class RecentLookupsTest {
                       "owner",
                       k -> {
                         begun.countDown();
-                        await(released);
+                        Latches.await(released);
                         return outcome.get();
                       }));
       assertThat(begun.await(10, TimeUnit.SECONDS)).isTrue();
@@ -160,17 +160,6 @@ class RecentLookupsTest {
 
     transaction.commit();
     assertThat(lookups.get("ann", k -> Optional.of("new"))).contains("new");
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("not released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The part of a JTA transaction this class uses: its synchronizations, run at the commit. */

@@ -61,7 +61,7 @@ class RefreshingLookupsTest {
             owner -> {
               loads.incrementAndGet();
               begun.countDown();
-              await(released);
+              Latches.await(released);
               return Optional.of("skills of " + owner);
             },
             refreshes,
@@ -169,17 +169,6 @@ class RefreshingLookupsTest {
 
     private synchronized Runnable poll() {
       return queued.poll();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("not released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }
