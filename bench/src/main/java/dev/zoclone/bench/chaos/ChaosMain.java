@@ -6,6 +6,8 @@ import dev.zoclone.e2e.support.LocalPlatform;
 import dev.zoclone.e2e.support.LocalPlatform.User;
 import dev.zoclone.testing.fakemodel.FakeOpenAiServer;
 import dev.zoclone.testing.fakemodel.Reply;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +27,14 @@ import java.util.concurrent.TimeUnit;
  * anything acknowledged was lost or a call hung.
  *
  * <p>Settings: {@code chaos.targets} (memory,agents,pool,scheduler,gateway), {@code chaos.down}
- * seconds a target stays dead (3), {@code chaos.settle} seconds of load between faults (10).
+ * seconds a target stays dead (3), {@code chaos.settle} seconds of load between faults (10), {@code
+ * chaos.agents.expiry} agents' replica expiry ({@code zo.agents.replica.expiry}, the service's own
+ * default when unset): set it past agents' restart time and an ask cut by the agents kill keeps its
+ * {@code Idempotency-Key} claimed by the dead replica until then, so the client's retries meet 409
+ * {@code idempotency-key-in-progress} before the key is freed and the retry is served.
+ *
+ * <p>Every acknowledged ask's question must be in its conversation exactly once: missing is lost,
+ * more than once is a retry the platform ran twice.
  */
 public final class ChaosMain {
   private ChaosMain() {}
@@ -45,11 +54,12 @@ public final class ChaosMain {
     List<Fault> faults = new ArrayList<>();
     Map<String, Integer> lost = new HashMap<>();
     List<ClientLoad> loads;
+    int duplicated;
     // The model answers after 500 ms, as a real one takes its time: an ask is then nearly always
     // in flight when agents is killed, which is the case a client's retry has to survive.
     try (FakeOpenAiServer model =
             new FakeOpenAiServer().setDefault(Reply.text("ok").delay(Duration.ofMillis(500)));
-        LocalPlatform platform = Stack.platform("agents", "memory", "pool", "scheduler").start()) {
+        LocalPlatform platform = stack().start()) {
       User user = platform.newUser("chaos");
       new Stack(platform).putKey(user.token(), "fast", model.baseUrl());
       Gateway gateway = new Gateway(platform.gatewayUrl(), user.token());
@@ -69,7 +79,9 @@ public final class ChaosMain {
       }
       loads.forEach(ClientLoad::stop);
       System.out.println("chaos: load stopped; checking what was acknowledged");
-      lost.put("asks", lostAsks(gateway, loads.get(0), run));
+      AskCheck asks = checkAsks(gateway, loads.get(0), run);
+      lost.put("asks", asks.lost());
+      duplicated = asks.duplicated();
       lost.put("jobs", lostJobs(gateway, loads.get(1)));
       lost.put("memories", missing(gateway, loads.get(2), "/api/v1/memories/"));
       lost.put("automations", missing(gateway, loads.get(3), "/api/v1/automations/"));
@@ -78,8 +90,18 @@ public final class ChaosMain {
       threads.awaitTermination(40, TimeUnit.SECONDS);
     }
     boolean hung = report(faults, loads, lost);
+    System.out.printf("asks run more than once: %d%n", duplicated);
     boolean anyLost = lost.values().stream().anyMatch(n -> n > 0);
-    System.exit(anyLost || hung ? 1 : 0);
+    System.exit(anyLost || hung || duplicated > 0 ? 1 : 0);
+  }
+
+  private static LocalPlatform.Builder stack() {
+    LocalPlatform.Builder builder = Stack.platform("agents", "memory", "pool", "scheduler");
+    String expiry = System.getProperty("chaos.agents.expiry");
+    if (expiry != null) {
+      builder.property("agents", "zo.agents.replica.expiry", expiry);
+    }
+    return builder;
   }
 
   private static List<ClientLoad> loads(Gateway gateway, String run) {
@@ -92,11 +114,7 @@ public final class ChaosMain {
                         .call(
                             "POST",
                             "/api/v1/ask",
-                            "{\"input\":\"chaos "
-                                + run
-                                + " turn "
-                                + i
-                                + "\",\"model_name\":\"fast:m\"}",
+                            "{\"input\":\"" + question(run, i) + "\",\"model_name\":\"fast:m\"}",
                             "chaos-" + run + "-ask-" + i)
                         .path("conversation_id")
                         .asText()
@@ -205,18 +223,50 @@ public final class ChaosMain {
     return all;
   }
 
-  private static int lostAsks(Gateway gateway, ClientLoad asks, String run) throws Exception {
+  /** The question of the run's {@code i}th ask; no question is a prefix of another's. */
+  private static String question(String run, int i) {
+    return "chaos " + run + " turn " + i + ".";
+  }
+
+  /**
+   * Acknowledged asks whose question is not in their conversation, or is stored more than once: a
+   * retry the platform ran again would have started a conversation of its own.
+   */
+  private record AskCheck(int lost, int duplicated) {}
+
+  private static AskCheck checkAsks(Gateway gateway, ClientLoad asks, String run) throws Exception {
     int lost = 0;
+    int duplicated = 0;
     for (String ack : asks.acknowledged()) {
       String[] parts = ack.split("\\|");
-      String turn = "chaos " + run + " turn " + parts[1];
+      String question = question(run, Integer.parseInt(parts[1]));
       JsonNode conversation = gateway.call("GET", "/api/v1/conversations/" + parts[0], null);
-      if (!conversation.toString().contains(turn)) {
+      long inItsConversation = 0;
+      for (JsonNode message : conversation.path("messages")) {
+        if (message.path("role").asText().equals("user")
+            && message.path("content").asText().equals(question)) {
+          inItsConversation++;
+        }
+      }
+      JsonNode holding =
+          gateway
+              .call(
+                  "GET",
+                  "/api/v1/conversations?limit=10&q="
+                      + URLEncoder.encode(question, StandardCharsets.UTF_8),
+                  null)
+              .path("conversations");
+      if (inItsConversation == 0) {
         lost++;
-        System.out.println("chaos: lost ask " + turn + " of conversation " + parts[0]);
+        System.out.println("chaos: lost ask " + question + " of conversation " + parts[0]);
+      } else if (inItsConversation > 1 || holding.size() > 1) {
+        duplicated++;
+        System.out.printf(
+            "chaos: ask %s stored %d times in %s, %d conversations hold it%n",
+            question, inItsConversation, parts[0], holding.size());
       }
     }
-    return lost;
+    return new AskCheck(lost, duplicated);
   }
 
   /**
