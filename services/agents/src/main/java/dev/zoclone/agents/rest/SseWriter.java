@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,9 +25,8 @@ final class SseWriter {
   /**
    * A response body of events written by {@code body} that ends within its own stream whatever
    * happens. Nothing may escape it once the head is sent: RESTEasy Reactive answers an error after
-   * the head by closing the request's connection, and over HTTP/2 (the gateway's one h2c connection
-   * per service) that fails every other stream on it. A client gone ends the body quietly; any
-   * other failure resets only this stream.
+   * the head by closing the request's connection without a word. A client gone ends the body
+   * quietly; any other failure resets the exchange, which tells the client the answer is cut.
    */
   static StreamingOutput streaming(HttpServerRequest request, Events body) {
     return out -> {
@@ -64,11 +62,9 @@ final class SseWriter {
   /** Events for {@code out}, the response of {@code request}. */
   SseWriter(OutputStream out, HttpServerRequest request) {
     this.out = out;
-    if (request.version() != HttpVersion.HTTP_2) {
-      // Over HTTP/2 the connection carries other streams (and has one close handler for all of
-      // them); a reset stream fails the write instead.
-      request.connection().closeHandler(closed -> hungUp.set(true));
-    }
+    // A service speaks HTTP/1.1 only (the platform's quarkus.http.http2=false): the connection
+    // closing is the client hanging up.
+    request.connection().closeHandler(closed -> hungUp.set(true));
   }
 
   /** Sends one event named {@code name} (null for an unnamed event) with {@code data} as JSON. */
