@@ -156,7 +156,10 @@ public interface AgentsConfig {
 
   /** How a replica keeps its runs: a heartbeat row, and runs of expired replicas failed. */
   interface Replica {
-    /** This replica's id; by default the host name and a random suffix, new at every start. */
+    /**
+     * This replica's name (the host name by default); its id is the name and a random suffix, new
+     * at every start.
+     */
     Optional<String> id();
 
     /** How often the heartbeat is written and expired replicas are looked for. */

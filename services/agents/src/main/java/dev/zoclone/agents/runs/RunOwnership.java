@@ -37,8 +37,7 @@ public class RunOwnership {
   public RunOwnership(AgroalDataSource dataSource, AgentsConfig config, AgentMeters meters) {
     this.dataSource = dataSource;
     this.meters = meters;
-    this.replicaId =
-        config.replica().id().filter(id -> !id.isBlank()).orElseGet(RunOwnership::newId);
+    this.replicaId = newId(config.replica().id());
     this.expiry = config.replica().expiry();
   }
 
@@ -156,9 +155,17 @@ public class RunOwnership {
     }
   }
 
-  private static String newId() {
-    String host =
-        Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElse("agents");
-    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  /**
+   * A new id for this start of the replica: its configured name (else the host name) and a random
+   * suffix. A restarted process is a new replica even under the same name: it must not adopt the
+   * runs and idempotency claims its killed predecessor left, which would then never be failed or
+   * freed.
+   */
+  static String newId(Optional<String> name) {
+    String prefix =
+        name.filter(n -> !n.isBlank())
+            .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()))
+            .orElse("agents");
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }
