@@ -167,7 +167,9 @@ public final class ChaosMain {
   private static Fault fault(
       LocalPlatform platform, String target, List<ClientLoad> loads, int down) throws Exception {
     Map<String, Integer> before = failures(loads);
-    System.out.printf("chaos: kill -9 %s%n", target);
+    List<String> calling =
+        loads.stream().filter(ClientLoad::calling).map(ClientLoad::name).toList();
+    System.out.printf("chaos: kill -9 %s; calls on their way: %s%n", target, calling);
     long killedAt = System.nanoTime();
     Broker broker = new Broker(platform.repoRoot());
     if (target.equals("kafka")) {

@@ -26,6 +26,7 @@ final class ClientLoad implements Runnable {
   private final AtomicLong slowestNanos = new AtomicLong();
   private volatile long lastSuccessNanos;
   private volatile boolean running = true;
+  private volatile boolean calling;
 
   ClientLoad(String name, long pauseMillis, Operation operation) {
     this.name = name;
@@ -36,24 +37,31 @@ final class ClientLoad implements Runnable {
   @Override
   public void run() {
     for (int index = 0; running; index++) {
-      while (running) {
-        long begin = System.nanoTime();
-        try {
-          String id = operation.attempt(index);
-          slowestNanos.accumulateAndGet(System.nanoTime() - begin, Math::max);
-          acknowledged.add(id);
-          lastSuccessNanos = System.nanoTime();
-          break;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        } catch (Exception e) {
-          slowestNanos.accumulateAndGet(System.nanoTime() - begin, Math::max);
-          failures.merge(kind(e), 1, Integer::sum);
-          pause(200);
-        }
+      while (running && !attempt(index)) {
+        pause(200);
       }
       pause(pauseMillis);
+    }
+  }
+
+  /** One call of the operation; whether the platform acknowledged it. */
+  private boolean attempt(int index) {
+    long begin = System.nanoTime();
+    calling = true;
+    try {
+      acknowledged.add(operation.attempt(index));
+      lastSuccessNanos = System.nanoTime();
+      return true;
+    } catch (InterruptedException e) {
+      running = false;
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      failures.merge(kind(e), 1, Integer::sum);
+      return false;
+    } finally {
+      calling = false;
+      slowestNanos.accumulateAndGet(System.nanoTime() - begin, Math::max);
     }
   }
 
@@ -91,6 +99,11 @@ final class ClientLoad implements Runnable {
 
   double slowestSeconds() {
     return slowestNanos.get() / 1e9;
+  }
+
+  /** Whether a call of this client is on its way now. */
+  boolean calling() {
+    return calling;
   }
 
   long lastSuccessNanos() {
