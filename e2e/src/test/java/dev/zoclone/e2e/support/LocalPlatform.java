@@ -181,8 +181,12 @@ public final class LocalPlatform implements AutoCloseable {
             props.put("zo.gateway.rate-limit.requests-per-second", "100000");
             props.put("zo.gateway.rate-limit.burst", "100000");
           }
-          // Consumers in groups of their own, starting at the end: the broker is shared.
-          // Replicas of a service share its group, and so its work.
+          // Consumers in groups of their own: the broker is shared. Replicas of a service share its
+          // group, and so its work. Agents and skills start at the end of their request topics.
+          // Memory starts at the beginning of the ingest topic, as its own default says: a turn a
+          // test stores before memory's group is assigned must still be ingested. So on a broker
+          // that kept many earlier runs' turns, memory first works through them (benchmarks start
+          // it at the end instead: bench's Stack.platform).
           if (kind.equals("agents")) {
             props.put("mp.messaging.incoming.agent-requests.group.id", "agents-e2e-" + suffix);
             props.put("mp.messaging.incoming.agent-requests.auto.offset.reset", "latest");
