@@ -121,6 +121,13 @@ public interface AgentsConfig {
     /** The longest {@code timeout_ms} a request may name. */
     @WithDefault("30m")
     Duration maxTimeout();
+
+    /**
+     * How long the replica may stay not ready while it warms a run's path up at start; past it, it
+     * is ready warm or not (a step waiting on a service that does not answer).
+     */
+    @WithDefault("30s")
+    Duration warmUpMaxWait();
   }
 
   /** Requests sent with an {@code Idempotency-Key}. */

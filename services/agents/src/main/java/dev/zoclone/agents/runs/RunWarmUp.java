@@ -29,7 +29,8 @@ import java.util.UUID;
  * (the answer's JSON). Its models are built for the warm-up and not kept. Measured in a spawn-all
  * started just after the service: each agent waited ~0.7 s for the first model to be built and ~1 s
  * for the first skills call; then ~0.13 s for the ask's beans and ~0.1 s for the answer's JSON
- * mapping.
+ * mapping. The replica reports ready only once it has warmed up ({@link WarmUpCheck}), so the first
+ * spawn does not share the cores with the warm-up.
  */
 @ApplicationScoped
 public class RunWarmUp {
@@ -41,6 +42,7 @@ public class RunWarmUp {
   private final ChatModelFactory models;
   private final AskService asks;
   private final ToolRegistry tools;
+  private volatile boolean done;
 
   public RunWarmUp(
       RunStatusWriter statuses,
@@ -61,8 +63,21 @@ public class RunWarmUp {
     warming.start();
   }
 
+  /** Whether the warm-up has ended, each step done or failed. */
+  public boolean done() {
+    return done;
+  }
+
   /** Each step on its own: one that fails (a skills service down) leaves the others to run. */
   void warm() {
+    try {
+      warmEachStep();
+    } finally {
+      done = true;
+    }
+  }
+
+  private void warmEachStep() {
     long start = System.nanoTime();
     String nobody = "warm-up-" + UUID.randomUUID();
     step(

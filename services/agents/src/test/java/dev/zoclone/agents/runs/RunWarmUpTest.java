@@ -1,6 +1,9 @@
 package dev.zoclone.agents.runs;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -18,9 +21,14 @@ import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
-/** The warm-up at start leaves no model among the users' models, and reads its canned answer. */
+/**
+ * The warm-up at start leaves no model among the users' models, reads its canned answer, and holds
+ * the replica's readiness until it has ended.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 @QuarkusTestResource(FakeMemoryResource.class)
@@ -37,6 +45,35 @@ class RunWarmUpTest {
     ChatModelFactory models = new ChatModelFactory(config, egress);
     new RunWarmUp(statuses, skills, models, asks, tools).warm();
     assertThat(models.size()).isZero();
+  }
+
+  @Test
+  void theReplicaIsReadyOnlyOnceItHasWarmedUp() {
+    RunWarmUp warmUp =
+        new RunWarmUp(statuses, skills, new ChatModelFactory(config, egress), asks, tools);
+    WarmUpCheck check = new WarmUpCheck(warmUp, config);
+    assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+
+    warmUp.warm();
+
+    assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+  }
+
+  @Test
+  void theServiceReportsItsWarmUpAmongItsReadinessChecks() {
+    // The service's own warm-up runs in the background from its start.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body(
+                        "checks.find { it.name == 'run-warm-up' }.data.'warmed-up'",
+                        equalTo(true)));
   }
 
   @Test
