@@ -10,7 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,7 +21,7 @@ import java.util.Set;
  * idempotent request (GET, HEAD, or one with an {@code Idempotency-Key}) that a replica fails to
  * take is sent once more, to another replica.
  */
-@ApplicationScoped
+@Singleton
 public class ServiceForwarder {
   private final Vertx vertx;
   private final EventLoopClients clients;

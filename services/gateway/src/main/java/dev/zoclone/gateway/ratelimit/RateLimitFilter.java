@@ -12,7 +12,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 
 /**
@@ -20,7 +20,7 @@ import java.util.UUID;
  * 429 problem+json with {@code Retry-After} when it is empty. A request counts once however long
  * its answer streams.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimitFilter implements Handler<RoutingContext> {
   private static final double NANOS_PER_SECOND = 1e9;
   private static final String BEARER = "bearer ";

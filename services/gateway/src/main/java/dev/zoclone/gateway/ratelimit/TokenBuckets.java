@@ -1,12 +1,12 @@
 package dev.zoclone.gateway.ratelimit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /** This replica's token buckets, one per API token; full buckets are swept out as they pile up. */
-@ApplicationScoped
+@Singleton
 public class TokenBuckets {
   /** Past this many buckets, full ones are dropped on the next new bucket. */
   private static final int SWEEP_ABOVE = 10_000;

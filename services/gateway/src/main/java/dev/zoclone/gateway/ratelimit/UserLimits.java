@@ -5,7 +5,7 @@ import dev.zoclone.gateway.GatewayProblems;
 import dev.zoclone.gateway.repository.UserRepository;
 import dev.zoclone.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Overrides read from the database are reused for {@code zo.gateway.rate-limit.override-cache-ttl};
  * one changed through this replica applies here at once.
  */
-@ApplicationScoped
+@Singleton
 public class UserLimits {
   /** Past this many cached users, expired entries are swept out on the next insert. */
   private static final int SWEEP_ABOVE = 10_000;

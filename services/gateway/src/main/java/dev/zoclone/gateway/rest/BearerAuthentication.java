@@ -14,7 +14,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,7 +22,7 @@ import java.util.UUID;
  * Authenticates every request outside {@code /q} before anything else sees it, for the gateway's
  * own routes and the forwarded ones alike, and refuses bodies declared over the size limit.
  */
-@ApplicationScoped
+@Singleton
 public class BearerAuthentication implements Handler<RoutingContext> {
   private static final String CALLER = "zo.gateway.caller";
 

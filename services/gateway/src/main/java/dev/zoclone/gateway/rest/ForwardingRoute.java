@@ -9,14 +9,14 @@ import dev.zoclone.gateway.service.RouteTable.Upstream;
 import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 
 /**
  * Sends requests for paths a service owns ({@link RouteLookup}) to that service (after {@link
  * BearerAuthentication}); everything else goes on to the gateway's own routes.
  */
-@ApplicationScoped
+@Singleton
 public class ForwardingRoute implements Handler<RoutingContext> {
   private final ServiceForwarder forwarder;
   private final long maxRequestBytes;

@@ -9,7 +9,9 @@ import jakarta.enterprise.event.Observes;
 /**
  * Puts the route lookup, authentication, rate limits and forwarding on the HTTP router ahead of
  * RESTEasy, and ahead of Quarkus's own body-size check, so that forwarded bodies stream and an
- * oversized one gets the gateway's problem+json 413.
+ * oversized one gets the gateway's problem+json 413. Every handler here, and every bean they call
+ * for a request, is a {@code @Singleton}: a normal-scoped bean is reached through a client proxy,
+ * which looks its instance up again on each call, several times per request.
  */
 @ApplicationScoped
 public class GatewayRouter {

@@ -4,7 +4,7 @@ import dev.zoclone.gateway.service.RouteTable;
 import dev.zoclone.gateway.service.RouteTable.Upstream;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Finds the service that owns a request's path, once and before anything else handles it: {@link
@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * ({@code /api/v1/memories/{path}}) rather than with every id in its path, whatever it is answered
  * (a 401 or 429 included).
  */
-@ApplicationScoped
+@Singleton
 public class RouteLookup implements Handler<RoutingContext> {
   private static final String UPSTREAM = "zo.gateway.upstream";
 

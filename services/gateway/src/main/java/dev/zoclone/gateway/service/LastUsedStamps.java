@@ -5,9 +5,9 @@ import dev.zoclone.gateway.repository.TokenRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * token on this replica and off the request's path, so that authenticating a request writes nothing
  * most of the time and never waits for a write.
  */
-@ApplicationScoped
+@Singleton
 public class LastUsedStamps {
   private final TokenRepository tokens;
   private final Vertx vertx;

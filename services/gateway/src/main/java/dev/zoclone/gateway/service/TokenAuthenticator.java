@@ -3,7 +3,7 @@ package dev.zoclone.gateway.service;
 import dev.zoclone.gateway.Caller;
 import dev.zoclone.gateway.repository.TokenEntity;
 import dev.zoclone.gateway.repository.TokenRepository;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * own routes and the forwarded ones both go through it. A token verified lately is answered from
  * {@link VerifiedTokens} without blocking; any other is read from the database (blocking).
  */
-@ApplicationScoped
+@Singleton
 public class TokenAuthenticator {
   private static final String BEARER = "bearer ";
 

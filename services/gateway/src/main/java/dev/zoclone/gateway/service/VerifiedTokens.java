@@ -2,10 +2,10 @@ package dev.zoclone.gateway.service;
 
 import dev.zoclone.gateway.Caller;
 import dev.zoclone.gateway.config.GatewayConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * here is forgotten as soon as its revocation commits; one revoked through another replica keeps
  * working here until its entry expires.
  */
-@ApplicationScoped
+@Singleton
 public class VerifiedTokens {
   /** Past this many entries, expired ones are swept out on the next insert. */
   private static final int SWEEP_ABOVE = 1024;
