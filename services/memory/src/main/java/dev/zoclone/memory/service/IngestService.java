@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Embeds a batch of ingested items in one model pass, then stores them in one transaction together
- * with the record of their event ids, so a redelivered event is never stored twice.
+ * with the record of their event ids, so a redelivered event is never stored twice. The two steps
+ * are separate calls, so that one batch can be embedded while the one before it is stored.
  */
 @ApplicationScoped
 public class IngestService {
@@ -44,6 +45,14 @@ public class IngestService {
 
   /** Stores each valid, not yet handled event of the batch; answers how many were stored. */
   public int ingest(List<EventEnvelope> events) {
+    return store(embed(events));
+  }
+
+  /**
+   * Embeds the valid events of the batch in one model pass; an event that is not a valid item is
+   * logged and left out.
+   */
+  public EmbeddedBatch embed(List<EventEnvelope> events) {
     List<EventEnvelope> valid = new ArrayList<>();
     List<IngestItem> items = new ArrayList<>();
     for (EventEnvelope event : events) {
@@ -61,57 +70,67 @@ public class IngestService {
       }
     }
     if (valid.isEmpty()) {
-      return 0;
+      return EmbeddedBatch.EMPTY;
     }
     long start = System.nanoTime();
     List<List<NewChunk>> chunks =
         memories.embedAll(
             items.stream().map(item -> new OwnedText(item.user(), item.content())).toList());
-    long embedded = System.nanoTime();
-    int stored = store(valid, items, chunks);
     Log.debugf(
-        "ingest batch of %d: embedded in %d ms, stored in %d ms",
-        valid.size(), (embedded - start) / 1_000_000, (System.nanoTime() - embedded) / 1_000_000);
-    return stored;
+        "ingest batch of %d embedded in %d ms",
+        valid.size(), (System.nanoTime() - start) / 1_000_000);
+    return new EmbeddedBatch(valid, items, chunks);
   }
 
   /**
    * Records the event ids, checks which turns still exist and saves the rest, each for the whole
    * batch at once; an event id already recorded (a redelivery) is skipped.
    */
-  private int store(
-      List<EventEnvelope> valid, List<IngestItem> items, List<List<NewChunk>> chunks) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              Set<String> first =
-                  processed.firstDeliveries(
-                      CONSUMER, valid.stream().map(EventEnvelope::id).toList());
-              List<Integer> fresh = new ArrayList<>();
-              for (int i = 0; i < valid.size(); i++) {
-                if (first.remove(valid.get(i).id())) { // an id twice in one batch: its first only
-                  fresh.add(i);
-                }
-              }
-              Set<Integer> deleted = deletedTurns(items, fresh);
-              List<EmbeddedItem> toSave = new ArrayList<>();
-              for (int i : fresh) {
-                IngestItem item = items.get(i);
-                if (deleted.contains(i)) {
-                  continue; // its conversation was deleted before the turn was embedded
-                }
-                toSave.add(
-                    new EmbeddedItem(
-                        item.user(),
-                        MemoryService.Kind.ofIngested(item.kind()),
-                        item.content(),
-                        item.meta(),
-                        item.conversationId(),
-                        item.messageId(),
-                        chunks.get(i)));
-              }
-              return memories.saveAll(toSave);
-            });
+  public int store(EmbeddedBatch batch) {
+    if (batch.size() == 0) {
+      return 0;
+    }
+    List<EventEnvelope> valid = batch.events();
+    List<IngestItem> items = batch.items();
+    List<List<NewChunk>> chunks = batch.chunks();
+    long start = System.nanoTime();
+    int stored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Set<String> first =
+                      processed.firstDeliveries(
+                          CONSUMER, valid.stream().map(EventEnvelope::id).toList());
+                  List<Integer> fresh = new ArrayList<>();
+                  for (int i = 0; i < valid.size(); i++) {
+                    if (first.remove(
+                        valid.get(i).id())) { // an id twice in one batch: its first only
+                      fresh.add(i);
+                    }
+                  }
+                  Set<Integer> deleted = deletedTurns(items, fresh);
+                  List<EmbeddedItem> toSave = new ArrayList<>();
+                  for (int i : fresh) {
+                    IngestItem item = items.get(i);
+                    if (deleted.contains(i)) {
+                      continue; // its conversation was deleted before the turn was embedded
+                    }
+                    toSave.add(
+                        new EmbeddedItem(
+                            item.user(),
+                            MemoryService.Kind.ofIngested(item.kind()),
+                            item.content(),
+                            item.meta(),
+                            item.conversationId(),
+                            item.messageId(),
+                            chunks.get(i)));
+                  }
+                  return memories.saveAll(toSave);
+                });
+    Log.debugf(
+        "ingest batch of %d stored in %d ms",
+        valid.size(), (System.nanoTime() - start) / 1_000_000);
+    return stored;
   }
 
   /**
