@@ -82,55 +82,56 @@ public class IngestService {
     return new EmbeddedBatch(valid, items, chunks);
   }
 
-  /**
-   * Records the event ids, checks which turns still exist and saves the rest, each for the whole
-   * batch at once; an event id already recorded (a redelivery) is skipped.
-   */
+  /** Stores the batch's items whose event ids were not handled before; answers how many. */
   public int store(EmbeddedBatch batch) {
     if (batch.size() == 0) {
       return 0;
     }
-    List<EventEnvelope> valid = batch.events();
-    List<IngestItem> items = batch.items();
-    List<List<NewChunk>> chunks = batch.chunks();
     long start = System.nanoTime();
-    int stored =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  Set<String> first =
-                      processed.firstDeliveries(
-                          CONSUMER, valid.stream().map(EventEnvelope::id).toList());
-                  List<Integer> fresh = new ArrayList<>();
-                  for (int i = 0; i < valid.size(); i++) {
-                    if (first.remove(
-                        valid.get(i).id())) { // an id twice in one batch: its first only
-                      fresh.add(i);
-                    }
-                  }
-                  Set<Integer> deleted = deletedTurns(items, fresh);
-                  List<EmbeddedItem> toSave = new ArrayList<>();
-                  for (int i : fresh) {
-                    IngestItem item = items.get(i);
-                    if (deleted.contains(i)) {
-                      continue; // its conversation was deleted before the turn was embedded
-                    }
-                    toSave.add(
-                        new EmbeddedItem(
-                            item.user(),
-                            MemoryService.Kind.ofIngested(item.kind()),
-                            item.content(),
-                            item.meta(),
-                            item.conversationId(),
-                            item.messageId(),
-                            chunks.get(i)));
-                  }
-                  return memories.saveAll(toSave);
-                });
+    int stored = store(batch.events(), batch.items(), batch.chunks());
     Log.debugf(
         "ingest batch of %d stored in %d ms",
-        valid.size(), (System.nanoTime() - start) / 1_000_000);
+        batch.size(), (System.nanoTime() - start) / 1_000_000);
     return stored;
+  }
+
+  /**
+   * Records the event ids, checks which turns still exist and saves the rest, each for the whole
+   * batch at once; an event id already recorded (a redelivery) is skipped.
+   */
+  private int store(
+      List<EventEnvelope> valid, List<IngestItem> items, List<List<NewChunk>> chunks) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Set<String> first =
+                  processed.firstDeliveries(
+                      CONSUMER, valid.stream().map(EventEnvelope::id).toList());
+              List<Integer> fresh = new ArrayList<>();
+              for (int i = 0; i < valid.size(); i++) {
+                if (first.remove(valid.get(i).id())) { // an id twice in one batch: its first only
+                  fresh.add(i);
+                }
+              }
+              Set<Integer> deleted = deletedTurns(items, fresh);
+              List<EmbeddedItem> toSave = new ArrayList<>();
+              for (int i : fresh) {
+                IngestItem item = items.get(i);
+                if (deleted.contains(i)) {
+                  continue; // its conversation was deleted before the turn was embedded
+                }
+                toSave.add(
+                    new EmbeddedItem(
+                        item.user(),
+                        MemoryService.Kind.ofIngested(item.kind()),
+                        item.content(),
+                        item.meta(),
+                        item.conversationId(),
+                        item.messageId(),
+                        chunks.get(i)));
+              }
+              return memories.saveAll(toSave);
+            });
   }
 
   /**
