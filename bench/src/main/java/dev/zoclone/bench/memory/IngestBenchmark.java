@@ -29,8 +29,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Memory's ingestion as a producer meets it: messages produced to {@code zo.memory.ingest} on the
  * real broker and consumed by the packaged memory service, which embeds them (the default model,
  * batched) and stores them. A message counts as recallable when its row is committed, which is what
- * recall reads. Measures produce→recallable p50/p95 at a steady rate, and the most sentences per
- * second the service embeds and stores from a backlog.
+ * recall reads. Measures produce→recallable p50/p95 at a steady rate, the most sentences per second
+ * the service embeds and stores from a backlog, and within that the embedding model's own
+ * throughput (read from the service's meters).
  *
  * <p>Sizes: {@code bench.ingest.rate} (500 messages/s), {@code bench.ingest.seconds} (30), {@code
  * bench.ingest.burst} (5000 messages).
@@ -110,6 +111,8 @@ public final class IngestBenchmark implements Benchmark {
               "ms",
               1000));
 
+      EmbeddingMeter meter = new EmbeddingMeter(platform.service("memory").url());
+      EmbeddingMeter.Reading beforeBurst = meter.read();
       long burstStart = System.nanoTime();
       for (int i = 0; i < burst; i++) {
         send(producer, burstUser, i, sentence(random, i));
@@ -130,6 +133,14 @@ public final class IngestBenchmark implements Benchmark {
               name(),
               "sentences embedded and stored per second from a backlog of " + burst,
               burst / ((System.nanoTime() - burstStart) / 1e9),
+              "/s",
+              750));
+      figures.add(
+          Figure.atLeast(
+              name(),
+              "of which the model alone (texts per second of inference, the service's"
+                  + " zo.memory.embedding meters), batched as the service batches",
+              meter.read().rateSince(beforeBurst),
               "/s",
               750));
     }

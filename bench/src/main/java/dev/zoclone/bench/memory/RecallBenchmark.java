@@ -80,7 +80,6 @@ public final class RecallBenchmark implements Benchmark {
         int distinct = bases.size();
         String model = modelOf(sql, seed.id());
         SyntheticCorpus corpus = new SyntheticCorpus(sql, bases, model);
-        String index = corpus.dropIndex();
         long loadBegin = System.nanoTime();
         int measuredChunks = 0;
         for (Map.Entry<Integer, User> user : measured.entrySet()) {
@@ -93,19 +92,12 @@ public final class RecallBenchmark implements Benchmark {
           corpus.add("filler-" + f, rest / fillers + (f < rest % fillers ? 1 : 0));
         }
         double loadSeconds = (System.nanoTime() - loadBegin) / 1e9;
-        long buildBegin = System.nanoTime();
-        corpus.rebuild(index);
+        corpus.analyze();
         figures.add(
             Figure.of(
                 name(),
                 "corpus: " + total + " chunks of " + owners + " users, written in",
                 loadSeconds,
-                "s"));
-        figures.add(
-            Figure.of(
-                name(),
-                "HNSW index built over the corpus in",
-                (System.nanoTime() - buildBegin) / 1e9,
                 "s"));
         long ownersBegin = System.nanoTime();
         int ownerIndexes = awaitOwnerIndexes(sql, model);

@@ -17,8 +17,7 @@ import org.postgresql.copy.CopyManager;
  * Fills memory's tables with a large corpus quickly: each chunk is one of a few hundred real
  * sentence vectors (embedded by the running memory service) plus Gaussian noise, renormalised,
  * which keeps the clustered shape of real sentence vectors that an HNSW search meets. Rows are
- * written with {@code COPY}, and the model's HNSW index is rebuilt once afterwards with the
- * definition the service created, instead of being updated row by row.
+ * written with {@code COPY}; the memory service then builds the owner indexes it wants.
  */
 final class SyntheticCorpus {
   private static final double NOISE = 0.02;
@@ -82,32 +81,9 @@ final class SyntheticCorpus {
     }
   }
 
-  /**
-   * Drops the model's HNSW index before a bulk load; returns its definition for {@link #rebuild}.
-   */
-  String dropIndex() throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'memory_chunk'"
-                    + " AND indexdef LIKE '%hnsw%' AND indexdef LIKE '%"
-                    + model
-                    + "%'")) {
-      if (!rs.next()) {
-        throw new IllegalStateException("no HNSW index for " + model);
-      }
-      String name = rs.getString(1);
-      String definition = rs.getString(2);
-      statement.execute("DROP INDEX " + name);
-      return definition;
-    }
-  }
-
-  /** Builds the index again and refreshes the planner's statistics. */
-  void rebuild(String definition) throws SQLException {
+  /** Refreshes the planner's statistics after a bulk load. */
+  void analyze() throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("SET maintenance_work_mem = '2GB'");
-      statement.execute(definition);
       statement.execute("ANALYZE memory");
       statement.execute("ANALYZE memory_chunk");
     }

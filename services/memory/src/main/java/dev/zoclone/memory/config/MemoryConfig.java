@@ -114,9 +114,9 @@ public interface MemoryConfig {
     int efSearch();
 
     /**
-     * Chunks of one model from which an owner gets an HNSW index of their own (0: never). Below it,
-     * recall reads the owner's chunks and sorts them, one page per chunk; above it, a search in the
-     * model's shared graph would discard ever more other owners' rows as the table grows.
+     * Chunks of one model from which an owner gets an HNSW index of their own (0: never, so every
+     * recall is exact). Below it, recall reads the owner's chunks and sorts them, one page per
+     * chunk; no graph spans all owners, since inserting into it cost most of an ingest's time.
      */
     @WithDefault("2000")
     int ownerIndexMinChunks();

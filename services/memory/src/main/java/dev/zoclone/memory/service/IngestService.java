@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Embeds a batch of ingested items in one model pass, then stores them in one transaction together
- * with the record of their event ids, so a redelivered event is never stored twice.
+ * with the record of their event ids, so a redelivered event is never stored twice. The two steps
+ * are separate calls, so that one batch can be embedded while the one before it is stored.
  */
 @ApplicationScoped
 public class IngestService {
@@ -44,6 +45,14 @@ public class IngestService {
 
   /** Stores each valid, not yet handled event of the batch; answers how many were stored. */
   public int ingest(List<EventEnvelope> events) {
+    return store(embed(events));
+  }
+
+  /**
+   * Embeds the valid events of the batch in one model pass; an event that is not a valid item is
+   * logged and left out.
+   */
+  public EmbeddedBatch embed(List<EventEnvelope> events) {
     List<EventEnvelope> valid = new ArrayList<>();
     List<IngestItem> items = new ArrayList<>();
     for (EventEnvelope event : events) {
@@ -61,17 +70,28 @@ public class IngestService {
       }
     }
     if (valid.isEmpty()) {
-      return 0;
+      return EmbeddedBatch.EMPTY;
     }
     long start = System.nanoTime();
     List<List<NewChunk>> chunks =
         memories.embedAll(
             items.stream().map(item -> new OwnedText(item.user(), item.content())).toList());
-    long embedded = System.nanoTime();
-    int stored = store(valid, items, chunks);
     Log.debugf(
-        "ingest batch of %d: embedded in %d ms, stored in %d ms",
-        valid.size(), (embedded - start) / 1_000_000, (System.nanoTime() - embedded) / 1_000_000);
+        "ingest batch of %d embedded in %d ms",
+        valid.size(), (System.nanoTime() - start) / 1_000_000);
+    return new EmbeddedBatch(valid, items, chunks);
+  }
+
+  /** Stores the batch's items whose event ids were not handled before; answers how many. */
+  public int store(EmbeddedBatch batch) {
+    if (batch.size() == 0) {
+      return 0;
+    }
+    long start = System.nanoTime();
+    int stored = store(batch.events(), batch.items(), batch.chunks());
+    Log.debugf(
+        "ingest batch of %d stored in %d ms",
+        batch.size(), (System.nanoTime() - start) / 1_000_000);
     return stored;
   }
 

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Gives every owner with many chunks of the current model an HNSW index of their own, so that
  * recall for one owner among many walks a graph of that owner's vectors only (built concurrently,
- * in the background; until it exists recall uses the model's shared index or the owner's rows).
+ * in the background; until it exists recall reads and sorts the owner's rows, which is exact).
  */
 @ApplicationScoped
 public class OwnerIndexes {

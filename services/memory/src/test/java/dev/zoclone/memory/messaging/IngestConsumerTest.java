@@ -12,6 +12,8 @@ import dev.zoclone.platform.events.EventJson;
 import dev.zoclone.testing.infra.LocalInfra;
 import dev.zoclone.testing.infra.PostgresAndKafkaResource;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresAndKafkaResource.class)
 class IngestConsumerTest {
   @Inject AgroalDataSource dataSource;
+  @Inject MeterRegistry meters;
 
   @Test
   void ingestedDocumentsBecomeRecallableAndARedeliveredEventIsStoredOnce() throws Exception {
@@ -79,6 +83,34 @@ class IngestConsumerTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> count("SELECT count(*) FROM memory WHERE owner = ?", user) == 1);
+  }
+
+  /**
+   * The consumer embeds the next poll's records while the batch before it is still being stored, so
+   * the model and the database work at once; a batch held up in the database is stored once it can
+   * be. Here the chunk table is locked, so the first batch cannot be stored.
+   */
+  @Test
+  void aBatchIsEmbeddedWhileTheBatchBeforeItIsStillBeingStored() throws Exception {
+    String user = newUser();
+    DistributionSummary embedded = meters.get("zo.memory.embedding.batch").summary();
+    double before = embedded.totalAmount();
+    try (Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(false);
+      try (Statement statement = lock.createStatement()) {
+        statement.execute("LOCK TABLE memory_chunk IN SHARE MODE");
+      }
+      send(List.of(item(user, "message", "The first batch waits for the chunk table")));
+      await().atMost(Duration.ofSeconds(60)).until(() -> embedded.totalAmount() >= before + 1);
+      send(List.of(item(user, "message", "The second batch is embedded meanwhile")));
+      await().atMost(Duration.ofSeconds(60)).until(() -> embedded.totalAmount() >= before + 2);
+      assertThat(count("SELECT count(*) FROM memory WHERE owner = ?", user)).isZero();
+      lock.rollback();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> count("SELECT count(*) FROM memory WHERE owner = ?", user) == 2);
   }
 
   private static final List<String> FILLERS =
