@@ -232,7 +232,8 @@ public final class ChaosMain {
 
   /**
    * Acknowledged asks whose question is not in their conversation, or is stored more than once: a
-   * retry the platform ran again would have started a conversation of its own.
+   * retry the platform ran again would have stored it in a conversation of its own. (An ask cut by
+   * a crash may leave the conversation it had started, titled after the question but empty.)
    */
   private record AskCheck(int lost, int duplicated) {}
 
@@ -242,14 +243,8 @@ public final class ChaosMain {
     for (String ack : asks.acknowledged()) {
       String[] parts = ack.split("\\|");
       String question = question(run, Integer.parseInt(parts[1]));
-      JsonNode conversation = gateway.call("GET", "/api/v1/conversations/" + parts[0], null);
-      long inItsConversation = 0;
-      for (JsonNode message : conversation.path("messages")) {
-        if (message.path("role").asText().equals("user")
-            && message.path("content").asText().equals(question)) {
-          inItsConversation++;
-        }
-      }
+      long inItsConversation = timesAsked(gateway, parts[0], question);
+      long inAll = 0;
       JsonNode holding =
           gateway
               .call(
@@ -258,17 +253,34 @@ public final class ChaosMain {
                       + URLEncoder.encode(question, StandardCharsets.UTF_8),
                   null)
               .path("conversations");
+      for (JsonNode conversation : holding) {
+        inAll += timesAsked(gateway, conversation.path("id").asText(), question);
+      }
       if (inItsConversation == 0) {
         lost++;
         System.out.println("chaos: lost ask " + question + " of conversation " + parts[0]);
-      } else if (inItsConversation > 1 || holding.size() > 1) {
+      } else if (inAll > 1) {
         duplicated++;
         System.out.printf(
-            "chaos: ask %s stored %d times in %s, %d conversations hold it%n",
-            question, inItsConversation, parts[0], holding.size());
+            "chaos: ask %s stored %d times, %d in its conversation %s%n",
+            question, inAll, inItsConversation, parts[0]);
       }
     }
     return new AskCheck(lost, duplicated);
+  }
+
+  /** How many of the user's messages in the conversation are {@code question}. */
+  private static long timesAsked(Gateway gateway, String conversationId, String question)
+      throws Exception {
+    long times = 0;
+    for (JsonNode message :
+        gateway.call("GET", "/api/v1/conversations/" + conversationId, null).path("messages")) {
+      if (message.path("role").asText().equals("user")
+          && message.path("content").asText().equals(question)) {
+        times++;
+      }
+    }
+    return times;
   }
 
   /**
