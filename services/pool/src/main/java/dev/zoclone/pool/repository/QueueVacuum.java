@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Vacuums the ready queue's small table every few seconds, so a lease never walks the index entries
- * of the jobs leased before (they stay in the index, killed but not removed, until a vacuum). The
- * table holds only PENDING jobs, so each vacuum reads few pages; replicas skip a vacuum another one
- * is running.
+ * Vacuums the queue's small tables every few seconds, so a lease never walks the index entries of
+ * the jobs leased or finished before (they stay in the index, killed but not removed, until a
+ * vacuum). The tables hold only PENDING jobs ({@code ready_job}) and held ones ({@code held_job}),
+ * so each vacuum reads few pages; replicas skip a vacuum another one is running.
  */
 @ApplicationScoped
 public class QueueVacuum {
@@ -33,12 +33,14 @@ public class QueueVacuum {
     }
   }
 
-  /** Vacuums {@code ready_job} now, its indexes included (outside any transaction). */
+  /**
+   * Vacuums {@code ready_job} and {@code held_job} now, indexes included (outside any transaction).
+   */
   public void vacuum() throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
-      statement.execute("VACUUM (SKIP_LOCKED, INDEX_CLEANUP ON) ready_job");
+      statement.execute("VACUUM (SKIP_LOCKED, INDEX_CLEANUP ON) ready_job, held_job");
     }
   }
 }
