@@ -10,6 +10,7 @@ import dev.zoclone.bench.mcp.McpBenchmark;
 import dev.zoclone.bench.memory.IngestBenchmark;
 import dev.zoclone.bench.memory.RecallBenchmark;
 import dev.zoclone.bench.pool.PoolBenchmark;
+import dev.zoclone.bench.pool.PoolChaosBenchmark;
 import dev.zoclone.bench.scheduler.SchedulerBenchmark;
 import dev.zoclone.bench.skills.SkillsBenchmark;
 import dev.zoclone.bench.supervisor.SupervisorBenchmark;
@@ -45,6 +46,7 @@ public final class BenchMain {
         new RecallBenchmark(),
         new IngestBenchmark(),
         new PoolBenchmark(),
+        new PoolChaosBenchmark(),
         new SkillsBenchmark(),
         new BrowserBenchmark(),
         new SupervisorBenchmark(),

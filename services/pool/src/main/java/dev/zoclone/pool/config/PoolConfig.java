@@ -50,8 +50,9 @@ public interface PoolConfig {
   int reaperBatch();
 
   /**
-   * How often the service vacuums the ready queue's table, removing the index entries of the jobs
-   * leased since (autovacuum visits a database once a minute, too rarely for a busy queue).
+   * How often the service vacuums the queue's small tables ({@code ready_job}, {@code held_job}),
+   * removing the index entries of the jobs leased or finished since (autovacuum visits a database
+   * once a minute, too rarely for a busy queue).
    */
   @WithDefault("2s")
   Duration readyVacuumInterval();

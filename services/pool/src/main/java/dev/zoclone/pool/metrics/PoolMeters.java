@@ -70,8 +70,8 @@ public class PoolMeters {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT 'PENDING', count(*) FROM ready_job UNION ALL SELECT status, count(*)"
-                    + " FROM job WHERE status IN ('LEASED', 'RUNNING') GROUP BY status");
+                "SELECT 'PENDING', count(*) FROM ready_job UNION ALL SELECT j.status, count(*)"
+                    + " FROM held_job h JOIN job j ON j.id = h.id GROUP BY j.status");
         ResultSet rs = select.executeQuery()) {
       Map<String, Long> counts = new HashMap<>();
       while (rs.next()) {

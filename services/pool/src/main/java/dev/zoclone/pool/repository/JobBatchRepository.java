@@ -115,13 +115,16 @@ public class JobBatchRepository {
   public Optional<List<Changed>> completeAll(
       String owner, String nodeId, List<String> ids, List<Long> tokens, List<String> results) {
     String complete =
-        "UPDATE job j SET status = 'SUCCEEDED', lease_token = NULL, lease_expires_at = NULL,"
+        "WITH done AS (UPDATE job j SET status = 'SUCCEEDED', lease_token = NULL,"
+            + " lease_expires_at = NULL,"
             + " deadline_at = NULL, error = NULL, result = coalesce(d.result::jsonb, j.result),"
             + " run_at = now(), finished_at = clock_timestamp()"
             + " FROM unnest(?::text[], ?::bigint[], ?::text[]) AS d(id, token, result)"
             + " WHERE j.id = d.id AND j.owner = ? AND j.node_id = ? AND j.lease_token = d.token"
             + " AND j.status IN ('LEASED', 'RUNNING') AND j.lease_expires_at > now()"
-            + " RETURNING j.id, j.attempts, j.idempotency_key";
+            + " RETURNING j.id, j.attempts, j.idempotency_key),"
+            + " released AS (DELETE FROM held_job h USING done WHERE h.id = done.id)"
+            + " SELECT id, attempts, idempotency_key FROM done";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(NodeRepository.TOUCH + "; " + complete)) {

@@ -168,17 +168,22 @@ public class JobRepository {
     }
   }
 
-  /** Locks up to {@code limit} held jobs whose lease expired or whose deadline passed. */
+  /**
+   * Locks up to {@code limit} held jobs whose lease expired or whose deadline passed; the held jobs
+   * are those listed in the small {@code held_job} table, so this reads no more of {@code job} than
+   * their rows (looked up by key).
+   */
   public List<JobState> lockOverdue(int limit) {
     return states(
-        "WHERE status IN ('LEASED', 'RUNNING') AND (lease_expires_at <= now()"
-            + " OR deadline_at < now()) LIMIT ? FOR UPDATE SKIP LOCKED",
+        "WHERE id = ANY (ARRAY(SELECT id FROM held_job)) AND status IN ('LEASED', 'RUNNING')"
+            + " AND (lease_expires_at <= now() OR deadline_at < now()) LIMIT ?"
+            + " FOR UPDATE SKIP LOCKED",
         limit);
   }
 
   /**
-   * Ends the current attempt: the job enters {@code status}, leaves its node's lease, and, when
-   * PENDING again, becomes ready after {@code delayMs}.
+   * Ends the current attempt: the job enters {@code status}, leaves its node's lease (and {@code
+   * held_job}), and, when PENDING again, becomes ready after {@code delayMs}.
    */
   public void release(String id, JobStatus status, long delayMs, String error, String resultJson) {
     String changed =
@@ -187,7 +192,7 @@ public class JobRepository {
             + " run_at = now() + ? * interval '1 millisecond',"
             + " finished_at = CASE WHEN ? THEN clock_timestamp() END WHERE id = ? RETURNING "
             + READY_COLUMNS
-            + ") ";
+            + "), released AS (DELETE FROM held_job h USING changed WHERE h.id = changed.id) ";
     update(
         changed
             + (status == JobStatus.PENDING

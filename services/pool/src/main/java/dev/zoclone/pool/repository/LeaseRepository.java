@@ -25,14 +25,16 @@ public class LeaseRepository {
   /**
    * Completes and leases. {@code n} is the node; {@code done} marks SUCCEEDED the reported jobs the
    * node still holds under the given lease tokens (the fence is in the WHERE, re-checked after each
-   * row lock); {@code free} is the node's free slots, counting those just finished (the statement's
-   * snapshot still shows them held), capped by the call's {@code max_jobs}; {@code ready} takes the
-   * first ready rows in queue order whose kind the node runs (and the call asked for, when it named
-   * kinds) and whose requirements its labels meet; their jobs' rows are locked without waiting too
-   * (a cancel locks a job's row before it deletes the ready row, so waiting here could deadlock
-   * with it, and a job skipped so stays ready); then the ready rows go and the jobs become LEASED.
-   * The node's labels and kinds are scalar subqueries, not a join, so the ready rows are read in
-   * the index's order and the walk stops at the limit. Answers the leased jobs, then the completed.
+   * row lock) and {@code released} takes them out of {@code held_job}; {@code free} is the node's
+   * free slots, counting those just finished (the statement's snapshot still shows them held),
+   * capped by the call's {@code max_jobs}; {@code ready} takes the first ready rows in queue order
+   * whose kind the node runs (and the call asked for, when it named kinds) and whose requirements
+   * its labels meet; their jobs' rows are locked without waiting too (a cancel locks a job's row
+   * before it deletes the ready row, so waiting here could deadlock with it, and a job skipped so
+   * stays ready); then the ready rows go, the jobs become LEASED and {@code holding} records them
+   * in {@code held_job}. The node's labels and kinds are scalar subqueries, not a join, so the
+   * ready rows are read in the index's order and the walk stops at the limit. Answers the leased
+   * jobs, then the completed.
    *
    * <p>Parameters: node, owner; completed ids, tokens, results; owner; max jobs; owner; asked kinds
    * (null: any); node; lease TTL and timeout grace in ms.
@@ -47,9 +49,9 @@ public class LeaseRepository {
           + " WHERE j.id = d.id AND j.owner = ? AND j.node_id = n.id AND j.lease_token = d.token"
           + " AND j.status IN ('LEASED', 'RUNNING') AND j.lease_expires_at > now()"
           + " RETURNING j.id, j.attempts, j.idempotency_key),"
+          + " released AS (DELETE FROM held_job h USING done WHERE h.id = done.id),"
           + " free AS (SELECT greatest(0, least(?, n.slots + (SELECT count(*) FROM done)"
-          + " - (SELECT count(*) FROM job h WHERE h.node_id = n.id"
-          + " AND h.status IN ('LEASED', 'RUNNING')))) AS slots FROM n),"
+          + " - (SELECT count(*) FROM held_job h WHERE h.node_id = n.id))) AS slots FROM n),"
           + " ready AS (SELECT r.id FROM ready_job r"
           + " WHERE r.owner = ? AND r.run_at <= now()"
           + " AND r.requirements <@ (SELECT labels FROM n)"
@@ -67,7 +69,8 @@ public class LeaseRepository {
           + " started_at = clock_timestamp()"
           + " FROM locked WHERE j.id = locked.id"
           + " RETURNING j.id, j.kind, j.payload::text, j.priority, j.attempts, j.lease_token,"
-          + " j.timeout_s, j.seq, j.idempotency_key)"
+          + " j.timeout_s, j.seq, j.idempotency_key, j.node_id),"
+          + " holding AS (INSERT INTO held_job (id, node_id) SELECT id, node_id FROM leased)"
           + " SELECT true, id, kind, payload, priority, attempts, lease_token, timeout_s, seq,"
           + " idempotency_key FROM leased"
           + " UNION ALL SELECT false, id, NULL, NULL, NULL, attempts, NULL, NULL, NULL,"

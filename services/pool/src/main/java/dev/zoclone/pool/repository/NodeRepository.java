@@ -74,8 +74,8 @@ public class NodeRepository {
         "SELECT id, name, labels::text, slots,"
             + " CASE WHEN last_seen_at > now() - ? * interval '1 millisecond'"
             + " THEN 'ONLINE' ELSE 'OFFLINE' END,"
-            + " (SELECT count(*) FROM job j WHERE j.node_id = n.id"
-            + " AND j.status IN ('LEASED', 'RUNNING')), registered_at, last_seen_at, kinds"
+            + " (SELECT count(*) FROM held_job h WHERE h.node_id = n.id),"
+            + " registered_at, last_seen_at, kinds"
             + " FROM node n WHERE owner = ? ORDER BY registered_at, id";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {

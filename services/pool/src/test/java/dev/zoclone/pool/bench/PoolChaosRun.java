@@ -25,18 +25,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The chaos run: 10,000 shell jobs through the packaged pool service and three worker processes;
- * one worker is killed with SIGKILL mid-run and the service is killed (SIGKILL) and restarted on
- * the same database mid-run. Then it checks, in the database, that every job SUCCEEDED with exactly
- * one accepted completion (one {@code succeeded} event per job id, written in the completion's own
- * transaction), none lost, none stuck, and prints how many attempts were re-run. Exits 1 on a
- * violation. Run it by hand for the figures (see docs/BENCHMARKS.md); {@code PoolChaosIT} runs a
- * smaller one in the build.
+ * The chaos run {@code PoolChaosIT} checks: shell jobs through the packaged pool service and three
+ * worker processes; one worker is killed with SIGKILL mid-run and the service is killed (SIGKILL)
+ * and restarted on the same database mid-run. Then it reads, in the database, whether every job
+ * SUCCEEDED with exactly one accepted completion (one {@code succeeded} event per job id, written
+ * in the completion's own transaction), none lost, none stuck, and how many attempts were re-run.
+ * The benchmark of the same run through the gateway is bench's {@code PoolChaosBenchmark} ({@code
+ * bench/run pool-chaos}).
  *
- * <p>Args: [jobs, default 10000]. Needs the packaged service (mvn -pl services/pool package) and
- * the local infrastructure (bin/zo infra up); runs on a throwaway database it drops afterwards.
+ * <p>Needs the packaged service (mvn -pl services/pool package) and the local infrastructure
+ * (bin/zo infra up); runs on a throwaway database it drops afterwards.
  */
-public final class PoolChaosRun {
+final class PoolChaosRun {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String SECRET = "chaos-secret";
@@ -52,21 +52,6 @@ public final class PoolChaosRun {
   private Process service;
   private int serviceStarts;
 
-  public static void main(String[] args) throws Exception {
-    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    PoolChaosRun run = new PoolChaosRun();
-    boolean ok;
-    try {
-      Report report = run.run(jobs);
-      System.out.println(report);
-      ok = report.passed(jobs);
-      System.out.println(ok ? "chaos: PASSED" : "chaos: FAILED");
-    } finally {
-      run.tearDown();
-    }
-    System.exit(ok ? 0 : 1);
-  }
-
   /** What a run left in the database. */
   record Report(
       boolean finished,
@@ -80,17 +65,6 @@ public final class PoolChaosRun {
       long rerunJobs,
       int serviceStarts,
       double seconds) {
-
-    /** Every job submitted is in the database, SUCCEEDED, with exactly one accepted completion. */
-    boolean passed(int jobs) {
-      return finished
-          && total == jobs
-          && succeeded == jobs
-          && stuck == 0
-          && completedOnce == jobs
-          && completedTwice == 0
-          && withoutCompletion == 0;
-    }
 
     @Override
     public String toString() {

@@ -104,6 +104,26 @@ class QueuePlansTest {
     assertThat(pages(plan.path("Plan"))).isLessThanOrEqualTo(400);
   }
 
+  @Test
+  void theServiceAnalyzesTheQueueSoALeaseOfADeepQueueWalksTheReadyIndex() throws Exception {
+    String owner = "deep-" + UUID.randomUUID();
+    long analyzed = count("analyze_count");
+    submit(owner, 20_000);
+    // the service's own analysis (with its vacuum, every 2 s): wait for two, so one began after
+    // the jobs arrived; autovacuum's would count in autoanalyze_count
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> count("analyze_count") >= analyzed + 2);
+
+    JsonNode plan = explainLease(owner, 8);
+
+    // without statistics the planner reads and sorts all 20,000 ready jobs: hundreds of pages
+    JsonNode ready = readyOf(plan.path("Plan"));
+    assertThat(ready.path("Actual Rows").asInt()).isEqualTo(8);
+    assertThat(pages(ready)).isLessThanOrEqualTo(40);
+  }
+
   /** Submits {@code count} jobs of {@code owner} through the service's batch insert. */
   private void submit(String owner, int count) {
     List<NewJob> jobs = new ArrayList<>();
@@ -163,11 +183,16 @@ class QueuePlansTest {
   }
 
   private long vacuumCount() throws SQLException {
+    return count("vacuum_count");
+  }
+
+  /** A counter of {@code ready_job} in {@code pg_stat_user_tables}. */
+  private long count(String column) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery(
-                "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'ready_job'")) {
+                "SELECT " + column + " FROM pg_stat_user_tables WHERE relname = 'ready_job'")) {
       rs.next();
       return rs.getLong(1);
     }
