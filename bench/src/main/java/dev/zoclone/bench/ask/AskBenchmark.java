@@ -101,13 +101,7 @@ public final class AskBenchmark implements Benchmark {
               busy.latencies().p50(),
               "ms"));
       figures.addAll(cpuPerAsk(before, after, concurrent));
-      figures.add(
-          Figure.atMost(
-              name(),
-              "a turn recallable after its answer",
-              recallLag(stack, gateway, user),
-              "ms",
-              1000));
+      figures.add(recallLag(stack, gateway, user));
     }
     return figures;
   }
@@ -160,8 +154,12 @@ public final class AskBenchmark implements Benchmark {
     return figures;
   }
 
-  /** Asks once with a word no other turn has, then polls recall until memory finds it. */
-  private static double recallLag(Stack stack, PlainHttp gateway, User user) throws Exception {
+  /**
+   * Asks once with a word no other turn has, then polls recall until memory finds it: the time that
+   * took, or a missed target when it took over a minute (the figures before it still count).
+   */
+  private Figure recallLag(Stack stack, PlainHttp gateway, User user) throws Exception {
+    String what = "a turn recallable after its answer";
     String marker = "quokka" + Long.toString(System.nanoTime(), 36);
     expectOk(gateway.post("/api/v1/ask", ask("my favourite animal is the " + marker, null)));
     long answered = System.nanoTime();
@@ -175,11 +173,11 @@ public final class AskBenchmark implements Benchmark {
                   "{\"query\":\"" + marker + "\",\"top_k\":3}")
               .toString();
       if (found.contains(marker)) {
-        return (System.nanoTime() - answered) / 1e6;
+        return Figure.atMost(name(), what, (System.nanoTime() - answered) / 1e6, "ms", 1000);
       }
       Thread.sleep(10);
     }
-    throw new IllegalStateException("the turn was not recallable within 60 s");
+    return new Figure(name(), what + " (not within 60 s)", 60_000, "ms", "≤ 1,000 ms", false);
   }
 
   private static String ask(String input, String conversation) {
