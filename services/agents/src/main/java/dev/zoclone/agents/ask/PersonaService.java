@@ -5,6 +5,7 @@ import dev.zoclone.agents.repository.PersonaRepository;
 import dev.zoclone.agents.tool.AskTools;
 import dev.zoclone.agents.tool.ToolRegistry;
 import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -74,16 +75,19 @@ public class PersonaService {
   }
 
   /**
-   * The persona's system prompt and skills setting; no prompt and skills on when {@code id} is
-   * null; 404 when not the owner's.
+   * The persona's system prompt and skills setting; no prompt and skills on when {@code id} is null
+   * (no transaction then); 404 when not the owner's.
    */
-  @Transactional
   public AskPersona forAsk(String owner, String id) {
     if (id == null) {
       return new AskPersona(null, true, null);
     }
-    PersonaEntity persona = owned(owner, id);
-    return new AskPersona(persona.systemPrompt, persona.skills, tools(persona));
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () -> {
+              PersonaEntity persona = owned(owner, id);
+              return new AskPersona(persona.systemPrompt, persona.skills, tools(persona));
+            });
   }
 
   private PersonaEntity owned(String owner, String id) {

@@ -11,6 +11,7 @@ import dev.zoclone.platform.json.TextRules;
 import dev.zoclone.platform.problem.ProblemException;
 import dev.zoclone.platform.secrets.SecretCipher;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -121,12 +122,14 @@ public class KeyService {
 
   /**
    * The owner's key {@code name}, decrypted, or empty; read at most once a second per key (the
-   * several model calls of one ask resolve the same key).
+   * several model calls of one ask resolve the same key), in a transaction only when read.
    */
-  @Transactional
   public Optional<ResolvedKey> resolve(String owner, String name) {
     return recent.get(
-        new OwnedName(owner, name), k -> keys.find(k.owner(), k.name()).map(this::decrypt));
+        new OwnedName(owner, name),
+        k ->
+            QuarkusTransaction.joiningExisting()
+                .call(() -> keys.find(k.owner(), k.name()).map(this::decrypt)));
   }
 
   /** The owner's keys, decrypted, for listing models. */

@@ -8,6 +8,7 @@ import dev.zoclone.agents.repository.UserSettingsEntity;
 import dev.zoclone.agents.repository.UserSettingsRepository;
 import dev.zoclone.platform.json.TextRules;
 import dev.zoclone.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -46,11 +47,18 @@ public class SettingsService {
     public static final Settings NONE = new Settings(null, List.of());
   }
 
-  /** The owner's settings, or {@link Settings#NONE}; read at most once a second per owner. */
-  @Transactional
+  /**
+   * The owner's settings, or {@link Settings#NONE}; read at most once a second per owner, in a
+   * transaction only when read.
+   */
   public Settings get(String owner) {
     return recent
-        .get(owner, o -> Optional.ofNullable(settings.findById(o)).map(SettingsService::view))
+        .get(
+            owner,
+            o ->
+                QuarkusTransaction.joiningExisting()
+                    .call(
+                        () -> Optional.ofNullable(settings.findById(o)).map(SettingsService::view)))
         .orElse(Settings.NONE);
   }
 

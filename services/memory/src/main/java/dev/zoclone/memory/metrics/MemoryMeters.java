@@ -1,23 +1,28 @@
 package dev.zoclone.memory.metrics;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The memory service's own meters: {@code zo.memory.embedding} (time of each model inference over a
- * batch), {@code zo.memory.embedding.batch} (texts per batch) and {@code zo.memory.recall} (time of
- * a recall, embedding of the query included).
+ * batch), {@code zo.memory.embedding.batch} (texts per batch), {@code zo.memory.embedding.cpu} (CPU
+ * seconds the model used, on every thread) and {@code zo.memory.recall} (time of a recall,
+ * embedding of the query included).
  */
 @Singleton
 public class MemoryMeters {
   private final Timer embedding;
   private final DistributionSummary batch;
   private final Timer recall;
+  private final MeterRegistry registry;
 
   public MemoryMeters(MeterRegistry registry) {
+    this.registry = registry;
     this.embedding =
         Timer.builder("zo.memory.embedding")
             .description("Time the embedding model took for one batch")
@@ -36,6 +41,18 @@ public class MemoryMeters {
   public void embedded(int texts, long startedNanos) {
     embedding.record(Duration.ofNanos(System.nanoTime() - startedNanos));
     batch.record(texts);
+  }
+
+  /**
+   * Counts the CPU seconds the embedding model has used, as {@code seconds} reads them from {@code
+   * source} (held weakly, as Micrometer holds it: its owner keeps it).
+   */
+  public <T> void embeddingCpu(T source, ToDoubleFunction<T> seconds) {
+    FunctionCounter.builder("zo.memory.embedding.cpu", source, seconds)
+        .description(
+            "CPU the embedding model used: its callers' time inside it and its own threads'")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   /** A recall that started at {@code startedNanos} ended. */

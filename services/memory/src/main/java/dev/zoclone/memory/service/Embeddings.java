@@ -39,6 +39,7 @@ public class Embeddings {
   private final int batchSize;
   private final RecentVectors recent;
   private final MemoryMeters meters;
+  private final EmbeddingCpu cpu = new EmbeddingCpu();
 
   @Inject
   public Embeddings(MemoryConfig config, MemoryMeters meters) {
@@ -48,6 +49,7 @@ public class Embeddings {
   /** The model {@code settings} name, built once. */
   Embeddings(MemoryConfig.Embedding settings, MemoryMeters meters) {
     this.meters = meters;
+    meters.embeddingCpu(cpu, EmbeddingCpu::seconds);
     this.dimensions = settings.dimensions();
     this.batchSize = settings.batchSize();
     this.recent = new RecentVectors(settings.cacheSize());
@@ -58,21 +60,26 @@ public class Embeddings {
         modelName = MINILM;
         // Longer than 512 tokens: LangChain4j's model averages the parts (loaded on first use).
         batched =
-            new BatchedMiniLm(
-                "all-minilm-l6-v2.onnx",
-                "all-minilm-l6-v2-tokenizer.json",
-                threads,
-                new LongText(AllMiniLmL6V2EmbeddingModel::new));
+            cpu.starting(
+                () ->
+                    new BatchedMiniLm(
+                        "all-minilm-l6-v2.onnx",
+                        "all-minilm-l6-v2-tokenizer.json",
+                        threads,
+                        new LongText(() -> cpu.starting(AllMiniLmL6V2EmbeddingModel::new))));
       }
       case "minilm-q" -> {
         model = null;
         modelName = MINILM_QUANTIZED;
         batched =
-            new BatchedMiniLm(
-                "all-minilm-l6-v2-q.onnx",
-                "all-minilm-l6-v2-q-tokenizer.json",
-                threads,
-                new LongText(AllMiniLmL6V2QuantizedEmbeddingModel::new));
+            cpu.starting(
+                () ->
+                    new BatchedMiniLm(
+                        "all-minilm-l6-v2-q.onnx",
+                        "all-minilm-l6-v2-q-tokenizer.json",
+                        threads,
+                        new LongText(
+                            () -> cpu.starting(AllMiniLmL6V2QuantizedEmbeddingModel::new))));
       }
       case "openai" -> {
         String name =
@@ -100,6 +107,11 @@ public class Embeddings {
   /** The name stored with every vector this model makes. */
   public String modelName() {
     return modelName;
+  }
+
+  /** Threads the model runs inference on besides its callers' (found as it started). */
+  int inferenceThreads() {
+    return cpu.inferenceThreads();
   }
 
   /** Dimensions of every vector this model makes. */
@@ -151,7 +163,7 @@ public class Embeddings {
 
   private List<float[]> embedUncached(List<String> texts) {
     long started = System.nanoTime();
-    List<float[]> vectors = embedByModel(texts);
+    List<float[]> vectors = cpu.measure(() -> embedByModel(texts));
     meters.embedded(texts.size(), started);
     return vectors;
   }

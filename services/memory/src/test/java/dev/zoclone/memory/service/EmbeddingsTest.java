@@ -139,6 +139,28 @@ class EmbeddingsTest {
     }
   }
 
+  @Test
+  void theModelsCpuOnItsOwnInferenceThreadsIsCountedBesidesItsCallers() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Embeddings embeddings =
+        new Embeddings(
+            EmbeddingSettings.inProcess("minilm-q", 64, 2, 0), new MemoryMeters(registry));
+    List<String> texts =
+        java.util.stream.IntStream.range(0, 256)
+            .mapToObj(i -> "sentence " + i + " about the staging database, lunch and the garden")
+            .toList();
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long callerBefore = threads.getCurrentThreadCpuTime();
+
+    embeddings.embedAll(texts);
+
+    double callerSeconds = (threads.getCurrentThreadCpuTime() - callerBefore) / 1e9;
+    double counted = registry.get("zo.memory.embedding.cpu").functionCounter().count();
+    // Two intra-op threads: the caller and ONNX Runtime's own, which takes a share of the work.
+    assertThat(embeddings.inferenceThreads()).isPositive();
+    assertThat(counted).isGreaterThan(callerSeconds * 1.3);
+  }
+
   /** Short and long, accents, CJK, emoji, an id, and one text over the model's 512 tokens. */
   private static final List<String> TEXTS =
       List.of(
