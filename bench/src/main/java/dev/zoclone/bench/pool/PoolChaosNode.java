@@ -22,16 +22,6 @@ public final class PoolChaosNode {
             Map.of(),
             Integer.parseInt(args[2]),
             new PrintWriter(System.out, true));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    worker.shutdown(Duration.ofSeconds(5));
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                }));
-    worker.run();
+    worker.runUntilShutdown(Duration.ofSeconds(5));
   }
 }

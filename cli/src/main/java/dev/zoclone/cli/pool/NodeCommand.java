@@ -87,26 +87,12 @@ public final class NodeCommand extends GatewayCommand {
     out().flush();
     PoolWorker worker =
         new PoolWorker(GatewayPoolApi.of(access), nodeName(), labels, slots, runners, out());
-    Thread main = Thread.currentThread();
-    Thread stopper =
-        new Thread(
-            () -> {
-              try {
-                worker.shutdown(Duration.ofSeconds(graceSeconds));
-                main.join(5_000);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "zo-node-shutdown");
-    Runtime.getRuntime().addShutdownHook(stopper);
     try {
-      worker.run();
+      worker.runUntilShutdown(Duration.ofSeconds(graceSeconds));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (worker.fatalError() != null) {
-      Runtime.getRuntime().removeShutdownHook(stopper);
       throw new CliFailure(ExitCodes.FAILURE, worker.fatalError());
     }
     return ExitCodes.OK;

@@ -213,6 +213,38 @@ public final class PoolWorker {
   }
 
   /**
+   * {@link #run} in a process of its own: a JVM shutdown meanwhile (SIGTERM, Ctrl-C) drains the
+   * running jobs for up to {@code grace} and waits briefly for this call to return. Ends when
+   * leasing ends: after such a shutdown, or on a {@link #fatalError}.
+   */
+  public void runUntilShutdown(Duration grace) throws InterruptedException {
+    Thread caller = Thread.currentThread();
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                shutdown(grace);
+                caller.join(5_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "zo-node-shutdown");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      run();
+    } finally {
+      if (fatalError() != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException e) {
+          // The JVM is shutting down already: the hook drains what is left.
+        }
+      }
+    }
+  }
+
+  /**
    * Stops leasing, waits up to {@code grace} for running jobs, then kills the rest and reports them
    * as retryable failures.
    */

@@ -26,16 +26,6 @@ public final class ChaosNode {
             Map.of(),
             Integer.parseInt(args[3]),
             new PrintWriter(System.out, true));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    worker.shutdown(Duration.ofSeconds(5));
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                }));
-    worker.run();
+    worker.runUntilShutdown(Duration.ofSeconds(5));
   }
 }
