@@ -13,9 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,35 +188,21 @@ public final class TracingCostBenchmark implements Benchmark {
    */
   private record ThreadCpu(double total, double jit, double gc) {
     static ThreadCpu of(long pid) throws IOException {
-      double jit = 0;
-      double gc = 0;
-      try (DirectoryStream<Path> tasks =
-          Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
-        for (Path task : tasks) {
-          String stat;
-          try {
-            stat = Files.readString(task.resolve("stat"));
-          } catch (NoSuchFileException gone) {
-            continue; // the thread ended while the others were read
-          }
-          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          double millis = millisOf(stat);
-          if (comm.contains("CompilerThre")) {
-            jit += millis;
-          } else if (comm.startsWith("GC Thread")
-              || comm.startsWith("G1 ")
-              || comm.equals("VM Thread")) {
-            gc += millis;
-          }
-        }
-      }
-      return new ThreadCpu(ProcessCpu.millis(pid), jit, gc);
+      return new ThreadCpu(
+          ProcessCpu.millis(pid),
+          threads(pid, "C1 CompilerThre", "C2 CompilerThre"),
+          threads(pid, "GC Thread", "G1 ", "VM Thread"));
     }
 
-    private static double millisOf(String stat) {
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-      return ticks * 1000 / 100.0; // USER_HZ on Linux
+    /** CPU ms of {@code pid}'s live threads whose names start with one of {@code prefixes}. */
+    private static double threads(long pid, String... prefixes) throws IOException {
+      double millis = 0;
+      for (String prefix : prefixes) {
+        for (double used : ProcessCpu.threadMillis(pid, prefix).values()) {
+          millis += used;
+        }
+      }
+      return millis;
     }
 
     ThreadCpu minus(ThreadCpu before) {
